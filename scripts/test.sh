@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of HealthFuncs: the .NET suites (Core, the server against a real Azurite,
+# workbooks, deployment) and the Excel add-in's suites. Ends with one summary line:
+#   tests: N passed, N failed[, N skipped]
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+results="$root/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+passed=0; failed=0; skipped=0; status=0
+
+dotnet build HealthFuncs.sln -c Release -nologo -v quiet || status=1
+dotnet test HealthFuncs.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results/dotnet" || status=1
+for trx in "$results"/dotnet/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+if [ -f src/ExcelAddin/package.json ] && grep -q '"test"' src/ExcelAddin/package.json; then
+  (cd src/ExcelAddin && npm test -- --reporter=default --reporter=json --outputFile="$results/addin.json") || status=1
+  if [ -f "$results/addin.json" ]; then
+    read -r p f s < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests+r.numTodoTests)' "$results/addin.json")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  fi
+fi
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "A build or test step failed before reporting its tests." >&2; fi
+line="tests: $passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ]
