@@ -10,8 +10,8 @@ namespace HealthFuncs.Core.Periods;
 /// </summary>
 /// <remarks>
 /// Reading is case- and white-space-tolerant, accepts the en dash, and matches text that lost its
-/// diacritics ("Quy I/2021", "Nam 2021"). Accepted forms: "Tháng 3/2021" and "Tháng 03/2021";
-/// "Quý I/2021" to "Quý IV/2021" and "Quý 1/2021"; "6 tháng [đầu] [năm] 2021"; "9 tháng [đầu] [năm] 2021";
+/// diacritics ("Quy I/2021", "Nam 2021"). Accepted forms: "Tháng 3/2021", "Tháng 03/2021" and "Tháng 3 năm 2021";
+/// "Quý I/2021" to "Quý IV/2021", "Quý 1/2021" and "Quý I năm 2021"; "6 tháng [đầu] [năm] 2021"; "9 tháng [đầu] [năm] 2021";
 /// "Năm 2021" and a bare "2021"; "[Giai đoạn] 2021-2025" (the end after the start, at most 30 years,
 /// as for codes); and the canonical codes themselves ("2021-Q1", "2021-M03"). Years run 1900-2200.
 /// Anything else is refused.
@@ -85,10 +85,10 @@ public static partial class PeriodLabel
     }
 
     // Patterns run on folded text: lower case, no diacritics, no spaces around "/" and "-".
-    [GeneratedRegex(@"^thang (?<month>\d{1,2})/(?<year>\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^thang (?<month>\d{1,2})(?:/| nam )(?<year>\d{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex MonthLabel();
 
-    [GeneratedRegex(@"^quy (?<quarter>[iv]{1,3}|\d)/(?<year>\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^quy (?<quarter>[iv]{1,3}|\d)(?:/| nam )(?<year>\d{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex QuarterLabel();
 
     [GeneratedRegex(@"^(?<months>6|9) thang(?: dau)?(?: nam)? (?<year>\d{4})$", RegexOptions.CultureInvariant)]

@@ -9,7 +9,9 @@ public class PeriodLabelTests
     [InlineData("Tháng 03/2021", "2021-M03")]
     [InlineData("tháng 12 / 2021", "2021-M12")]
     [InlineData("Thang 3/2021", "2021-M03")]               // lost diacritics
+    [InlineData("Tháng 3 năm 2021", "2021-M03")]
     [InlineData("Quý I/2021", "2021-Q1")]
+    [InlineData("Quý II năm 2021", "2021-Q2")]
     [InlineData("Quý II/2021", "2021-Q2")]
     [InlineData("Quý III/2021", "2021-Q3")]
     [InlineData("quý iv/2021", "2021-Q4")]
