@@ -38,10 +38,15 @@ internal sealed record Judgement(Indicator Indicator, Period Period, TargetExpre
         ProRataMonths is { } months ? $" (tính theo {months}/12 tháng của {Figures.Vi(yearly)}: {Figures.Vi(Math.Round(share, 2))})" : "";
 
     public string Sentence(AttainmentStatus status, string note = "") =>
-        $"Thực hiện {Figures.Vi(Actual)}{UnitSuffix} so với chỉ tiêu “{Target.Text}”{note}: {Labels.Of(status).ToLowerInvariant()}.";
+        $"Thực hiện {Figures.Vi(Shown)}{UnitSuffix} so với chỉ tiêu “{Target.Text}”{note}: {Labels.Of(status).ToLowerInvariant()}.";
 
     public Verdict MissingNumber() =>
         Verdict.NotAssessed($"Chỉ tiêu “{Target.Text}” thiếu con số để so sánh nên không đánh giá.");
+
+    /// <summary>The actual as it was compared, so a consolidated 83,870967… reads 83,9 in the reason.</summary>
+    decimal Shown => new[] { Target.Value, Target.Low, Target.High }.OfType<decimal>().ToArray() is { Length: > 0 } written && Target.Form != TargetForm.Change
+        ? Round(Actual, written)
+        : Math.Round(Actual, 2, MidpointRounding.AwayFromZero);
 
     string UnitSuffix => Indicator.Unit is "%" or "‰" ? Indicator.Unit : $" {Indicator.Unit}";
 }

@@ -256,5 +256,7 @@ public class AttainmentRulesTests
         Assert.Equal("Thực hiện 12,4% so với chỉ tiêu “dưới 13%”: đạt.", result.Reason);
         var visits = Evaluate(Visits, Point("260.000", 260000), 125000, period: Period.FirstHalf(2021));
         Assert.Equal("Thực hiện 125.000 lượt so với chỉ tiêu “260.000” (tính theo 6/12 tháng của 260.000: 130.000): không đạt.", visits.Reason);
+        var communes = Evaluate(NationalCriteria, Point("83,9", 83.9m), 26m * 100 / 31);
+        Assert.Equal("Thực hiện 83,9% so với chỉ tiêu “83,9”: đạt.", communes.Reason);
     }
 }
