@@ -74,6 +74,12 @@ public static class Consolidator
                 throw new ArgumentException($"Month {m.Period.Code} of {indicator.Code} for {m.UnitCode} appears twice.", nameof(months));
         }
 
+        if (period.Kind == PeriodKind.Month)
+        {
+            // A month is its own observation, whether or not it carries parts.
+            var own = byMonth.Values.FirstOrDefault(o => o.Value is not null || o.Numerator is not null);
+            return new(own, own is null ? [period] : []);
+        }
         var result = indicator.Time == TimeBehaviour.Stock || indicator.Kind == IndicatorKind.Level
             ? Latest(indicator, period, byMonth)
             : Summed(indicator, period, byMonth);

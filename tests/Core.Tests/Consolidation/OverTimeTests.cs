@@ -39,6 +39,14 @@ public class OverTimeTests
     }
 
     [Fact]
+    public void A_single_month_is_its_own_observation_even_without_parts()
+    {
+        var march = Month(Immunisation, 3, 96.5m);
+        Assert.Equal(march, Consolidator.OverTime(Immunisation, Period.Month(2021, 3), [Month(Immunisation, 2, 90), march]));
+        Assert.Equal([Period.Month(2021, 4)], Consolidator.OverTimeWithGaps(Immunisation, Period.Month(2021, 4), [march]).MissingMonths);
+    }
+
+    [Fact]
     public void A_flow_rate_sums_numerators_over_the_latest_population()
     {
         var months = new[] { Month(BirthRate, 1, null, 250, 190_000), Month(BirthRate, 2, null, 230, 190_200), Month(BirthRate, 3, null, 240, 190_400) };
