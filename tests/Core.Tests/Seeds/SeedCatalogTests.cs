@@ -78,6 +78,28 @@ public class SeedCatalogTests
     }
 
     [Theory]
+    [InlineData("SD", "DS.TY_LE_SINH", 2021, "giảm 0,2‰", ChangeDirection.Decrease, 0.2, 0.2, false)]
+    [InlineData("TD", "DS.TY_LE_SINH", 2023, "giảm 0,5‰/năm", ChangeDirection.Decrease, 0.5, 0.5, true)]
+    [InlineData("YL", "DUOC.THUOC_SX_VN", 2018, "hàng năm tăng từ 3-5%", ChangeDirection.Increase, 3, 5, true)]
+    public void Change_targets_keep_their_sign_size_and_yearly_pace(string unit, string indicator, int year, string text, ChangeDirection change, double low, double high, bool perYear)
+    {
+        var e = TargetOf(unit, indicator, year).Expression;
+        Assert.Equal((text, TargetForm.Change, change, perYear), (e.Text, e.Form, e.Change, e.PerYear));
+        Assert.Equal(((decimal)low, (decimal)high), (e.Low ?? e.Value, e.High ?? e.Value));
+    }
+
+    [Theory]
+    [InlineData("TD", "DP.BENH_TRUYEN_NHIEM", 2023)]
+    [InlineData("TD", "KCB.DIEM_CLBV", 2023)]
+    [InlineData("YL", "YTCS.TY_LE_XA_DAT_TCQG", 2017)]
+    public void Targets_without_a_readable_number_stay_text_with_a_reason(string unit, string indicator, int year)
+    {
+        var e = TargetOf(unit, indicator, year).Expression;
+        Assert.Equal(TargetForm.TextOnly, e.Form);
+        Assert.False(string.IsNullOrWhiteSpace(e.Reason));
+    }
+
+    [Theory]
     [InlineData("KCB.GIUONG_BENH", 420, new[] { "KCB.GIUONG_BENH.BV", "KCB.GIUONG_BENH.TYT" })]
     [InlineData("BHYT.DOI_TUONG_CHINH_SACH", 62424, new[] { "BHYT.DOI_TUONG_CHINH_SACH.NGHEO", "BHYT.DOI_TUONG_CHINH_SACH.DTTS" })]
     public void Breakdowns_add_up_to_their_total_as_the_2021_plan_writes_them(string total, int expected, string[] parts)
