@@ -14,6 +14,11 @@ internal sealed partial class SeedChecks
         if (string.IsNullOrWhiteSpace(plan.Plan) || string.IsNullOrWhiteSpace(plan.SourceFile)) errors.Add($"{file}: the plan name or source file is empty.");
         var planPeriod = Period.TryParseCode(plan.Period, out var p) ? p : (Period?)null;
         if (planPeriod is null) errors.Add($"{file}: the plan period '{plan.Period}' is not a period code (2021, 2018-2025).");
+        foreach (var milestone in plan.Milestones ?? [])
+        {
+            if (planPeriod is { } mp && (milestone < mp.Year || milestone > mp.EndYear))
+                errors.Add($"{file}: milestone {milestone} lies outside the plan period {plan.Period}.");
+        }
 
         var targets = new List<Target>();
         var seen = new HashSet<(string, string, int)>();

@@ -16,6 +16,7 @@ public class SeedLoadErrorTests
         ["parts above their total"] = ("targets/son-duong-2021.json", n => n["targets"]![3]!["text"] = "300"),
         ["rate without its base"] = ("indicators.json", n => n["indicators"]!.AsArray().Single(i => (string?)i!["code"] == "KCB.GIUONG_VAN_DAN")!.AsObject().Remove("ratePer")),
         ["target year outside its plan period"] = ("targets/son-duong-2018-2025.json", n => n["targets"]![0]!["year"] = 2030),
+        ["milestone outside the plan period"] = ("targets/yen-lac-2017-2030.json", n => n["milestones"]![0] = 2040),
         ["district user on a province"] = ("users.json", n => n["users"]![2]!["unitCode"] = "TQ"),
     };
 
@@ -29,6 +30,7 @@ public class SeedLoadErrorTests
     [InlineData("parts above their total", "targets/son-duong-2021.json: the parts of KCB.GIUONG_BENH for SD 2021 add up to 440, more than the total 420")]
     [InlineData("rate without its base", "(KCB.GIUONG_VAN_DAN): a Rate needs a positive ratePer")]
     [InlineData("target year outside its plan period", "targets/son-duong-2018-2025.json: targets[0] (YTCS.TYT_DU_DK_KCB_BHYT 2030): the year lies outside the plan period 2018-2025")]
+    [InlineData("milestone outside the plan period", "targets/yen-lac-2017-2030.json: milestone 2040 lies outside the plan period 2017-2030.")]
     [InlineData("district user on a province", "users.json: users[2] (sd-pyt): a District user must belong to a District unit; TQ is a Province")]
     public void A_broken_copy_fails_with_an_error_naming_the_file_and_entry(string breakage, string expected)
     {
@@ -39,6 +41,21 @@ public class SeedLoadErrorTests
         var error = Assert.Throws<SeedException>(() => SeedCatalog.Load(copy.Path));
 
         Assert.Contains(error.Errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_load_reports_every_problem_it_finds()
+    {
+        using var copy = new SeedCopy();
+        copy.Edit("targets/tam-duong-2023.json", n => n["targets"]![1]!["indicatorCode"] = "BHYT.KHONG_CO");
+        copy.Edit("users.json", n => n["users"]![3]!["devKey"] = "short");
+
+        var error = Assert.Throws<SeedException>(() => SeedCatalog.Load(copy.Path));
+
+        Assert.Equal(2, error.Errors.Count);
+        Assert.Contains("targets/tam-duong-2023.json: targets[1] (BHYT.KHONG_CO 2023): unknown indicator code 'BHYT.KHONG_CO'.", error.Errors);
+        Assert.Contains("users.json: users[3] (td-pyt): the dev key is shorter than 32 characters.", error.Errors);
+        Assert.All(error.Errors, e => Assert.Contains(e, error.Message));
     }
 
     [Fact]
