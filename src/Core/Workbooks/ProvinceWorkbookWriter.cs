@@ -25,7 +25,7 @@ public static class ProvinceWorkbookWriter
         foreach (var district in book.Districts)
         {
             var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}" };
-            sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), SheetNames.Unique(district.Unit.Name, used)));
+            sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), TabNames.Unique(district.Unit.Name, used)));
         }
         sheets.Add(Matrix(book));
         sheets.Add(Missing(book));
@@ -177,7 +177,7 @@ public static class ProvinceWorkbookWriter
 }
 
 /// <summary>Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique ignoring case.</summary>
-public static class SheetNames
+public static class TabNames
 {
     /// <summary>A valid sheet name from <paramref name="wanted"/>, not yet in <paramref name="used"/> (which it joins).</summary>
     public static string Unique(string wanted, HashSet<string> used)
