@@ -1,3 +1,9 @@
+using HealthFuncs.Functions.Errors;
+using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Submissions;
+using System.Text.Json.Serialization;
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Under Azure Functions the host tells the custom handler which port to listen on;
@@ -5,8 +11,25 @@ var builder = WebApplication.CreateBuilder(args);
 var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
 builder.WebHost.UseUrls(port is null ? "http://127.0.0.1:7071" : $"http://127.0.0.1:{port}");
 
+builder.Services.AddHealthFuncsProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Malformed JSON reaches the exception handler, which names the field it failed on.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+builder.Services.AddStorage();
+builder.Services.AddCallerIdentity();
+
 var app = builder.Build();
-app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+var api = app.MapGroup("/api");
+api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+api.MapValues();
+
 app.Run();
 
 public partial class Program;
