@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Numbers;
 using HealthFuncs.Core.Observations;
 
 namespace HealthFuncs.Core.Workbooks;
@@ -76,13 +77,9 @@ public sealed class ImportRows(UploadTarget target, string sheet)
         return null;
     }
 
-    /// <summary>Numbers typed as text the Vietnamese way: "83,9", "260.000", "1.234,5", an optional trailing %.</summary>
-    public static bool TryParseVietnamese(string text, out decimal value)
-    {
-        var t = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).TrimEnd('%');
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands,
-            AnnexFrame.Vietnamese, out value);
-    }
+    /// <summary>Numbers typed as text the Vietnamese way ("83,9", "260.000"), with an optional trailing %.</summary>
+    public static bool TryParseVietnamese(string text, out decimal value) =>
+        VietnameseNumber.TryParse(text.Trim().TrimEnd('%').Trim(), out value);
 
     private void Reject(uint row, string? code, string field, uint column, string vi, string en)
     {

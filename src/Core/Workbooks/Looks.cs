@@ -69,6 +69,12 @@ public static class Looks
     /// <summary>The cell format index of a look, or of its quote-prefixed twin.</summary>
     public static uint Index(Look look, bool quoted = false) => (uint)((int)look + (quoted ? Count : 0));
 
+    /// <summary>The look behind a cell format index (either twin).</summary>
+    public static Look Of(uint index) => (Look)(int)(index % (uint)Count);
+
+    /// <summary>True when the look wraps text, so the row must be tall enough for its lines.</summary>
+    public static bool Wraps(Look look) => SpecOf(look).Wrap;
+
     /// <summary>True when text must be kept from being read as a formula (OWASP CSV/formula injection).</summary>
     public static bool NeedsQuote(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
 
