@@ -1,6 +1,7 @@
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Submissions;
 using System.Text.Json.Serialization;
 
@@ -29,6 +30,7 @@ app.MapOpenApi().AllowAnonymous();
 var api = app.MapGroup("/api");
 api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
 api.MapValues();
+api.MapReports();
 
 app.Run();
 

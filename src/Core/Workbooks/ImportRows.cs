@@ -18,6 +18,10 @@ public sealed class ImportRows(UploadTarget target, string sheet)
     public List<Observation> Observations { get; } = [];
     /// <summary>Rows rejected so far.</summary>
     public List<RejectedRow> Rejected { get; } = [];
+    /// <summary>The sheet row each observation came from, by indicator code.</summary>
+    public Dictionary<string, int> Rows { get; } = new(StringComparer.Ordinal);
+    /// <summary>The sheet's name.</summary>
+    public string Sheet => sheet;
     /// <summary>Matched rows left empty.</summary>
     public int Ignored { get; private set; }
 
@@ -57,6 +61,7 @@ public sealed class ImportRows(UploadTarget target, string sheet)
         if (Rejected.Count > before) return;
         // A form filled with parts only still yields the value the sheet shows beside them.
         if (v is null && n is { } num && d is { } den && indicator.HasParts) v = Math.Round(num / den * indicator.Scale, 4);
+        Rows[indicator.Code] = (int)row.Index;
         Observations.Add(new Observation(target.UnitCode, indicator.Code, target.Period, v, n, d, string.IsNullOrEmpty(note) ? null : note));
     }
 
