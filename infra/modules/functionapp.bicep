@@ -106,8 +106,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         // The server's own storage clients: DefaultAzureCredential picks the identity named here.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
-        { name: 'Storage__TableServiceUri', value: tableEndpoint }
-        { name: 'Storage__BlobServiceUri', value: blobEndpoint }
+        { name: 'Storage__AccountName', value: storageAccountName }
         // Requests reach the server only through App Service Authentication, so the principal
         // header it adds can be trusted; locally the server uses API keys instead.
         { name: 'Auth__TrustAppServiceAuthentication', value: 'true' }
