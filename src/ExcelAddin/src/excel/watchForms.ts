@@ -1,0 +1,25 @@
+/**
+ * Calls `onEdit` with the sheet id and address whenever cells change on one of the given sheets.
+ * Registered once per sheet; the shared runtime keeps the handlers while the workbook is open.
+ */
+const watched = new Set<string>();
+
+export async function watchForms(sheetIds: string[], onEdit: (sheetId: string, address: string) => void): Promise<void> {
+  const fresh = sheetIds.filter((id) => !watched.has(id));
+  if (fresh.length === 0) return;
+  await Excel.run(async (context) => {
+    const sheets = fresh.map((id) => context.workbook.worksheets.getItemOrNullObject(id));
+    await context.sync();
+    sheets.forEach((sheet, i) => {
+      if (sheet.isNullObject) return;
+      sheet.onChanged.add(async (event) => { onEdit(event.worksheetId, event.address); });
+      watched.add(fresh[i] ?? "");
+    });
+    await context.sync();
+  });
+}
+
+/** Forgets registrations (a new workbook session, or tests). */
+export function forgetWatches(): void {
+  watched.clear();
+}
