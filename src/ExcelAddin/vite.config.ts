@@ -38,14 +38,21 @@ async function localCertificate() {
   return { key: pems.private, cert: pems.cert };
 }
 
+// The pane calls the API on its own origin: the dev server forwards /api to the HealthFuncs
+// server, so an HTTPS page never calls plain HTTP and no CORS is needed.
+const api = { "/api": { target: process.env.HEALTHFUNCS_API ?? "http://127.0.0.1:7071", changeOrigin: true } };
+
 export default defineConfig(async ({ command }) => ({
+  // Relative URLs: the server also hosts the built pane under /api/addin/.
+  base: "./",
   plugins: [customFunctionsMetadata()],
   server: {
     port: 3000,
     strictPort: true,
     https: command === "serve" ? await localCertificate() : undefined,
+    proxy: api,
   },
-  preview: { port: 3000, strictPort: true },
+  preview: { port: 3000, strictPort: true, proxy: api },
   build: {
     target: "es2020",
     rollupOptions: {

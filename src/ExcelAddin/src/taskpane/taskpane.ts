@@ -38,6 +38,7 @@ async function act(work: () => Promise<void>): Promise<void> {
   say(t("working"));
   try {
     await serial(work);
+    if ($("message").textContent === t("working")) say("");
   } catch (error) {
     say(describeError(error), "error");
   } finally {
@@ -233,6 +234,8 @@ async function start(): Promise<void> {
   translatePage();
   bind();
   $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());
+  // Served by the dev server or by the HealthFuncs server itself, the API is on the pane's origin.
+  $<HTMLInputElement>("serverUrl").value = location.origin;
   const saved = loadConnection();
   if (saved) {
     $<HTMLInputElement>("serverUrl").value = saved.serverUrl;
