@@ -7,7 +7,7 @@ import { refreshEditMarks } from "../src/excel/markCells";
 import { keepTheirs, overwrite } from "../src/forms/conflict";
 import { recoverDrafts } from "../src/forms/drafts";
 import { pullForm, type FormChoice } from "../src/forms/pull";
-import { pushForm } from "../src/forms/push";
+import { pushForm, rejectedCells } from "../src/forms/push";
 import { FakeWorkbook } from "./support/fakeWorkbook";
 import { MemoryServer } from "./support/memoryServer";
 
@@ -122,6 +122,20 @@ describe("push", () => {
     expect(again.outcome.kind).toBe("sent");
     expect(sheet.at("F10").fill).toBe(Fill.input);
     expect(sheet.notes.size).toBe(0);
+  });
+
+  it("A_finding_goes_to_its_indicator_row_and_field_and_one_about_the_whole_form_marks_no_cell", async () => {
+    const form = await pullForm(api, choice);
+    const batch = [{ indicatorCode: "XA_CHUAN", value: 83.9, numerator: 26, denominator: 0, note: null }];
+    const finding = (row: number | null, indicatorCode: string, field: string) => ({ row, indicatorCode, field, messageVi: "vi", messageEn: "en" });
+    expect(rejectedCells(form, batch, [
+      finding(0, "XA_CHUAN", "denominator"), finding(0, "", "value"), finding(null, "", "period"), finding(0, "GIUONG", "numerator"),
+    ])).toEqual([
+      { row: 4, column: 7, message: "vi\nen" },
+      { row: 4, column: 5, message: "vi\nen" },
+      // A count has no numerator cell: the finding goes to its value.
+      { row: 1, column: 5, message: "vi\nen" },
+    ]);
   });
 
   it("Text_that_is_not_a_number_is_marked_and_nothing_is_sent", async () => {

@@ -25,7 +25,7 @@ export const toEntry = (v: Record<string, unknown>): Entry => ({
   denominator: num(v.denominator), note: str(v.note),
 });
 const toFinding = (f: Record<string, unknown>): RowFinding => ({
-  row: num(f.row) ?? 0, indicatorCode: String(f.indicatorCode ?? ""), field: String(f.field ?? "value"),
+  row: num(f.row), indicatorCode: String(f.indicatorCode ?? ""), field: String(f.field ?? "value"),
   messageVi: String(f.messageVi ?? ""), messageEn: String(f.messageEn ?? ""),
 });
 export const toSummary = (s: Record<string, unknown>): ImportSummary => ({

@@ -19,7 +19,8 @@ export interface Entry {
 }
 export interface ValuesDocument { unitCode: string; period: string; version: number; etag: string; values: Entry[] }
 
-export interface RowFinding { row: number; indicatorCode: string; field: string; messageVi: string; messageEn: string }
+/** `row` is the index in the batch, null when the finding concerns the form as a whole. */
+export interface RowFinding { row: number | null; indicatorCode: string; field: string; messageVi: string; messageEn: string }
 export interface ImportSummary {
   dryRun: boolean; imported: number; updated: number; ignored: number;
   rejected: RowFinding[]; warnings: RowFinding[]; version: number; etag: string;

@@ -90,8 +90,8 @@ const fieldColumn: Record<string, number> = {
 export function rejectedCells(form: FormState, batch: Entry[], findings: RowFinding[]): RejectedCell[] {
   const cells: RejectedCell[] = [];
   for (const f of findings) {
-    const code = f.indicatorCode || batch[f.row]?.indicatorCode;
-    const ref = form.rows.find((r) => r.code === code);
+    const byCode = form.rows.find((r) => r.code === f.indicatorCode);
+    const ref = byCode ?? (f.row === null ? undefined : form.rows.find((r) => r.code === batch[f.row!]?.indicatorCode));
     if (!ref) continue;
     const field = f.field.replace(/^.*\./, "").toLowerCase();
     const wanted = fieldColumn[field] ?? Column.value;
