@@ -1,9 +1,8 @@
-/**
- * Calls `onEdit` with the sheet id and address whenever cells change on one of the given sheets.
- * Registered once per sheet; the shared runtime keeps the handlers while the workbook is open.
- */
+// Sheets whose onChanged handler is registered in this runtime; the shared runtime keeps the
+// handlers while the workbook is open, so each sheet is registered once.
 const watched = new Set<string>();
 
+/** Calls `onEdit` with the sheet id and the changed address whenever cells change on one of the sheets. */
 export async function watchForms(sheetIds: string[], onEdit: (sheetId: string, address: string) => void): Promise<void> {
   const fresh = sheetIds.filter((id) => !watched.has(id));
   if (fresh.length === 0) return;
