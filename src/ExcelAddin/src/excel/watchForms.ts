@@ -21,4 +21,17 @@ export async function watchForms(sheetIds: string[], onEdit: (sheetId: string, a
 /** Forgets registrations (a new workbook session, or tests). */
 export function forgetWatches(): void {
   watched.clear();
+  activationWatched = false;
+}
+
+let activationWatched = false;
+
+/** Calls `onActivate` with the sheet id whenever the user switches sheets, so the pane follows. */
+export async function watchActivation(onActivate: (sheetId: string) => void): Promise<void> {
+  if (activationWatched) return;
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.onActivated.add(async (event) => { onActivate(event.worksheetId); });
+    await context.sync();
+    activationWatched = true;
+  });
 }

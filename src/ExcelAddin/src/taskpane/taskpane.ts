@@ -3,7 +3,7 @@ import { loadConnection, saveConnection } from "../api/connection";
 import type { ImportSummary, Me, PeriodChoice, RowFinding, Unit } from "../api/model";
 import { type FormState } from "../excel/formStore";
 import { refreshEditMarks, selectCell } from "../excel/markCells";
-import { watchForms } from "../excel/watchForms";
+import { watchActivation, watchForms } from "../excel/watchForms";
 import { keepTheirs, overwrite, type Conflict } from "../forms/conflict";
 import { draftOf, recoverDrafts } from "../forms/drafts";
 import { pullForm } from "../forms/pull";
@@ -172,7 +172,16 @@ async function recover(): Promise<void> {
   const latest = [...drafts].sort((a, b) => b.form.pulledAt.localeCompare(a.form.pulledAt))[0];
   pane.current = latest?.form.sheetId ?? null;
   await watchForms([...pane.forms.keys()], onEdit);
+  await watchActivation(onActivate);
   await showForms();
+}
+
+/** The user switched sheets: if it is a form, the pane shows that form. */
+function onActivate(sheetId: string): void {
+  if (!pane.forms.has(sheetId) || pane.current === sheetId) return;
+  pane.current = sheetId;
+  pane.summary = null; pane.conflict = null;
+  void serial(showForms).catch((error: unknown) => say(describeError(error), "error"));
 }
 
 async function consolidated(): Promise<void> {

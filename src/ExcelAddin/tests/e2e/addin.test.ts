@@ -160,4 +160,38 @@ describe("end to end", () => {
     await expect.poll(() => page.textContent("#draft")).toContain("Everything has been sent");
     await shot("6-kept-theirs-english.png");
   });
+
+  it("HEALTH_functions_read_the_stored_values_through_one_lookup", async () => {
+    const results = await page.evaluate(() => Promise.all([
+      window.customFunctions.VALUE!("KCB.GIUONG_BENH", "SD", "2021-Q1"),
+      window.customFunctions.VALUE!("YTCS.TY_LE_XA_DAT_TCQG", "SD", "2021-Q1"),
+      window.customFunctions.TARGET!("KCB.GIUONG_BENH", "SD", 2021),
+    ]));
+    expect(results.map(Number)).toEqual([430, 83.9, 420]);
+  });
+
+  it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
+    await page.click("#disconnectButton");
+    await page.fill("#apiKey", keyOf("tq-syt"));
+    await page.click("#connectButton");
+    await page.waitForSelector("#province:not([hidden])");
+    await page.waitForSelector('#period option[value="2021-Q1"]', { state: "attached" });
+    await page.selectOption("#unit", "TQ");
+    await page.selectOption("#period", "2021-Q1");
+    await page.click("#consolidatedButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã ghi bảng");
+    const matrix = await page.evaluate(() => {
+      const sheet = window.workbook.sheets.find((s) => s.name.startsWith("Tổng hợp TQ"))!;
+      return sheet.grid(6);
+    });
+    const header = matrix[2]!;
+    expect(header.slice(0, 3)).toEqual(["TT", "Chỉ tiêu", "Đơn vị tính"]);
+    const sdColumn = header.indexOf("Huyện Sơn Dương");
+    expect(sdColumn).toBeGreaterThan(2);
+    const bedsRow = matrix.find((r) => r[1] === "Tổng số giường bệnh trong huyện")!;
+    expect(bedsRow[sdColumn]).toBe(430);
+    await page.click("#missingButton");
+    await expect.poll(() => page.textContent("#missing")).not.toBe("");
+    await shot("7-province.png");
+  });
 });

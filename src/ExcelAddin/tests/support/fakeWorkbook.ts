@@ -49,6 +49,7 @@ export class FakeWorkbook {
   readonly syncs: SyncRecord[] = [];
   calculationMode = "Automatic";
   selection: { sheet: string; address: string } | null = null;
+  readonly activationHandlers: ((e: { worksheetId: string }) => Promise<void>)[] = [];
   active: string | null = null;
   private nextId = 1;
   private pending = { cellsWritten: 0, calculationSuspended: false, screenSuspended: false };
@@ -66,6 +67,13 @@ export class FakeWorkbook {
   }
   private find(key: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase());
+  }
+
+  /** A user switching to another sheet. */
+  async activate(sheetName: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    this.active = sheet.id;
+    for (const handler of this.activationHandlers) await handler({ worksheetId: sheet.id });
   }
 
   /** A user typing into a cell: refused on a locked cell of a protected sheet; fires onChanged. */
@@ -171,6 +179,7 @@ export class FakeWorkbook {
         if (!sheet) throw new Error(`ItemNotFound: ${key}`);
         return wb.worksheet(sheet);
       },
+      onActivated: { add: (handler: (e: { worksheetId: string }) => Promise<void>) => { wb.activationHandlers.push(handler); return { remove: () => undefined }; } },
       getItemOrNullObject: (key: string) => {
         const sheet = wb.find(key);
         return sheet ? wb.worksheet(sheet) : Object.assign(new OfficeMockObject({}), { isNullObject: true });
