@@ -1,16 +1,14 @@
+using System.Text.Json.Serialization;
 using HealthFuncs.Functions.Errors;
+using HealthFuncs.Functions.Hosting;
+using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Submissions;
-using System.Text.Json.Serialization;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Under Azure Functions the host tells the custom handler which port to listen on;
-// running alone, the server listens on the port the Functions host would use locally.
-var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
-builder.WebHost.UseUrls(port is null ? "http://127.0.0.1:7071" : $"http://127.0.0.1:{port}");
+builder.AddCustomHandlerHosting();
 
 builder.Services.AddHealthFuncsProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -19,6 +17,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddOpenApi();
 builder.Services.AddStorage();
 builder.Services.AddCallerIdentity();
+builder.Services.AddReportExports();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -31,7 +30,7 @@ var api = app.MapGroup("/api");
 api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
 api.MapValues();
 api.MapReports();
-
-app.Run();
+app.MapCustomHandlerEndpoints();
+return await app.RunOrExecuteAsync(args);
 
 public partial class Program;
