@@ -156,8 +156,8 @@ public sealed class AnnexSheet(string name)
             if (cell.InlineString?.InnerText is not { Length: > 0 } text || merged.Contains(cell.CellReference!.Value!)
                 || !Looks.Wraps(Looks.Of(cell.StyleIndex?.Value ?? 0))) continue;
             var width = _columns.TryGetValue(column, out var c) ? c.Width : 9;
-            // About 1.25 characters of Times New Roman 12 fit per unit of width, less the cell's padding.
-            var perLine = Math.Max(1, (int)(width * 1.25) - 2);
+            // About 1.1 characters of Times New Roman 12 fit per unit of width, less the padding: erring towards a spare line rather than overlapping text.
+            var perLine = Math.Max(1, (int)(width * 1.1) - 2);
             lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine))));
         }
         return lines > 1 ? lines * 15.75 + 2 : null;

@@ -68,6 +68,7 @@ public static class FlatExport
     {
         writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         writer.WriteElement(new SheetViews(new SheetView(new Pane
         {
             VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
@@ -102,7 +103,7 @@ public static class FlatExport
         writer.WriteEndElement(); // sheetData
         writer.WriteElement(new AutoFilter { Reference = $"A1:L{Math.Max(1, count + 1).ToString(CultureInfo.InvariantCulture)}" });
         writer.WriteElement(new PageMargins { Left = 0.6, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape });
+        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         writer.WriteEndElement(); // worksheet
         return count;
     }

@@ -24,6 +24,8 @@ public enum Look
     HeadNumber,
     /// <summary>Group numeral and name: bold, bordered.</summary>
     Group,
+    /// <summary>A group's Roman numeral: bold, centred, bordered.</summary>
+    GroupNumber,
     /// <summary>Row number (TT): centred, bordered.</summary>
     RowNumber,
     /// <summary>An indicator name: wrapped, bordered.</summary>
@@ -91,6 +93,7 @@ public static class Looks
         Look.Head => new(1, 2, true, 0, HorizontalAlignmentValues.Center, true),
         Look.HeadNumber => new(2, 0, true, 0, HorizontalAlignmentValues.Center, false),
         Look.Group => new(1, 0, true, 0, HorizontalAlignmentValues.Left, true),
+        Look.GroupNumber => new(1, 0, true, 0, HorizontalAlignmentValues.Center, false),
         Look.RowNumber => new(0, 0, true, 0, HorizontalAlignmentValues.Center, false),
         Look.Name => new(0, 0, true, 0, HorizontalAlignmentValues.Left, true),
         Look.BreakdownName => new(2, 0, true, 0, HorizontalAlignmentValues.Left, true, 2),

@@ -56,7 +56,7 @@ public static class ProvinceWorkbookWriter
         {
             if (line.Indicator is not { } indicator)
             {
-                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Text(1, row, line.Number, Look.GroupNumber);
                 sheet.Merge(2, row, Verdict, row, line.Text, Look.Group);
                 row++;
                 continue;
@@ -116,7 +116,7 @@ public static class ProvinceWorkbookWriter
         {
             if (line.Indicator is not { } indicator)
             {
-                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Text(1, row, line.Number, Look.GroupNumber);
                 sheet.Merge(2, row, 3 + Math.Max(count, 1), row, line.Text, Look.Group);
                 row++;
                 continue;
