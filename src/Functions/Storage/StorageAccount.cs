@@ -1,0 +1,107 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace HealthFuncs.Functions.Storage;
+
+/// The tables and blob containers HealthFuncs keeps. Each has one store class in this folder.
+public enum TableName { Units, Indicators, Populations, Targets, Forms, Values, Audit, Users, ApiKeys, Idempotency }
+
+public enum ContainerName { Uploads, Workbooks }
+
+/// The storage account: table and blob clients named with the configured prefix.
+public sealed class StorageAccount
+{
+    private readonly TableServiceClient _tables;
+    private readonly BlobServiceClient _blobs;
+    private readonly string _prefix;
+
+    public StorageAccount(IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        if (o.TablePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
+            throw new InvalidOperationException($"Storage:TablePrefix '{o.TablePrefix}' must contain only letters and digits.");
+        _prefix = o.TablePrefix;
+        if (!string.IsNullOrWhiteSpace(o.AccountName))
+        {
+            var credential = new DefaultAzureCredential();
+            _tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential);
+            _blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential);
+        }
+        else
+        {
+            var connection = string.IsNullOrWhiteSpace(o.ConnectionString) ? "UseDevelopmentStorage=true" : o.ConnectionString;
+            _tables = new TableServiceClient(connection);
+            _blobs = new BlobServiceClient(connection);
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _created = new();
+
+    public TableClient Table(TableName name) => _tables.GetTableClient(_prefix + name);
+
+    /// The table, created on first use. Creating lazily lets the server start (and answer /api/health)
+    /// while storage is unreachable; a failed creation is forgotten so the next call tries again.
+    public async Task<TableClient> TableAsync(TableName name, CancellationToken cancellationToken = default)
+    {
+        var table = Table(name);
+        await OnceAsync("table:" + name, () => table.CreateIfNotExistsAsync(CancellationToken.None), cancellationToken);
+        return table;
+    }
+
+    /// The blob container, created on first use.
+    public async Task<BlobContainerClient> ContainerAsync(ContainerName name, CancellationToken cancellationToken = default)
+    {
+        var container = Container(name);
+        await OnceAsync("container:" + name, () => container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None), cancellationToken);
+        return container;
+    }
+
+    private async Task OnceAsync(string key, Func<Task> create, CancellationToken cancellationToken)
+    {
+        var creation = _created.GetOrAdd(key, _ => new Lazy<Task>(create));
+        try
+        {
+            await creation.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (creation.Value.IsFaulted)
+        {
+            _created.TryRemove(new KeyValuePair<string, Lazy<Task>>(key, creation));
+            throw;
+        }
+    }
+
+    public BlobContainerClient Container(ContainerName name) =>
+        _blobs.GetBlobContainerClient((_prefix + name).ToLowerInvariant());
+
+    /// Creates every table and container that does not exist yet. Safe to call at every start.
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.WhenAll(Enum.GetValues<TableName>().Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)));
+        await Task.WhenAll(Enum.GetValues<ContainerName>().Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+    }
+}
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<StorageAccount>();
+        services.AddSingleton<UnitStore>();
+        services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<PopulationStore>();
+        services.AddSingleton<TargetStore>();
+        services.AddSingleton<FormStore>();
+        services.AddSingleton<ValueStore>();
+        services.AddSingleton<CommittedValues>();
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<WorkbookStore>();
+        return services;
+    }
+}
