@@ -96,6 +96,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FormStore>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
+        services.AddSingleton<Attainment.FigureBooks>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();
