@@ -8,6 +8,7 @@ using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Lookup;
 using HealthFuncs.Functions.Periods;
+using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Targets;
@@ -15,6 +16,7 @@ using HealthFuncs.Functions.Units;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
+builder.Services.AddOperatorCommand<SeedCommand>();
 
 builder.Services.AddHealthFuncsProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
