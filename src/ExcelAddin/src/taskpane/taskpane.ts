@@ -40,6 +40,7 @@ async function act(work: () => Promise<void>): Promise<void> {
     await serial(work);
     if ($("message").textContent === t("working")) say("");
   } catch (error) {
+    console.error(error);
     say(describeError(error), "error");
   } finally {
     buttons.forEach((b) => (b.disabled = false));
@@ -226,7 +227,11 @@ function bind(): void {
     $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
     $("whoami").textContent = "";
   });
-  $("year").addEventListener("change", () => void act(loadChoices));
+  // Leaving the year field fires "change" just before a click on Pull; disabling the buttons
+  // here would swallow that click, so the choices reload in the background, ahead of the pull.
+  $("year").addEventListener("change", () => {
+    if (pane.api) void serial(loadChoices).catch((error: unknown) => say(describeError(error), "error"));
+  });
   $("formSelect").addEventListener("change", () => {
     pane.current = $<HTMLSelectElement>("formSelect").value;
     pane.summary = null; pane.conflict = null;

@@ -39,7 +39,9 @@ beforeAll(async () => {
   await page.addInitScript({ content: readFileSync(harness, "utf8") });
 });
 
-afterEach(() => {
+afterEach(async (context) => {
+  // A failed step leaves a picture of the pane behind.
+  if (context.task.result?.state === "fail") await shot(`failed-${context.task.name.slice(0, 40)}.png`).catch(() => undefined);
   expect(pageErrors, "errors thrown in the page").toEqual([]);
 });
 
@@ -79,7 +81,7 @@ describe("end to end", () => {
     await page.waitForSelector("#choose:not([hidden])");
     await expect.poll(() => page.textContent("#whoami")).toContain("SD");
     await page.fill("#year", "2021");
-    await page.dispatchEvent("#year", "change");
+    await page.press("#year", "Tab");
     await page.waitForSelector('#period option[value="2021-Q1"]', { state: "attached" });
     await page.selectOption("#unit", "SD");
     await page.selectOption("#period", "2021-Q1");
@@ -172,6 +174,8 @@ describe("end to end", () => {
   });
 
   it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
+    await page.click("#language");
+    await expect.poll(() => page.textContent("#language")).toBe("English");
     await page.click("#disconnectButton");
     await page.fill("#apiKey", keyOf("tq-syt"));
     await page.click("#connectButton");
