@@ -62,12 +62,16 @@ async function connect(): Promise<void> {
   pane.me = await api.me();
   pane.api = api;
   saveConnection(connection);
-  $("whoami").textContent = t("connectedAs", { name: pane.me.name, role: pane.me.role, unit: pane.me.unitCode });
+  renderWho();
   $("choose").hidden = false;
   $("disconnectButton").hidden = false;
   $("province").hidden = pane.me.role === "District";
   await loadChoices();
   say("");
+}
+
+function renderWho(): void {
+  $("whoami").textContent = pane.me ? t("connectedAs", { name: pane.me.name, role: pane.me.role, unit: pane.me.unitCode }) : "";
 }
 
 /** Units the caller may report for: its own unit and everything under it (all units for an admin). */
@@ -122,9 +126,10 @@ async function afterPush({ outcome, form }: PushResult): Promise<void> {
     case "invalid": say(t("invalid", { count: outcome.cells.length }), "error"); break;
     case "nothing": say(t("nothingToSend")); break;
     case "offline": say(t("offline", { count: outcome.unsent }), "warn"); break;
-    case "conflict": pane.conflict = outcome.conflict; say(t("conflictHeading"), "warn"); break;
-    case "rejected": pane.summary = outcome.summary; say(t("rejected", { count: outcome.summary.rejected.length }), "error"); break;
-    case "sent": pane.summary = outcome.summary; say(t("sent", outcome.summary as unknown as Record<string, number>), "ok"); break;
+    // The conflict table and the summary say it all where the user is looking.
+    case "conflict": pane.conflict = outcome.conflict; say(""); break;
+    case "rejected": pane.summary = outcome.summary; say(""); break;
+    case "sent": pane.summary = outcome.summary; say(""); break;
   }
   await showForms();
 }
@@ -224,8 +229,8 @@ function bind(): void {
   $("disconnectButton").addEventListener("click", () => {
     saveConnection(null);
     pane.api = null; pane.me = null;
+    renderWho();
     $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
-    $("whoami").textContent = "";
   });
   // Leaving the year field fires "change" just before a click on Pull; disabling the buttons
   // here would swallow that click, so the choices reload in the background, ahead of the pull.
@@ -240,6 +245,7 @@ function bind(): void {
   $("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "vi" ? "en" : "vi");
     translatePage();
+    renderWho();
     void act(showForms);
   });
 }

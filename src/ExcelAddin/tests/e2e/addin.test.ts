@@ -107,7 +107,7 @@ describe("end to end", () => {
     await shot("2-edited.png");
 
     await page.click("#pushButton");
-    await expect.poll(() => page.textContent("#message")).toContain("từ chối");
+    await expect.poll(() => page.textContent("#summary")).toContain("từ chối");
     // Parts above their total: the finding names the total or the part; its cell is marked and selected.
     const summary = await page.textContent("#summary");
     expect(summary).toMatch(/KCB\.GIUONG_BENH/);
@@ -124,7 +124,7 @@ describe("end to end", () => {
 
     await type(sheet, hospitalBeds, 280);
     await page.click("#pushButton");
-    await expect.poll(() => page.textContent("#message")).toContain("Đã gửi");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
     expect(await page.textContent("#draft")).toContain("Mọi số liệu đã được gửi");
     expect((await cell(sheet, hospitalBeds)).fill).toBe("#DDEBF7");
     await shot("4-sent.png");
