@@ -17,11 +17,11 @@ import {
 import "./taskpane.css";
 
 interface Pane {
-  api: Api | null; me: Me | null; units: Unit[]; periods: PeriodChoice[];
+  api: Api | null; me: Me | null; units: Unit[]; allUnits: Unit[]; periods: PeriodChoice[];
   forms: Map<string, FormState>; current: string | null;
   conflict: Conflict | null; summary: ImportSummary | null; missing: Unit[] | null;
 }
-const pane: Pane = { api: null, me: null, units: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null, missing: null };
+const pane: Pane = { api: null, me: null, units: [], allUnits: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null, missing: null };
 
 // Excel calls run one after another: edits arriving during a push wait their turn.
 let queue: Promise<unknown> = Promise.resolve();
@@ -89,6 +89,7 @@ async function loadChoices(): Promise<void> {
   const api = requireApi();
   localStorage.setItem("healthfuncs.year", String(year()));
   const [units, periods] = await Promise.all([api.units(year()), api.periods(year())]);
+  pane.allUnits = units;
   pane.units = reachable(units, pane.me!);
   pane.periods = periods;
   fillSelect($("unit"), pane.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })), pane.me!.unitCode);
@@ -103,7 +104,8 @@ async function pull(): Promise<void> {
     say(t("pulledReport", { sheet: await pullAttainment(api, unit, period) }), "ok");
     return;
   }
-  const parent = pane.units.find((u) => u.code === unit.parentCode) ?? null;
+  // The issuing body printed on the form is the unit's parent, which may lie outside the caller's subtree.
+  const parent = pane.allUnits.find((u) => u.code === unit.parentCode) ?? null;
   const form = await pullForm(api, { unit, parent, period, year: year() });
   pane.forms.set(form.sheetId, form);
   pane.current = form.sheetId;

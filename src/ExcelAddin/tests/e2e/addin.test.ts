@@ -66,6 +66,22 @@ const cell = (sheet: string, address: string) =>
   page.evaluate(([s, a]) => { const c = window.workbook.sheet(s!).at(a!); return { value: c.value, fill: c.fill, locked: c.locked }; }, [sheet, address]);
 const shot = (name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
 
+/** A picture of a sheet of the mock workbook: values, fills, bold/italic, locked cells hatched, hidden columns left out. */
+async function sheetShot(sheet: string, name: string, rows = 60): Promise<void> {
+  const data = await page.evaluate(([s, n]) => {
+    const ws = window.workbook.sheet(s!);
+    const grid = ws.grid(9).slice(0, Number(n));
+    return { grid, hidden: [...ws.hiddenColumns], cells: grid.map((r, i) => r.map((_, j) => ws.cell(i, j))) };
+  }, [sheet, String(rows)]);
+  const escape = (x: unknown) => String(x).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const body = data.cells.map((row) => `<tr>${row.map((c, j) => data.hidden.includes(j) ? "" :
+    `<td style="background:${c.fill ?? "#fff"};font-weight:${c.bold ? 700 : 400};font-style:${c.italic ? "italic" : "normal"};${c.locked ? "" : "outline:1px dashed #2f75b5;"}">${escape(c.value)}</td>`).join("")}</tr>`).join("");
+  const view = await page.context().newPage();
+  await view.setContent(`<style>body{font-family:"Times New Roman",serif;font-size:12px}td{border:1px solid #ccc;padding:2px 4px;max-width:320px}</style><table>${body}</table>`);
+  await view.screenshot({ path: join(screenshots, name), fullPage: true });
+  await view.close();
+}
+
 describe("end to end", () => {
   it("The_committed_api_types_are_what_the_server_openapi_document_generates", async () => {
     const served = await generateSchema(`${serverUrl}/openapi/v1.json`);
@@ -88,6 +104,7 @@ describe("end to end", () => {
     await page.click("#pullButton");
     await expect.poll(() => page.textContent("#message")).toContain("Đã lấy biểu");
     await shot("1-pulled.png");
+    await sheetShot("SD 2021-Q1", "1b-pulled-sheet.png");
 
     const sheet = "SD 2021-Q1";
     const beds = await cellOf(sheet, "KCB.GIUONG_BENH", "F");
@@ -120,6 +137,7 @@ describe("end to end", () => {
     }
     expect(await page.evaluate(() => window.workbook.selection)).toEqual({ sheet, address: notes[0]![0] });
     await shot("3-rejected.png");
+    await sheetShot("SD 2021-Q1", "3b-rejected-sheet.png", 20);
     expect((await api("/api/units/SD/periods/2021-Q1/values")).body).toEqual(before);
 
     await type(sheet, hospitalBeds, 280);
@@ -200,5 +218,6 @@ describe("end to end", () => {
     // Sơn Dương, Tuyên Quang's only district in 2021, has reported.
     expect(await page.textContent("#missing")).toContain("Tất cả đơn vị đã báo cáo");
     await shot("7-province.png");
+    await sheetShot(await page.evaluate(() => window.workbook.sheets.find((s) => s.name.startsWith("Tổng hợp TQ"))!.name), "7b-province-sheet.png", 25);
   });
 });
