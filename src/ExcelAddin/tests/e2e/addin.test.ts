@@ -182,6 +182,20 @@ describe("end to end", () => {
     await shot("6-kept-theirs-english.png");
   });
 
+  it("The_attainment_form_is_written_as_a_read_only_table_of_the_server_evaluation", async () => {
+    await page.click("#language");
+    await expect.poll(() => page.textContent("#language")).toBe("English");
+    await page.selectOption("#formKind", "attainment");
+    await page.click("#pullButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã ghi bảng");
+    const table = await page.evaluate(() => window.workbook.sheets.find((s) => s.name.startsWith("Đánh giá SD"))!.grid(10));
+    expect(table[2]).toEqual(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước", "% so với KH", "So với cùng kỳ", "Đánh giá", "Ghi chú"]);
+    const beds = table.find((r) => r[1] === "Tổng số giường bệnh trong huyện")!;
+    expect(beds.slice(3, 5)).toEqual(["420", 430]);
+    expect(String(beds[8])).not.toBe("");
+    await page.selectOption("#formKind", "entry");
+  });
+
   it("HEALTH_functions_read_the_stored_values_through_one_lookup", async () => {
     const results = await page.evaluate(() => Promise.all([
       window.customFunctions.VALUE!("KCB.GIUONG_BENH", "SD", "2021-Q1"),
@@ -192,8 +206,6 @@ describe("end to end", () => {
   });
 
   it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
-    await page.click("#language");
-    await expect.poll(() => page.textContent("#language")).toBe("English");
     await page.click("#disconnectButton");
     await page.fill("#apiKey", keyOf("tq-syt"));
     await page.click("#connectButton");
