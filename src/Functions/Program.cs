@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Audit;
@@ -19,7 +20,12 @@ builder.AddCustomHandlerHosting();
 builder.Services.AddOperatorCommand<SeedCommand>();
 
 builder.Services.AddHealthFuncsProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Vietnamese stays readable in responses (curl, logs); the API never writes into HTML.
+    o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+});
 // Malformed JSON reaches the exception handler, which names the field it failed on.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
