@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 600_000,
     fileParallelism: false,
+    // The pane's steps wait on the server; on a busy machine a step can take seconds.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -41,4 +41,14 @@ describe("API client", () => {
   it.each([["3", '"3"'], ['"3"', '"3"'], ['W/"3"', 'W/"3"']])("Etag_%s_is_sent_as_%s", (etag, header) => {
     expect(quoteEtag(etag)).toBe(header);
   });
+
+  it("The_consolidated_workbook_is_fetched_with_the_api_key_and_returned_as_a_file", async () => {
+    const seen: { url: string; key: string | null }[] = [];
+    const workbook = await api(async (input, init) => {
+      seen.push({ url: String(input), key: new Headers(init?.headers).get("X-Api-Key") });
+      return new Response(new Uint8Array([0x50, 0x4b, 3, 4]), { status: 200, headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+    }).consolidatedWorkbook("TQ", "2021-Q1");
+    expect(seen).toEqual([{ url: "http://server.test/api/units/TQ/periods/2021-Q1/consolidated.xlsx", key: "k" }]);
+    expect(new Uint8Array(await workbook.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+  });
 });

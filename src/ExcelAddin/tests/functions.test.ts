@@ -50,10 +50,10 @@ describe("custom function batching", () => {
 describe("custom functions", () => {
   const calls: LookupItem[][] = [];
   const answers: Record<string, LookupResult> = {
-    "value|GIUONG": { value: 420, text: null, error: null },
-    "target|XA_CHUAN": { value: null, text: "≥ 90", error: null },
-    "attainment|GIUONG": { value: 105, text: "Vượt", error: null },
-    "value|NONE": { value: null, text: null, error: "Không có chỉ tiêu NONE (no indicator NONE)" },
+    "Value|GIUONG": { value: 420, text: null, error: null },
+    "Target|XA_CHUAN": { value: null, text: "≥ 90", error: null },
+    "Attainment|GIUONG": { value: 105, text: "Vượt", error: null },
+    "Value|NONE": { value: null, text: null, error: "Không có chỉ tiêu NONE (no indicator NONE)" },
   };
   class FunctionError extends Error { constructor(readonly code: string, message?: string) { super(message); } }
 
@@ -78,9 +78,9 @@ describe("custom functions", () => {
     expect(results).toEqual([420, "≥ 90", "Vượt"]);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toEqual([
-      { kind: "value", indicatorCode: "GIUONG", unitCode: "SD", period: "2021" },
-      { kind: "target", indicatorCode: "XA_CHUAN", unitCode: "SD", period: "2021" },
-      { kind: "attainment", indicatorCode: "GIUONG", unitCode: "SD", period: "2021" },
+      { kind: "Value", indicatorCode: "GIUONG", unitCode: "SD", period: "2021" },
+      { kind: "Target", indicatorCode: "XA_CHUAN", unitCode: "SD", period: "2021" },
+      { kind: "Attainment", indicatorCode: "GIUONG", unitCode: "SD", period: "2021" },
     ]);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellAddress, columnLetters, parseAddress } from "../src/excel/address";
 import { parseCellNumber } from "../src/excel/cellValues";
 import { storeFromXml, storeToXml, type FormStore } from "../src/excel/formStore";
-import { buildForm, chunkRows, orderIndicators, sheetNameFor } from "../src/excel/layout";
+import { buildForm, chunkRows, orderIndicators, romanValue, sheetNameFor } from "../src/excel/layout";
 import { indicators } from "./support/memoryServer";
 
 describe("cells typed the Vietnamese way", () => {
@@ -34,6 +34,16 @@ describe("form layout", () => {
   it("Breakdown_rows_follow_their_parent_whatever_their_order_number", () => {
     const shuffled = [indicators[1]!, indicators[3]!, indicators[0]!, indicators[2]!];
     expect(orderIndicators(shuffled).map((i) => i.code)).toEqual(["GIUONG", "GIUONG_BV", "XA_CHUAN", "BV_MUC"]);
+  });
+
+  it("Groups_follow_their_Roman_numerals_so_IX_comes_after_VIII", () => {
+    const group = (code: string, g: string) => ({ ...indicators[0]!, code, group: g, groupName: g, order: 1, parentCode: null });
+    const ordered = orderIndicators([group("a", "IX"), group("b", "V"), group("c", "II"), group("d", "X"), group("e", "IV")]);
+    expect(ordered.map((i) => i.group)).toEqual(["II", "IV", "V", "IX", "X"]);
+  });
+
+  it.each([["I", 1], ["IV", 4], ["IX", 9], ["XIV", 14], ["A", null], ["", null]])("Roman_%s_is_%j", (text, value) => {
+    expect(romanValue(text)).toBe(value);
   });
 
   it("Only_the_target_of_the_form_year_is_shown_as_the_plan", () => {

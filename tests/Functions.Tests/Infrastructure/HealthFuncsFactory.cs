@@ -33,7 +33,7 @@ public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServ
     /// Adds a user with a fresh API key and returns the key.
     public async Task<string> AddUserAsync(string id, UserRole role, string? unitCode)
     {
-        _ = Server; // starts the host, which creates the tables
+        StartServer();
         await Get<UserStore>().UpsertAsync(new User(id, id, role, unitCode));
         var key = ApiKeyStore.NewKey();
         await Get<ApiKeyStore>().AddAsync(key, id);

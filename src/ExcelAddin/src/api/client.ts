@@ -34,6 +34,8 @@ export const toSummary = (s: Record<string, unknown>): ImportSummary => ({
   version: num(s.version) ?? 0, etag: String(s.etag ?? ""),
 });
 
+const lookupKinds = { value: "Value", target: "Target", attainment: "Attainment" } as const;
+
 /** A typed client over the HealthFuncs API; every call carries the API key. */
 export function createApi(connection: Connection, fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a)) {
   const baseUrl = connection.serverUrl.replace(/\/+$/, "");
@@ -81,11 +83,10 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
       let outcome: Outcome;
       try {
         outcome = await client.POST("/api/units/{unit}/periods/{period}/values", {
-          params: {
-            ...path(unit, period), query: { dryRun: false },
-            header: { "Idempotency-Key": idempotencyKey, ...(etag ? { "If-Match": quoteEtag(etag) } : {}) } as never,
-          },
-          body: { values: entries } as never,
+          params: { ...path(unit, period), query: { dryRun: false }, header: etag ? { "If-Match": quoteEtag(etag) } : {} },
+          // The idempotency key is read by a filter in front of the endpoint, so the document does not list it.
+          headers: { "Idempotency-Key": idempotencyKey },
+          body: { values: entries },
         });
       } catch (error) {
         throw new OfflineError(error);
@@ -113,7 +114,7 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
         } satisfies Consolidated;
       }),
     lookup: (items: LookupItem[]) =>
-      call(() => client.POST("/api/lookup", { body: { items } as never }),
+      call(() => client.POST("/api/lookup", { body: { items: items.map((i) => ({ ...i, kind: lookupKinds[i.kind] })) } }),
         (d) => list<LookupResult>((d as Record<string, unknown>).results, (r) => ({ value: num(r.value), text: str(r.text), error: str(r.error) }))),
     /** The consolidated annex workbook as the server generates it. */
     async consolidatedWorkbook(unit: string, period: string): Promise<Blob> {

@@ -81,9 +81,28 @@ export function buildForm(request: FormRequest): FormLayout {
   return { sheetName: request.sheetName, head, bodyStart: head.length, body, foot };
 }
 
-/** Groups in order, each group's indicators by order, breakdown rows right after their parent. */
+/** The value of a Roman numeral ("IX" → 9), or null for anything else. */
+export function romanValue(text: string): number | null {
+  const digits: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  const upper = text.trim().toUpperCase();
+  if (!/^[IVXLC]+$/.test(upper)) return null;
+  let total = 0;
+  for (let i = 0; i < upper.length; i++) {
+    const value = digits[upper[i]!]!, next = digits[upper[i + 1] ?? ""] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+/**
+ * Groups in annex order (by their Roman numeral, otherwise as the server lists them), each group's
+ * indicators by order, breakdown rows right after their parent.
+ */
 export function orderIndicators(indicators: Indicator[]): Indicator[] {
-  const byOrder = [...indicators].sort((a, b) => a.group.localeCompare(b.group, "vi", { numeric: true }) || a.order - b.order);
+  const firstSeen = new Map<string, number>();
+  indicators.forEach((i, index) => { if (!firstSeen.has(i.group)) firstSeen.set(i.group, index); });
+  const rank = (group: string) => romanValue(group) ?? 1000 + (firstSeen.get(group) ?? 0);
+  const byOrder = [...indicators].sort((a, b) => rank(a.group) - rank(b.group) || a.order - b.order);
   const children = new Map<string, Indicator[]>();
   for (const i of byOrder) if (i.parentCode) children.set(i.parentCode, [...(children.get(i.parentCode) ?? []), i]);
   const known = new Set(indicators.map((i) => i.code));

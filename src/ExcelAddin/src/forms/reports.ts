@@ -34,7 +34,7 @@ export async function pullConsolidated(api: Api, province: Unit, period: PeriodC
   ]);
   const value = new Map(children.map((c, i) => [c.code, new Map((childValues[i]?.values ?? []).map((v) => [v.indicatorCode, v.value]))]));
   const total = new Map(consolidated.rows.map((r) => [r.indicatorCode, r.value]));
-  const header = ["TT", "Chỉ tiêu", "Đơn vị tính", ...children.map((c) => c.name), `Toàn ${province.name}`];
+  const header = ["TT", "Chỉ tiêu", "Đơn vị tính", ...children.map((c) => c.name), "Tổng hợp"];
   const sheet = await writeReport({
     sheetName: sheetNameFor(`Tổng hợp ${province.code}`, period.code),
     title: `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU Y TẾ ${period.label.toUpperCase()}`,

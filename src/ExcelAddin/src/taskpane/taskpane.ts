@@ -17,11 +17,11 @@ import {
 import "./taskpane.css";
 
 interface Pane {
-  api: Api | null; me: Me | null; units: Unit[]; periods: PeriodChoice[];
+  api: Api | null; me: Me | null; units: Unit[]; allUnits: Unit[]; periods: PeriodChoice[];
   forms: Map<string, FormState>; current: string | null;
   conflict: Conflict | null; summary: ImportSummary | null; missing: Unit[] | null;
 }
-const pane: Pane = { api: null, me: null, units: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null, missing: null };
+const pane: Pane = { api: null, me: null, units: [], allUnits: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null, missing: null };
 
 // Excel calls run one after another: edits arriving during a push wait their turn.
 let queue: Promise<unknown> = Promise.resolve();
@@ -40,6 +40,7 @@ async function act(work: () => Promise<void>): Promise<void> {
     await serial(work);
     if ($("message").textContent === t("working")) say("");
   } catch (error) {
+    console.error(error);
     say(describeError(error), "error");
   } finally {
     buttons.forEach((b) => (b.disabled = false));
@@ -61,12 +62,16 @@ async function connect(): Promise<void> {
   pane.me = await api.me();
   pane.api = api;
   saveConnection(connection);
-  $("whoami").textContent = t("connectedAs", { name: pane.me.name, role: pane.me.role, unit: pane.me.unitCode });
+  renderWho();
   $("choose").hidden = false;
   $("disconnectButton").hidden = false;
   $("province").hidden = pane.me.role === "District";
   await loadChoices();
   say("");
+}
+
+function renderWho(): void {
+  $("whoami").textContent = pane.me ? t("connectedAs", { name: pane.me.name, role: pane.me.role, unit: pane.me.unitCode }) : "";
 }
 
 /** Units the caller may report for: its own unit and everything under it (all units for an admin). */
@@ -84,6 +89,7 @@ async function loadChoices(): Promise<void> {
   const api = requireApi();
   localStorage.setItem("healthfuncs.year", String(year()));
   const [units, periods] = await Promise.all([api.units(year()), api.periods(year())]);
+  pane.allUnits = units;
   pane.units = reachable(units, pane.me!);
   pane.periods = periods;
   fillSelect($("unit"), pane.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })), pane.me!.unitCode);
@@ -98,7 +104,8 @@ async function pull(): Promise<void> {
     say(t("pulledReport", { sheet: await pullAttainment(api, unit, period) }), "ok");
     return;
   }
-  const parent = pane.units.find((u) => u.code === unit.parentCode) ?? null;
+  // The issuing body printed on the form is the unit's parent, which may lie outside the caller's subtree.
+  const parent = pane.allUnits.find((u) => u.code === unit.parentCode) ?? null;
   const form = await pullForm(api, { unit, parent, period, year: year() });
   pane.forms.set(form.sheetId, form);
   pane.current = form.sheetId;
@@ -121,9 +128,10 @@ async function afterPush({ outcome, form }: PushResult): Promise<void> {
     case "invalid": say(t("invalid", { count: outcome.cells.length }), "error"); break;
     case "nothing": say(t("nothingToSend")); break;
     case "offline": say(t("offline", { count: outcome.unsent }), "warn"); break;
-    case "conflict": pane.conflict = outcome.conflict; say(t("conflictHeading"), "warn"); break;
-    case "rejected": pane.summary = outcome.summary; say(t("rejected", { count: outcome.summary.rejected.length }), "error"); break;
-    case "sent": pane.summary = outcome.summary; say(t("sent", outcome.summary as unknown as Record<string, number>), "ok"); break;
+    // The conflict table and the summary say it all where the user is looking.
+    case "conflict": pane.conflict = outcome.conflict; say(""); break;
+    case "rejected": pane.summary = outcome.summary; say(""); break;
+    case "sent": pane.summary = outcome.summary; say(""); break;
   }
   await showForms();
 }
@@ -223,10 +231,14 @@ function bind(): void {
   $("disconnectButton").addEventListener("click", () => {
     saveConnection(null);
     pane.api = null; pane.me = null;
+    renderWho();
     $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
-    $("whoami").textContent = "";
   });
-  $("year").addEventListener("change", () => void act(loadChoices));
+  // Leaving the year field fires "change" just before a click on Pull; disabling the buttons
+  // here would swallow that click, so the choices reload in the background, ahead of the pull.
+  $("year").addEventListener("change", () => {
+    if (pane.api) void serial(loadChoices).catch((error: unknown) => say(describeError(error), "error"));
+  });
   $("formSelect").addEventListener("change", () => {
     pane.current = $<HTMLSelectElement>("formSelect").value;
     pane.summary = null; pane.conflict = null;
@@ -235,6 +247,7 @@ function bind(): void {
   $("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "vi" ? "en" : "vi");
     translatePage();
+    renderWho();
     void act(showForms);
   });
 }

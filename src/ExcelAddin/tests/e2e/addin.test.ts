@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { generateSchema, schemaFile } from "../../scripts/generate-api.mjs";
-import { launchChromium, repoRoot, servePane, startAzurite, startServer, type Running } from "./stack";
+import { buildServer, launchChromium, repoRoot, seedStorage, servePane, startAzurite, startServer, type Running } from "./stack";
 
 // The whole path a district user takes: the built task pane in headless Chromium (Excel provided
 // by the office-addin-mock workbook), the real server, a real Azurite with the seeded catalog.
@@ -22,11 +22,10 @@ beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   const azurite = await startAzurite();
   running.push(azurite);
-  const server = await startServer({
-    Storage__ConnectionString: azurite.connectionString,
-    Storage__TablePrefix: `addine2e${randomBytes(4).toString("hex")}`,
-    Seed__Directory: join(repoRoot, "seeds"),
-  });
+  const storage = { Storage__ConnectionString: azurite.connectionString, Storage__TablePrefix: `addine2e${randomBytes(4).toString("hex")}` };
+  await buildServer();
+  await seedStorage(storage);
+  const server = await startServer(storage);
   running.push(server);
   serverUrl = server.url;
   const pane = await servePane(server.url);
@@ -40,7 +39,9 @@ beforeAll(async () => {
   await page.addInitScript({ content: readFileSync(harness, "utf8") });
 });
 
-afterEach(() => {
+afterEach(async (context) => {
+  // A failed step leaves a picture of the pane behind.
+  if (context.task.result?.state === "fail") await shot(`failed-${context.task.name.slice(0, 40)}.png`).catch(() => undefined);
   expect(pageErrors, "errors thrown in the page").toEqual([]);
 });
 
@@ -65,6 +66,22 @@ const cell = (sheet: string, address: string) =>
   page.evaluate(([s, a]) => { const c = window.workbook.sheet(s!).at(a!); return { value: c.value, fill: c.fill, locked: c.locked }; }, [sheet, address]);
 const shot = (name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
 
+/** A picture of a sheet of the mock workbook: values, fills, bold/italic, locked cells hatched, hidden columns left out. */
+async function sheetShot(sheet: string, name: string, rows = 60): Promise<void> {
+  const data = await page.evaluate(([s, n]) => {
+    const ws = window.workbook.sheet(s!);
+    const grid = ws.grid(9).slice(0, Number(n));
+    return { grid, hidden: [...ws.hiddenColumns], cells: grid.map((r, i) => r.map((_, j) => ws.cell(i, j))) };
+  }, [sheet, String(rows)]);
+  const escape = (x: unknown) => String(x).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const body = data.cells.map((row) => `<tr>${row.map((c, j) => data.hidden.includes(j) ? "" :
+    `<td style="background:${c.fill ?? "#fff"};font-weight:${c.bold ? 700 : 400};font-style:${c.italic ? "italic" : "normal"};${c.locked ? "" : "outline:1px dashed #2f75b5;"}">${escape(c.value)}</td>`).join("")}</tr>`).join("");
+  const view = await page.context().newPage();
+  await view.setContent(`<style>body{font-family:"Times New Roman",serif;font-size:12px}td{border:1px solid #ccc;padding:2px 4px;max-width:320px}</style><table>${body}</table>`);
+  await view.screenshot({ path: join(screenshots, name), fullPage: true });
+  await view.close();
+}
+
 describe("end to end", () => {
   it("The_committed_api_types_are_what_the_server_openapi_document_generates", async () => {
     const served = await generateSchema(`${serverUrl}/openapi/v1.json`);
@@ -72,6 +89,7 @@ describe("end to end", () => {
   });
 
   it("A_district_user_pulls_a_form_edits_pushes_sees_a_rejected_row_fixes_it_and_the_server_stores_the_values", async () => {
+    const before = (await api("/api/units/SD/periods/2021-Q1/values")).body;
     await page.goto(paneUrl);
     expect(await page.evaluate(() => window.registeredFunctions)).toEqual(["VALUE", "TARGET", "ATTAINMENT"]);
     await page.fill("#apiKey", districtKey);
@@ -79,13 +97,14 @@ describe("end to end", () => {
     await page.waitForSelector("#choose:not([hidden])");
     await expect.poll(() => page.textContent("#whoami")).toContain("SD");
     await page.fill("#year", "2021");
-    await page.dispatchEvent("#year", "change");
+    await page.press("#year", "Tab");
     await page.waitForSelector('#period option[value="2021-Q1"]', { state: "attached" });
     await page.selectOption("#unit", "SD");
     await page.selectOption("#period", "2021-Q1");
     await page.click("#pullButton");
     await expect.poll(() => page.textContent("#message")).toContain("Đã lấy biểu");
     await shot("1-pulled.png");
+    await sheetShot("SD 2021-Q1", "1b-pulled-sheet.png");
 
     const sheet = "SD 2021-Q1";
     const beds = await cellOf(sheet, "KCB.GIUONG_BENH", "F");
@@ -105,7 +124,7 @@ describe("end to end", () => {
     await shot("2-edited.png");
 
     await page.click("#pushButton");
-    await expect.poll(() => page.textContent("#message")).toContain("từ chối");
+    await expect.poll(() => page.textContent("#summary")).toContain("từ chối");
     // Parts above their total: the finding names the total or the part; its cell is marked and selected.
     const summary = await page.textContent("#summary");
     expect(summary).toMatch(/KCB\.GIUONG_BENH/);
@@ -118,17 +137,18 @@ describe("end to end", () => {
     }
     expect(await page.evaluate(() => window.workbook.selection)).toEqual({ sheet, address: notes[0]![0] });
     await shot("3-rejected.png");
-    expect((await api("/api/units/SD/periods/2021-Q1/values")).body.values).toEqual([]);
+    await sheetShot("SD 2021-Q1", "3b-rejected-sheet.png", 20);
+    expect((await api("/api/units/SD/periods/2021-Q1/values")).body).toEqual(before);
 
     await type(sheet, hospitalBeds, 280);
     await page.click("#pushButton");
-    await expect.poll(() => page.textContent("#message")).toContain("Đã gửi");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
     expect(await page.textContent("#draft")).toContain("Mọi số liệu đã được gửi");
     expect((await cell(sheet, hospitalBeds)).fill).toBe("#DDEBF7");
     await shot("4-sent.png");
 
     const stored = await api("/api/units/SD/periods/2021-Q1/values");
-    expect(stored.body.version).toBe(1);
+    expect(stored.body.version).toBe(Number(before.version) + 1);
     const values = (stored.body.values as { indicatorCode: string; value: number; numerator: number | null; denominator: number | null }[])
       .map((v) => [v.indicatorCode, Number(v.value), v.numerator === null ? null : Number(v.numerator), v.denominator === null ? null : Number(v.denominator)]);
     expect(values.sort()).toEqual([
@@ -139,8 +159,9 @@ describe("end to end", () => {
   it("A_change_made_on_the_server_after_the_pull_shows_as_a_conflict_and_keeping_theirs_writes_it_into_the_sheet", async () => {
     const sheet = "SD 2021-Q1";
     const beds = await cellOf(sheet, "KCB.GIUONG_BENH", "F");
+    const { etag } = (await api("/api/units/SD/periods/2021-Q1/values")).body as { etag: string };
     const changed = await api("/api/units/SD/periods/2021-Q1/values", {
-      method: "POST", headers: { "If-Match": '"1"' },
+      method: "POST", headers: { "If-Match": etag },
       body: JSON.stringify({ values: [{ indicatorCode: "KCB.GIUONG_BENH", value: 430 }] }),
     });
     expect(changed.status).toBe(200);
@@ -159,6 +180,20 @@ describe("end to end", () => {
     await page.click("#language");
     await expect.poll(() => page.textContent("#draft")).toContain("Everything has been sent");
     await shot("6-kept-theirs-english.png");
+  });
+
+  it("The_attainment_form_is_written_as_a_read_only_table_of_the_server_evaluation", async () => {
+    await page.click("#language");
+    await expect.poll(() => page.textContent("#language")).toBe("English");
+    await page.selectOption("#formKind", "attainment");
+    await page.click("#pullButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã ghi bảng");
+    const table = await page.evaluate(() => window.workbook.sheets.find((s) => s.name.startsWith("Đánh giá SD"))!.grid(10));
+    expect(table[2]).toEqual(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước", "% so với KH", "So với cùng kỳ", "Đánh giá", "Ghi chú"]);
+    const beds = table.find((r) => r[1] === "Tổng số giường bệnh trong huyện")!;
+    expect(beds.slice(3, 5)).toEqual(["420", 430]);
+    expect(String(beds[8])).not.toBe("");
+    await page.selectOption("#formKind", "entry");
   });
 
   it("HEALTH_functions_read_the_stored_values_through_one_lookup", async () => {
@@ -191,7 +226,10 @@ describe("end to end", () => {
     const bedsRow = matrix.find((r) => r[1] === "Tổng số giường bệnh trong huyện")!;
     expect(bedsRow[sdColumn]).toBe(430);
     await page.click("#missingButton");
-    await expect.poll(() => page.textContent("#missing")).not.toBe("");
+    await page.waitForSelector("#missingButton:not([disabled])");
+    // Sơn Dương, Tuyên Quang's only district in 2021, has reported.
+    expect(await page.textContent("#missing")).toContain("Tất cả đơn vị đã báo cáo");
     await shot("7-province.png");
+    await sheetShot(await page.evaluate(() => window.workbook.sheets.find((s) => s.name.startsWith("Tổng hợp TQ"))!.name), "7b-province-sheet.png", 25);
   });
 });

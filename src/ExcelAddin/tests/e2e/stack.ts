@@ -73,10 +73,28 @@ export async function startAzurite(): Promise<Azurite> {
 
 export interface Server extends Running { url: string }
 
+/** Builds the server once, so seeding and serving then run the same build without rebuilding. */
+export async function buildServer(): Promise<void> {
+  const { child, output } = start("dotnet", ["build", "src/Functions", "-c", "Release", "-nologo", "-v", "quiet"], { cwd: repoRoot });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`dotnet build failed:\n${output()}`);
+}
+
+const serverCommand = ["run", "--project", "src/Functions", "-c", "Release", "--no-build", "--no-launch-profile"];
+
+/** Loads the seed catalog (units, indicators, targets, users with their dev keys) with the server's own `seed` command. */
+export async function seedStorage(env: Record<string, string>): Promise<void> {
+  const { child, output } = start("dotnet", [...serverCommand, "--", "seed", "--seeds", join(repoRoot, "seeds"), "--dev-keys"], {
+    cwd: repoRoot, env: { DOTNET_NOLOGO: "1", ...env },
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`seed failed with ${code}:\n${output()}`);
+}
+
 /** The real server (`dotnet run --project src/Functions`) on a free port against Azurite. */
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const { child, output } = start("dotnet", ["run", "--project", "src/Functions", "-c", "Release", "--no-launch-profile"], {
+  const { child, output } = start("dotnet", serverCommand, {
     cwd: repoRoot, env: { FUNCTIONS_CUSTOMHANDLER_PORT: String(port), ASPNETCORE_ENVIRONMENT: "Development", DOTNET_NOLOGO: "1", ...env },
   });
   const url = `http://127.0.0.1:${port}`;
