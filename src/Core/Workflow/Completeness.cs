@@ -22,7 +22,7 @@ public sealed record CompletenessRow(
     string UnitName,
     UnitLevel Level,
     DateOnly Deadline,
-    FormStatus Status,
+    WorkflowStatus Status,
     DateTimeOffset? FirstSubmittedAt,
     Timeliness Timeliness);
 
@@ -61,13 +61,13 @@ public static class Completeness
         WorkflowRules rules,
         string parentCode,
         Period period,
-        IReadOnlyDictionary<string, FormState> formsByUnit,
+        IReadOnlyDictionary<string, WorkflowState> formsByUnit,
         DateTimeOffset asOf)
     {
         var rows = new List<CompletenessRow>();
         foreach (var child in tree.ChildrenOf(parentCode, period.Year))
         {
-            var state = formsByUnit.GetValueOrDefault(child.Code) ?? FormState.New(child.Code, period);
+            var state = formsByUnit.GetValueOrDefault(child.Code) ?? WorkflowState.New(child.Code, period);
             var deadline = rules.Reporting.DeadlineDate(child.Level, period);
             var passes = VietnamTime.EndOf(deadline);
             var timeliness = state.IsReceived

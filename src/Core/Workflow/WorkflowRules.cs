@@ -15,7 +15,7 @@ public enum Authority
 }
 
 /// <summary>One row of the transition table.</summary>
-public sealed record Transition(WorkflowAction Action, IReadOnlyList<FormStatus> From, FormStatus To, Authority Who, bool AllowedWhileLocked);
+public sealed record Transition(WorkflowAction Action, IReadOnlyList<WorkflowStatus> From, WorkflowStatus To, Authority Who, bool AllowedWhileLocked);
 
 /// <summary>The person acting and the unit they belong to.</summary>
 public sealed record WorkflowActor(string UserId, string UnitCode);
@@ -47,34 +47,34 @@ public sealed class WorkflowRules(OrgTree tree, ReportingRules reporting)
     /// <summary>The transition table: who may do what from which status.</summary>
     public static IReadOnlyList<Transition> Table { get; } =
     [
-        new(WorkflowAction.Submit, [FormStatus.Draft, FormStatus.Returned], FormStatus.Submitted, Authority.OwnUnit, AllowedWhileLocked: false),
+        new(WorkflowAction.Submit, [WorkflowStatus.Draft, WorkflowStatus.Returned], WorkflowStatus.Submitted, Authority.OwnUnit, AllowedWhileLocked: false),
         // Approving what arrived before the lock is the parent's job after the lock too.
-        new(WorkflowAction.Approve, [FormStatus.Submitted], FormStatus.Approved, Authority.ParentLevel, AllowedWhileLocked: true),
-        new(WorkflowAction.Return, [FormStatus.Submitted], FormStatus.Returned, Authority.ParentLevel, AllowedWhileLocked: false),
-        new(WorkflowAction.Unlock, [FormStatus.Draft, FormStatus.Submitted, FormStatus.Approved, FormStatus.Returned], FormStatus.Draft, Authority.Province, AllowedWhileLocked: true),
+        new(WorkflowAction.Approve, [WorkflowStatus.Submitted], WorkflowStatus.Approved, Authority.ParentLevel, AllowedWhileLocked: true),
+        new(WorkflowAction.Return, [WorkflowStatus.Submitted], WorkflowStatus.Returned, Authority.ParentLevel, AllowedWhileLocked: false),
+        new(WorkflowAction.Unlock, [WorkflowStatus.Draft, WorkflowStatus.Submitted, WorkflowStatus.Approved, WorkflowStatus.Returned], WorkflowStatus.Draft, Authority.Province, AllowedWhileLocked: true),
     ];
 
     /// <summary>The reporting calendar these rules lock by.</summary>
     public ReportingRules Reporting => reporting;
 
     /// <summary>The status to show at <paramref name="now"/>: Locked once the lock date has passed without an open exception.</summary>
-    public FormStatus StatusAt(FormState state, DateTimeOffset now) =>
-        IsLockedAt(state, now) ? FormStatus.Locked : state.Status;
+    public WorkflowStatus StatusAt(WorkflowState state, DateTimeOffset now) =>
+        IsLockedAt(state, now) ? WorkflowStatus.Locked : state.Status;
 
     /// <summary>True when the lock date of the unit's level has passed and no exception is open.</summary>
-    public bool IsLockedAt(FormState state, DateTimeOffset now) =>
+    public bool IsLockedAt(WorkflowState state, DateTimeOffset now) =>
         now >= LocksAt(state) && !state.HasOpenExceptionAt(now);
 
     /// <summary>The instant the form locks.</summary>
-    public DateTimeOffset LocksAt(FormState state) => reporting.LocksAt(LevelOf(state.UnitCode), state.Period);
+    public DateTimeOffset LocksAt(WorkflowState state) => reporting.LocksAt(LevelOf(state.UnitCode), state.Period);
 
     /// <summary>The instant the form's deadline passes.</summary>
-    public DateTimeOffset DeadlinePasses(FormState state) => reporting.DeadlinePasses(LevelOf(state.UnitCode), state.Period);
+    public DateTimeOffset DeadlinePasses(WorkflowState state) => reporting.DeadlinePasses(LevelOf(state.UnitCode), state.Period);
 
     /// <summary>Null when the form's values may change at <paramref name="now"/>; otherwise why not.</summary>
-    public Refusal? CheckEdit(FormState state, DateTimeOffset now)
+    public Refusal? CheckEdit(WorkflowState state, DateTimeOffset now)
     {
-        if (state.Status == FormStatus.Approved)
+        if (state.Status == WorkflowStatus.Approved)
             return new(RefusalKind.Conflict,
                 $"Biểu của {state.UnitCode} kỳ {state.Period.Code} đã được duyệt; muốn sửa số liệu cần tuyến trên mở khóa.",
                 $"The form of {state.UnitCode} for {state.Period.Code} is approved; changing its values needs an unlock by the parent level.");
@@ -86,7 +86,7 @@ public sealed class WorkflowRules(OrgTree tree, ReportingRules reporting)
     }
 
     /// <summary>The state after <paramref name="request"/> at <paramref name="now"/>, or the refusal.</summary>
-    public (FormState? Next, Refusal? Refusal) Apply(FormState state, WorkflowRequest request, DateTimeOffset now)
+    public (WorkflowState? Next, Refusal? Refusal) Apply(WorkflowState state, WorkflowRequest request, DateTimeOffset now)
     {
         if (state.Period.Kind == PeriodKind.PlanPeriod)
             return Refuse(RefusalKind.Invalid, $"'{state.Period.Code}' là giai đoạn kế hoạch, không có biểu báo cáo.", $"'{state.Period.Code}' is a plan period; it has no report form.");
@@ -123,7 +123,7 @@ public sealed class WorkflowRules(OrgTree tree, ReportingRules reporting)
     private UnitLevel LevelOf(string unitCode) =>
         tree.Find(unitCode)?.Level ?? throw new ArgumentException($"Unknown unit '{unitCode}'.", nameof(unitCode));
 
-    private bool HasAuthority(Authority who, WorkflowActor actor, FormState state)
+    private bool HasAuthority(Authority who, WorkflowActor actor, WorkflowState state)
     {
         var ancestry = tree.AncestryOf(state.UnitCode, state.Period.Year);
         return who switch
@@ -134,7 +134,7 @@ public sealed class WorkflowRules(OrgTree tree, ReportingRules reporting)
         };
     }
 
-    private static (FormState?, Refusal?) Refuse(RefusalKind kind, string vi, string en) => (null, new Refusal(kind, vi, en));
+    private static (WorkflowState?, Refusal?) Refuse(RefusalKind kind, string vi, string en) => (null, new Refusal(kind, vi, en));
 
     private static string ForbiddenVi(Authority who, WorkflowAction action) => who switch
     {
@@ -159,12 +159,12 @@ public sealed class WorkflowRules(OrgTree tree, ReportingRules reporting)
     };
 
     /// <summary>The Vietnamese name of a status, as the forms print it.</summary>
-    public static string StatusVi(FormStatus status) => status switch
+    public static string StatusVi(WorkflowStatus status) => status switch
     {
-        FormStatus.Draft => "Đang nhập",
-        FormStatus.Submitted => "Đã gửi",
-        FormStatus.Approved => "Đã duyệt",
-        FormStatus.Returned => "Trả lại",
+        WorkflowStatus.Draft => "Đang nhập",
+        WorkflowStatus.Submitted => "Đã gửi",
+        WorkflowStatus.Approved => "Đã duyệt",
+        WorkflowStatus.Returned => "Trả lại",
         _ => "Đã khóa",
     };
 }

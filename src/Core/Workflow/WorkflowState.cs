@@ -3,7 +3,7 @@ using HealthFuncs.Core.Periods;
 namespace HealthFuncs.Core.Workflow;
 
 /// <summary>The stored workflow status of a unit's form for a period.</summary>
-public enum FormStatus
+public enum WorkflowStatus
 {
     /// <summary>Being filled in by the unit (Đang nhập).</summary>
     Draft,
@@ -43,10 +43,10 @@ public sealed record LockException(DateOnly Until, string Reason, string Granted
 /// <see cref="FirstSubmittedAt"/> decides timeliness: a form sent on time, returned and sent
 /// again after the deadline still arrived on time.
 /// </summary>
-public sealed record FormState(
+public sealed record WorkflowState(
     string UnitCode,
     Period Period,
-    FormStatus Status,
+    WorkflowStatus Status,
     int Version,
     DateTimeOffset? FirstSubmittedAt,
     DateTimeOffset? LastSubmittedAt,
@@ -57,11 +57,11 @@ public sealed record FormState(
     string? ChangedBy)
 {
     /// <summary>The state of a form nobody has touched: a draft at version 0.</summary>
-    public static FormState New(string unitCode, Period period) =>
-        new(unitCode, period, FormStatus.Draft, 0, null, null, null, null, null, null, null);
+    public static WorkflowState New(string unitCode, Period period) =>
+        new(unitCode, period, WorkflowStatus.Draft, 0, null, null, null, null, null, null, null);
 
     /// <summary>True when the parent level has the form now (submitted or approved).</summary>
-    public bool IsReceived => Status is FormStatus.Submitted or FormStatus.Approved;
+    public bool IsReceived => Status is WorkflowStatus.Submitted or WorkflowStatus.Approved;
 
     /// <summary>True when an exception is open at <paramref name="now"/>.</summary>
     public bool HasOpenExceptionAt(DateTimeOffset now) => Exception?.IsOpenAt(now) == true;
