@@ -1,0 +1,48 @@
+using HealthFuncs.Core.Attainments;
+using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Observations;
+
+namespace HealthFuncs.Core.Checks;
+
+/// <summary>The rules one row can break on its own.</summary>
+internal static class RowChecks
+{
+    /// <summary>Decimals beyond this come from formulas (26/31 computed in a cell) and are compared at this many.</summary>
+    const int MaxCountedDecimals = 6;
+
+    public static IEnumerable<CheckFinding> Of(Indicator indicator, Observation o)
+    {
+        foreach (var (field, number) in new[] { ("value", o.Value), ("numerator", o.Numerator), ("denominator", o.Denominator) })
+            if (number < 0) yield return Findings.Negative(indicator, field, number.Value);
+
+        if (o.Value is { } value && indicator.Kind is IndicatorKind.Count or IndicatorKind.Level && value != decimal.Truncate(value))
+            yield return Findings.NotWhole(indicator, value);
+
+        if (indicator.Kind == IndicatorKind.Percentage && !indicator.AllowsAbove100)
+        {
+            if (o.Value > 100) yield return Findings.AboveHundred(indicator, o.Value.Value);
+            if (o.Numerator > o.Denominator) yield return Findings.NumeratorAboveDenominator(indicator, o.Numerator!.Value, o.Denominator!.Value);
+        }
+
+        if (!indicator.HasParts || o.Numerator is not { } numerator || o.Denominator is not { } denominator) yield break;
+        if (denominator == 0)
+        {
+            if (numerator != 0 || o.Value is not null) yield return Findings.ZeroDenominator(indicator, numerator);
+            yield break;
+        }
+        if (o.Value is { } reported && denominator > 0 && numerator >= 0 && !Agrees(reported, numerator / denominator * indicator.Scale, out var expected))
+            yield return Findings.DisagreesWithParts(indicator, reported, numerator, denominator, expected);
+    }
+
+    /// <summary>
+    /// The reported value must be the exact ratio rounded, or truncated, at the decimals it is written with:
+    /// for 26/31 = 83,870…, "83,9", "83,8", "84" and "83" pass; "85" and "83,5" do not.
+    /// </summary>
+    internal static bool Agrees(decimal reported, decimal exact, out decimal expected)
+    {
+        var decimals = Math.Min(Figures.Decimals(reported), MaxCountedDecimals);
+        var value = Math.Round(reported, decimals, MidpointRounding.AwayFromZero);
+        expected = Math.Round(exact, decimals, MidpointRounding.AwayFromZero);
+        return value == expected || value == Math.Round(exact, decimals, MidpointRounding.ToZero);
+    }
+}

@@ -1,0 +1,39 @@
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
+
+namespace HealthFuncs.Core.Consolidation;
+
+/// <summary>
+/// A parent unit's value formed from its children. <see cref="Value"/> covers <see cref="IncludedUnits"/>
+/// only; children in <see cref="MissingUnits"/> were left out, never counted as zero, so a caller can show
+/// who has not reported next to the number.
+/// </summary>
+/// <param name="Value">The consolidated value; null for levels and when no child could be included.</param>
+/// <param name="Numerator">Summed numerators, for indicators with parts.</param>
+/// <param name="Denominator">Summed denominators (populations for rates), for indicators with parts.</param>
+/// <param name="IncludedUnits">Children whose numbers went into the value, in the order given.</param>
+/// <param name="MissingUnits">Children with no observation, or without the value or parts the kind needs.</param>
+public sealed record ConsolidatedValue(
+    decimal? Value,
+    decimal? Numerator,
+    decimal? Denominator,
+    IReadOnlyList<string> IncludedUnits,
+    IReadOnlyList<string> MissingUnits)
+{
+    /// <summary>True when every child was included.</summary>
+    public bool IsComplete => MissingUnits.Count == 0;
+}
+
+/// <summary>
+/// A unit's value for a period formed from its months, with the months that were missing.
+/// </summary>
+/// <param name="Observation">The value for the whole period; null when no month had one.</param>
+/// <param name="MissingMonths">
+/// For flows: months of the period without a usable value (the sum covers the others).
+/// For stocks and levels: months after the latest reported one, which would have replaced it.
+/// </param>
+public sealed record PeriodValue(Observation? Observation, IReadOnlyList<Period> MissingMonths)
+{
+    /// <summary>True when no month that matters is missing.</summary>
+    public bool IsComplete => MissingMonths.Count == 0;
+}

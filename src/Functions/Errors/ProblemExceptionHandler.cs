@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HealthFuncs.Functions.Errors;
+
+/// The one place exceptions become ProblemDetails: malformed JSON names the field it failed on,
+/// a storage precondition failure (someone else changed the entity) is a 409, a missing entity a 404.
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(413, "Dữ liệu gửi lên quá lớn",
+                "Nội dung yêu cầu vượt quá giới hạn cho phép.", "The request body is larger than allowed."),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Yêu cầu không hợp lệ",
+                "Không đọc được yêu cầu: " + bad.Message, "The request could not be read: " + bad.Message),
+            RequestFailedException { Status: 412 or 409 } => Problem(409, "Xung đột dữ liệu",
+                "Dữ liệu đã bị người khác thay đổi; hãy tải lại rồi thử lại.", "The data was changed by someone else; reload and try again."),
+            RequestFailedException { Status: 404 } => Problem(404, "Không tìm thấy",
+                "Không tìm thấy dữ liệu yêu cầu.", "The requested data was not found."),
+            _ => null,
+        };
+        if (problem is null) return false;
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string titleVi, string detailVi, string en) =>
+        new() { Status = status, Title = titleVi, Detail = detailVi, Extensions = { ["en"] = en } };
+
+    private static ValidationProblemDetails JsonProblem(JsonException json)
+    {
+        // "$.values[3].value" → "values[3].value": the key the add-in maps back to a row and column.
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        var vi = $"JSON không hợp lệ tại '{field}'" + (json.LineNumber is { } line ? $" (dòng {line + 1})." : ".");
+        var en = $"Invalid JSON at '{field}'" + (json.LineNumber is { } l ? $" (line {l + 1}): " : ": ") + json.Message;
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [vi, en] })
+        {
+            Status = 400, Title = "Dữ liệu không hợp lệ", Detail = vi, Extensions = { ["en"] = en },
+        };
+    }
+}

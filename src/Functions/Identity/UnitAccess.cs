@@ -1,0 +1,87 @@
+using System.Globalization;
+using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Core.Periods;
+using HealthFuncs.Functions.Audit;
+using HealthFuncs.Functions.Errors;
+using HealthFuncs.Functions.Storage;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HealthFuncs.Functions.Identity;
+
+public enum UnitAccess { Read, Write }
+
+/// A unit as it sits in the tree of one year: access follows the tree of the period's year.
+public sealed record UnitScope(string UnitCode, int Year, OrgTree Tree);
+
+public sealed record UnitAccessRequirement(UnitAccess Access) : IAuthorizationRequirement;
+
+/// Admins reach every unit. Province and district staff read their own unit's subtree and write
+/// inside it too (a district enters its communes' figures; the province its own hospitals').
+public sealed class UnitAccessHandler : AuthorizationHandler<UnitAccessRequirement, UnitScope>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, UnitAccessRequirement requirement, UnitScope scope)
+    {
+        if (context.User.Identity?.IsAuthenticated != true) return Task.CompletedTask;
+        var caller = context.User.ToUser();
+        if (caller.Role == UserRole.Admin || scope.Tree.IsWithin(scope.UnitCode, caller.UnitCode, scope.Year))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
+/// Checks the caller's access to the route's {unit} in the year of the route's {period} or {year}
+/// (else the query's year, else this year) before the endpoint runs. A refused write is audited.
+public sealed class UnitAccessFilter(UnitAccess access) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var unitCode = http.Request.RouteValues["unit"]?.ToString() ?? "";
+        if (!TryYear(http, out var year, out var periodText))
+            return Problems.Invalid("period", $"'{periodText}' không phải mã kỳ báo cáo (2021, 2021-Q1, 2021-M03, 2021-H1, 2021-9M).",
+                $"'{periodText}' is not a period code (2021, 2021-Q1, 2021-M03, 2021-H1, 2021-9M).");
+        var tree = await http.RequestServices.GetRequiredService<UnitStore>().GetTreeAsync(http.RequestAborted);
+        if (tree.Find(unitCode) is null)
+            return Problems.NotFound($"Không có đơn vị mã '{unitCode}'.", $"There is no unit with code '{unitCode}'.");
+        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        var result = await authorization.AuthorizeAsync(http.User, new UnitScope(unitCode, year, tree), new UnitAccessRequirement(access));
+        if (result.Succeeded) return await next(context);
+
+        var caller = http.User.ToUser();
+        if (access == UnitAccess.Write)
+        {
+            await http.RequestServices.GetRequiredService<AuditStore>().AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, caller.Id,
+                AuditAction.Denied, unitCode, http.Request.RouteValues["period"]?.ToString(), null, null,
+                $"{http.Request.Method} {http.Request.Path}", AuditOrigin.Of(http)), http.RequestAborted);
+        }
+        var verbVi = access == UnitAccess.Write ? "ghi số liệu cho" : "xem số liệu của";
+        var verbEn = access == UnitAccess.Write ? "write figures for" : "read figures of";
+        return Problems.Forbidden($"Tài khoản {caller.Id} (đơn vị {caller.UnitCode}) không được {verbVi} đơn vị {unitCode}.",
+            $"User {caller.Id} (unit {caller.UnitCode}) may not {verbEn} unit {unitCode}.");
+    }
+
+    private static bool TryYear(HttpContext http, out int year, out string? periodText)
+    {
+        periodText = http.Request.RouteValues["period"]?.ToString();
+        if (periodText is not null)
+        {
+            var ok = Period.TryParseCode(periodText, out var period);
+            year = ok ? period.Year : 0;
+            return ok;
+        }
+        var yearText = http.Request.RouteValues["year"]?.ToString() ?? http.Request.Query["year"].ToString();
+        periodText = yearText;
+        if (string.IsNullOrEmpty(yearText)) { year = DateTime.UtcNow.Year; return true; }
+        return int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1900 and <= 2200;
+    }
+}
+
+public static class UnitAccessExtensions
+{
+    /// The caller must reach the route's {unit}; otherwise 403 (a write is also audited) or 404 for an unknown unit.
+    public static TBuilder RequireUnitAccess<TBuilder>(this TBuilder builder, UnitAccess access) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilter(new UnitAccessFilter(access));
+        return builder;
+    }
+}

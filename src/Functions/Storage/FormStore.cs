@@ -1,0 +1,105 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace HealthFuncs.Functions.Storage;
+
+/// Where a form stands in its review. Values may be written while it is Draft or Submitted.
+public enum FormStatus { Draft, Submitted, Approved, Locked }
+
+/// The submission state of one unit's form for one period. <see cref="Version"/> is the table ETag,
+/// used for every update so two writers can never both move the form.
+public sealed record FormState(
+    string UnitCode,
+    string PeriodCode,
+    int CurrentVersion,
+    FormStatus Status,
+    string? UpdatedBy,
+    DateTimeOffset? UpdatedAt,
+    int? PendingVersion,
+    DateTimeOffset? PendingSince,
+    ETag Version)
+{
+    /// The ETag clients see: the version number, quoted ("\"3\""). Version 0 is a form never written.
+    public string Etag => Etags.Of(CurrentVersion);
+
+    public static FormState New(string unitCode, string periodCode) =>
+        new(unitCode, periodCode, 0, FormStatus.Draft, null, null, null, null, default);
+
+    public bool Exists => Version != default;
+}
+
+public static class Etags
+{
+    public static string Of(int version) => $"\"{version}\"";
+}
+
+// Forms table (submission state).
+// PartitionKey = unit code, RowKey = period code ("2021-Q1"): one entity per form, read with a point read.
+// CurrentVersion points at the version of the form's rows in the Values table that readers see.
+// A write first claims PendingVersion = CurrentVersion + 1 (with the ETag), writes the rows, then
+// commits CurrentVersion = PendingVersion (with the new ETag). The claim is what makes a concurrent
+// writer fail before it writes a single row, so two writers never share row keys.
+public sealed class FormStore(StorageAccount account)
+{
+    private TableClient Table => account.Table(TableName.Forms);
+
+    public async Task<FormState?> GetAsync(string unitCode, string periodCode, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<FormEntity>(unitCode, periodCode, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToState() : null;
+    }
+
+    /// Claims the next version. Throws RequestFailedException 412 (changed since read) or 409 (created since read).
+    public async Task<FormState> ClaimAsync(FormState form, string by, CancellationToken cancellationToken = default)
+    {
+        var claimed = form with { PendingVersion = form.CurrentVersion + 1, PendingSince = DateTimeOffset.UtcNow, UpdatedBy = by };
+        return await SaveAsync(form, claimed, cancellationToken);
+    }
+
+    /// Makes the claimed version the one readers see.
+    public async Task<FormState> CommitAsync(FormState claimed, CancellationToken cancellationToken = default)
+    {
+        var committed = claimed with
+        {
+            CurrentVersion = claimed.PendingVersion ?? throw new InvalidOperationException("Nothing claimed."),
+            PendingVersion = null, PendingSince = null, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        return await SaveAsync(claimed, committed, cancellationToken);
+    }
+
+    /// Changes the review status, with the ETag the caller read.
+    public Task<FormState> SetStatusAsync(FormState form, FormStatus status, string by, CancellationToken cancellationToken = default) =>
+        SaveAsync(form, form with { Status = status, UpdatedBy = by, UpdatedAt = DateTimeOffset.UtcNow }, cancellationToken);
+
+    private async Task<FormState> SaveAsync(FormState read, FormState next, CancellationToken cancellationToken)
+    {
+        var entity = FormEntity.From(next);
+        var response = read.Exists
+            ? await Table.UpdateEntityAsync(entity, read.Version, TableUpdateMode.Replace, cancellationToken)
+            : await Table.AddEntityAsync(entity, cancellationToken);
+        return next with { Version = response.Headers.ETag ?? throw new InvalidOperationException("The table returned no ETag.") };
+    }
+
+    private sealed class FormEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public int CurrentVersion { get; set; }
+        public string Status { get; set; } = nameof(FormStatus.Draft);
+        public string? UpdatedBy { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
+        public int? PendingVersion { get; set; }
+        public DateTimeOffset? PendingSince { get; set; }
+
+        public FormState ToState() => new(PartitionKey, RowKey, CurrentVersion, Enum.Parse<FormStatus>(Status), UpdatedBy, UpdatedAt,
+            PendingVersion, PendingSince, ETag);
+
+        public static FormEntity From(FormState s) => new()
+        {
+            PartitionKey = s.UnitCode, RowKey = s.PeriodCode, CurrentVersion = s.CurrentVersion, Status = s.Status.ToString(),
+            UpdatedBy = s.UpdatedBy, UpdatedAt = s.UpdatedAt, PendingVersion = s.PendingVersion, PendingSince = s.PendingSince,
+        };
+    }
+}

@@ -1,0 +1,17 @@
+namespace HealthFuncs.Functions.Storage;
+
+/// Bound from the "Storage" configuration section.
+/// Either a connection string (Azurite locally: "UseDevelopmentStorage=true") or an account name,
+/// in which case the account URLs are used with DefaultAzureCredential (managed identity in Azure).
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string? ConnectionString { get; set; }
+
+    public string? AccountName { get; set; }
+
+    /// Prepended to every table and container name, so tests (and several environments sharing
+    /// one account) never see each other's data. Letters and digits only: table names allow nothing else.
+    public string TablePrefix { get; set; } = "";
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
+
+namespace HealthFuncs.Functions.Storage;
+
+// Values table.
+// PartitionKey = "{unitCode}|{year}": a unit's year is one partition, so a form is a range query
+// inside one partition and a consolidation is one query per child unit, never a table scan.
+// RowKey = "{periodCode}|{version:D6}|{indicatorCode}": every submission writes a complete new
+// version of the form. Readers read only the version the Forms table points at, so a batch of any
+// size (written in transactions of at most 100 rows) becomes visible all at once.
+// The previous version is kept (the audit's baseline for a diff); older ones are deleted.
+public sealed class ValueStore(StorageAccount account)
+{
+    private TableClient Table => account.Table(TableName.Values);
+
+    private static string PartitionOf(string unitCode, Period period) => $"{unitCode}|{period.Year.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string VersionPrefix(Period period, int version) => $"{period.Code}|{version.ToString("D6", CultureInfo.InvariantCulture)}|";
+
+    public async Task<IReadOnlyList<Observation>> ReadAsync(string unitCode, Period period, int version, CancellationToken cancellationToken = default)
+    {
+        var result = new List<Observation>();
+        if (version <= 0) return result;
+        await foreach (var e in QueryRange(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken))
+            result.Add(e.ToObservation(unitCode, period));
+        return result;
+    }
+
+    /// Writes a complete version of the form. Rows a crashed earlier attempt left at this version are removed first.
+    public async Task WriteAsync(string unitCode, Period period, int version, IReadOnlyList<Observation> values, CancellationToken cancellationToken = default)
+    {
+        await DeleteRangeAsync(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken);
+        var actions = values.Select(v => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ValueEntity.From(v, version)));
+        foreach (var chunk in actions.Chunk(100))
+            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+    }
+
+    /// Deletes every version before <paramref name="keepFrom"/>.
+    public Task DeleteVersionsBeforeAsync(string unitCode, Period period, int keepFrom, CancellationToken cancellationToken = default) =>
+        DeleteRangeAsync(unitCode, period, VersionPrefix(period, 0), VersionPrefix(period, keepFrom), cancellationToken);
+
+    private AsyncPageable<ValueEntity> QueryRange(string unitCode, Period period, string from, string to, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(unitCode, period);
+        return Table.QueryAsync<ValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0,
+            cancellationToken: cancellationToken);
+    }
+
+    private async Task DeleteRangeAsync(string unitCode, Period period, string from, string to, CancellationToken cancellationToken)
+    {
+        var doomed = new List<TableTransactionAction>();
+        await foreach (var e in QueryRange(unitCode, period, from, to, cancellationToken))
+            doomed.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+        foreach (var chunk in doomed.Chunk(100))
+            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+    }
+
+    private sealed class ValueEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public string IndicatorCode { get; set; } = "";
+        public string? Value { get; set; }
+        public string? Numerator { get; set; }
+        public string? Denominator { get; set; }
+        public string? Note { get; set; }
+
+        public Observation ToObservation(string unitCode, Period period) => new(unitCode, IndicatorCode, period,
+            StoredNumber.Parse(Value), StoredNumber.Parse(Numerator), StoredNumber.Parse(Denominator), Note);
+
+        public static ValueEntity From(Observation o, int version) => new()
+        {
+            PartitionKey = PartitionOf(o.UnitCode, o.Period),
+            RowKey = VersionPrefix(o.Period, version) + o.IndicatorCode,
+            IndicatorCode = o.IndicatorCode,
+            Value = StoredNumber.Format(o.Value),
+            Numerator = StoredNumber.Format(o.Numerator),
+            Denominator = StoredNumber.Format(o.Denominator),
+            Note = o.Note,
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
+
+namespace HealthFuncs.Functions.Submissions;
+
+/// The outcome of validating a batch against the catalog and the form's current values.
+/// <see cref="Merged"/> is the complete next version of the form: the current values with the batch applied.
+public sealed record ValidatedBatch(
+    IReadOnlyList<Observation> Incoming,
+    IReadOnlyList<Observation> Merged,
+    IReadOnlyList<RowIssue> Rejected,
+    IReadOnlyList<RowIssue> Warnings,
+    int Imported,
+    int Updated,
+    int Ignored);
+
+public static class BatchValidation
+{
+    public const int MaxRows = 5000;
+    private const int MaxNoteLength = 2000;
+
+    public static ValidatedBatch Validate(
+        string unitCode, Period period, IReadOnlyList<ValueRow> rows, IReadOnlyDictionary<string, Indicator> indicators,
+        IReadOnlyList<Observation> current, IReadOnlyList<Observation> history)
+    {
+        var rejected = new List<RowIssue>();
+        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var incoming = new List<Observation>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var code = row.IndicatorCode?.Trim();
+            RowIssue? issue = null;
+            if (string.IsNullOrEmpty(code))
+                issue = new(i, null, "indicatorCode", "Thiếu mã chỉ tiêu.", "The indicator code is missing.");
+            else if (!indicators.ContainsKey(code))
+                issue = new(i, code, "indicatorCode", $"Không có chỉ tiêu mã '{code}'.", $"There is no indicator with code '{code}'.");
+            else if (rowOf.TryGetValue(code, out var first))
+                issue = new(i, code, "indicatorCode", $"Chỉ tiêu '{code}' đã có ở dòng {first}.", $"Indicator '{code}' already appears in row {first}.");
+            else if (row.Value is null)
+                issue = new(i, code, "value", $"Thiếu giá trị của chỉ tiêu '{code}'.", $"The value of indicator '{code}' is missing.");
+            else if (row.Note is { Length: > MaxNoteLength })
+                issue = new(i, code, "note", $"Ghi chú dài quá {MaxNoteLength} ký tự.", $"The note is longer than {MaxNoteLength} characters.");
+            if (issue is not null) { rejected.Add(issue); continue; }
+            rowOf[code!] = i;
+            incoming.Add(new Observation(unitCode, code!, period, row.Value, row.Numerator, row.Denominator, string.IsNullOrWhiteSpace(row.Note) ? null : row.Note));
+        }
+
+        var before = current.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var merged = new Dictionary<string, Observation>(before, StringComparer.Ordinal);
+        int imported = 0, updated = 0, ignored = 0;
+        foreach (var o in incoming)
+        {
+            if (!before.TryGetValue(o.IndicatorCode, out var old)) imported++;
+            else if (old == o) ignored++;
+            else updated++;
+            merged[o.IndicatorCode] = o;
+        }
+
+        var warnings = new List<RowIssue>();
+        foreach (var finding in SubmissionFindings.Check(merged.Values.ToList(), incoming, indicators, history))
+        {
+            var row = RowFor(finding.IndicatorCode, rowOf, indicators);
+            var issue = new RowIssue(row, finding.IndicatorCode, finding.Field, finding.MessageVi, finding.MessageEn);
+            (finding.IsError ? rejected : warnings).Add(issue);
+        }
+        return new ValidatedBatch(incoming, merged.Values.OrderBy(o => o.IndicatorCode, StringComparer.Ordinal).ToList(),
+            rejected.OrderBy(r => r.Row ?? int.MaxValue).ToList(), warnings, imported, updated, ignored);
+    }
+
+    // A finding about a breakdown's total the batch did not touch belongs to the submitted part that broke it.
+    private static int? RowFor(string code, Dictionary<string, int> rowOf, IReadOnlyDictionary<string, Indicator> indicators)
+    {
+        if (rowOf.TryGetValue(code, out var row)) return row;
+        foreach (var (submitted, index) in rowOf)
+        {
+            if (indicators.TryGetValue(submitted, out var i) && i.ParentCode == code) return index;
+            if (indicators.TryGetValue(code, out var c) && c.ParentCode == submitted) return index;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+using HealthFuncs.Core.Numbers;
+
+namespace HealthFuncs.Core.Tests.Numbers;
+
+public class VietnameseNumberTests
+{
+    [Theory]
+    [InlineData("83,9", "83.9")]          // 000: 26 of 31 communes, 83,9%
+    [InlineData("260.000", "260000")]     // 000: 260.000 visits
+    [InlineData("62.424", "62424")]       // 000: 62.424 insured beneficiaries
+    [InlineData("3.534", "3534")]         // 000: of which 3.534 poor
+    [InlineData("0,38", "0.38")]          // 002: HIV prevalence 0,38%
+    [InlineData("1.234,5", "1234.5")]
+    [InlineData("1.234.567", "1234567")]
+    [InlineData("1.234.567,25", "1234567.25")]
+    [InlineData("95.46", "95.46")]        // a dot with two digits after it: a decimal point from PDF conversion
+    [InlineData("0.385", "0.385")]        // a leading zero group is never a thousands group
+    [InlineData("1,000", "1")]            // a single comma is always the decimal comma
+    [InlineData("420", "420")]
+    [InlineData(" 18,7 ", "18.7")]
+    [InlineData("-2,5", "-2.5")]
+    [InlineData("+3", "3")]
+    public void Vietnamese_written_numbers_are_read(string text, string expected)
+    {
+        Assert.True(VietnameseNumber.TryParse(text, out var value));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    [InlineData("1,234,567")]   // English grouping: refused, not guessed
+    [InlineData("1.234.5")]
+    [InlineData("1.2.3")]
+    [InlineData("12.34,5")]     // dots before a comma must be thousands groups
+    [InlineData("1,5,")]
+    [InlineData(",5")]
+    [InlineData("5.")]
+    [InlineData("95%")]
+    [InlineData("x")]
+    [InlineData("1 000")]
+    [InlineData("-")]
+    public void Text_that_is_not_a_number_is_refused(string? text) =>
+        Assert.False(VietnameseNumber.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("260000", 0, "260.000")]
+    [InlineData("83.9", 1, "83,9")]
+    [InlineData("1234.5", 2, "1.234,50")]
+    [InlineData("0.38", 2, "0,38")]
+    [InlineData("95.455", 2, "95,46")]    // half away from zero
+    [InlineData("-1234.5", 1, "-1.234,5")]
+    [InlineData("-0.04", 1, "0,0")]
+    [InlineData("1000000", 0, "1.000.000")]
+    public void Numbers_are_printed_with_thousands_dot_and_decimal_comma(string value, int decimals, string expected) =>
+        Assert.Equal(expected, VietnameseNumber.Format(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), decimals));
+
+    [Theory]
+    [InlineData("62424", 0)]
+    [InlineData("83.9", 1)]
+    [InlineData("0.385", 3)]
+    [InlineData("1234567.25", 2)]
+    [InlineData("1.5", 3)]
+    [InlineData("-14.3", 1)]
+    [InlineData("999", 0)]
+    public void Printed_numbers_read_back_to_the_same_value(string value, int decimals)
+    {
+        var number = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(VietnameseNumber.TryParse(VietnameseNumber.Format(number, decimals), out var back));
+        Assert.Equal(number, back);
+    }
+
+    [Fact]
+    public void Negative_decimal_places_are_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => VietnameseNumber.Format(1m, -1));
+}
