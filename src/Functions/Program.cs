@@ -1,12 +1,12 @@
-var builder = WebApplication.CreateBuilder(args);
+using HealthFuncs.Functions.Hosting;
+using HealthFuncs.Functions.Hosting.Commands;
 
-// Under Azure Functions the host tells the custom handler which port to listen on;
-// running alone, the server listens on the port the Functions host would use locally.
-var port = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
-builder.WebHost.UseUrls(port is null ? "http://127.0.0.1:7071" : $"http://127.0.0.1:{port}");
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCustomHandlerHosting();
 
 var app = builder.Build();
 app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+app.MapCustomHandlerEndpoints();
+return await app.RunOrExecuteAsync(args);
 
 public partial class Program;
