@@ -17,10 +17,10 @@ namespace HealthFuncs.Functions.Workflow;
 // GET  /api/units/{unit}/periods/{period}/completeness  the unit's children: expected, received, on time, late
 public static class WorkflowApi
 {
-    public static IEndpointRouteBuilder MapWorkflow(this IEndpointRouteBuilder app)
+    /// Maps the routes on the "/api" group.
+    public static RouteGroupBuilder MapWorkflow(this RouteGroupBuilder api)
     {
-        var form = app.MapGroup("/api/units/{unit}/periods/{period}")
-            .RequireAuthorization()
+        var form = api.MapGroup("/units/{unit}/periods/{period}")
             .RequireUnitAccess(UnitAccess.Read)
             .WithTags("Workflow");
 
@@ -34,7 +34,7 @@ public static class WorkflowApi
         form.MapPost("/unlock", (string unit, string period, UnlockRequest body, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
             endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Unlock, body.Reason, body.Until), http, ct));
         form.MapGet("/completeness", GetCompletenessAsync);
-        return app;
+        return api;
     }
 
     private static async Task<Ok<WorkflowView>> GetStatusAsync(string unit, string period, HttpContext http,

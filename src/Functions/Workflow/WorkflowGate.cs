@@ -1,18 +1,21 @@
 using HealthFuncs.Core.OrgUnits;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workflow;
+using HealthFuncs.Functions.Storage;
 
 namespace HealthFuncs.Functions.Workflow;
 
 /// The workflow's rules for the current tree and configuration, and the question every write of
 /// values must ask first: may this form change now?
-public sealed class WorkflowGate(WorkflowStore store, WorkflowRulesSource rules, TimeProvider clock)
+public sealed class WorkflowGate(WorkflowStore store, UnitStore units, WorkflowRulesSource rules, TimeProvider clock)
 {
     /// Null when the unit's values for the period may change now; otherwise the refusal (409)
     /// saying whether the form is approved or locked and what unlocks it.
-    public async Task<Refusal?> CheckEditAsync(OrgTree tree, string unitCode, Period period, CancellationToken cancellationToken = default)
+    public async Task<Refusal?> CheckEditAsync(string unitCode, Period period, CancellationToken cancellationToken = default)
     {
-        if (period.Kind == PeriodKind.PlanPeriod || tree.Find(unitCode) is null) return null;
+        if (period.Kind == PeriodKind.PlanPeriod) return null;
+        var tree = await units.GetTreeAsync(cancellationToken);
+        if (tree.Find(unitCode) is null) return null;
         var stored = await store.GetAsync(unitCode, period, cancellationToken);
         return rules.For(tree).CheckEdit(stored.State, clock.GetUtcNow());
     }
