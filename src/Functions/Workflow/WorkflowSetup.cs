@@ -19,6 +19,7 @@ public static class WorkflowSetup
         services.AddScoped<WorkflowEndpoint>();
         services.AddSingleton<ReportBlobs>();
         services.AddSingleton<JobStepRunner>();
+        services.AddSingleton<YearEndAnnexes>();
         services.AddScheduledJob<YearEndSummary>();
         services.AddScheduledJob<CompletenessReminder>();
         services.AddScheduledJob<NightlySnapshot>();
