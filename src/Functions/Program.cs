@@ -1,11 +1,37 @@
+using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Hosting.Commands;
+using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Jobs;
+using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Submissions;
+using HealthFuncs.Functions.Workflow;
+using System.Text.Json.Serialization;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
 
+builder.Services.AddHealthFuncsProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Malformed JSON reaches the exception handler, which names the field it failed on.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+builder.Services.AddStorage();
+builder.Services.AddCallerIdentity();
+builder.Services.AddWorkflow();
+
 var app = builder.Build();
-app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+var api = app.MapGroup("/api");
+api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+api.MapValues();
+api.MapWorkflow();
+api.MapSummaries();
 app.MapCustomHandlerEndpoints();
 return await app.RunOrExecuteAsync(args);
 

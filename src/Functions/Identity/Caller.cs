@@ -13,7 +13,7 @@ public static class CallerClaims
         new Claim(ClaimTypes.NameIdentifier, user.Id),
         new Claim(ClaimTypes.Name, user.Name),
         new Claim(ClaimTypes.Role, user.Role.ToString()),
-        new Claim(Unit, user.UnitCode),
+        new Claim(Unit, user.UnitCode ?? ""),
     ], scheme, ClaimTypes.Name, ClaimTypes.Role));
 
     /// The user behind an authenticated principal.
@@ -21,5 +21,5 @@ public static class CallerClaims
         principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."),
         principal.FindFirstValue(ClaimTypes.Name) ?? "",
         Enum.Parse<UserRole>(principal.FindFirstValue(ClaimTypes.Role) ?? nameof(UserRole.District)),
-        principal.FindFirstValue(Unit) ?? "");
+        principal.FindFirstValue(Unit) is { Length: > 0 } unit ? unit : null);
 }

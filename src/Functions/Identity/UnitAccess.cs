@@ -23,7 +23,7 @@ public sealed class UnitAccessHandler : AuthorizationHandler<UnitAccessRequireme
     {
         if (context.User.Identity?.IsAuthenticated != true) return Task.CompletedTask;
         var caller = context.User.ToUser();
-        if (caller.Role == UserRole.Admin || scope.Tree.IsWithin(scope.UnitCode, caller.UnitCode, scope.Year))
+        if (caller.Role == UserRole.Admin || caller.UnitCode is { } home && scope.Tree.IsWithin(scope.UnitCode, home, scope.Year))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }

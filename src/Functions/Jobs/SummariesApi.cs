@@ -83,5 +83,5 @@ public static class SummariesApi
 
     // Admins see every unit; others see the units of their own subtree in that year.
     private static bool Sees(User caller, OrgTree tree, string unitCode, int year) =>
-        caller.Role == UserRole.Admin || tree.IsWithin(unitCode, caller.UnitCode, year);
+        caller.Role == UserRole.Admin || (caller.UnitCode is { } own && tree.IsWithin(unitCode, own, year));
 }

@@ -72,6 +72,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TargetStore>();
         services.AddSingleton<FormStore>();
         services.AddSingleton<ValueStore>();
+        services.AddSingleton<CommittedValues>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();

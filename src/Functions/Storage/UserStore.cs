@@ -6,7 +6,8 @@ namespace HealthFuncs.Functions.Storage;
 /// Admin manages catalog, targets and users; Province reads its subtree; District writes its subtree.
 public enum UserRole { Admin, Province, District }
 
-public sealed record User(string Id, string Name, UserRole Role, string UnitCode);
+/// A HealthFuncs user. Admins may have no unit; everyone else acts within their unit's subtree.
+public sealed record User(string Id, string Name, UserRole Role, string? UnitCode);
 
 // Users table.
 // PartitionKey = "user" (a few hundred staff at most: one partition), RowKey = user id
@@ -37,7 +38,7 @@ public sealed class UserStore(StorageAccount account)
         public ETag ETag { get; set; }
         public string Name { get; set; } = "";
         public string Role { get; set; } = "";
-        public string UnitCode { get; set; } = "";
+        public string? UnitCode { get; set; }
 
         public User ToUser() => new(RowKey, Name, Enum.Parse<UserRole>(Role), UnitCode);
 

@@ -1,3 +1,4 @@
+using HealthFuncs.Core.Checks;
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
@@ -59,17 +60,25 @@ public static class BatchValidation
         }
 
         var warnings = new List<RowIssue>();
-        foreach (var finding in SubmissionFindings.Check(merged.Values.ToList(), incoming, indicators, history))
+        // The stored values of this form go in as history: they fill in a breakdown total or part the batch does not resend.
+        foreach (var finding in SubmissionChecks.Check(incoming, indicators, [.. current, .. history]))
         {
-            var row = RowFor(finding.IndicatorCode, rowOf, indicators);
-            var issue = new RowIssue(row, finding.IndicatorCode, finding.Field, finding.MessageVi, finding.MessageEn);
-            (finding.IsError ? rejected : warnings).Add(issue);
+            var issue = new RowIssue(RowFor(finding.IndicatorCode, rowOf, indicators), finding.IndicatorCode, FieldOf(finding.Rule),
+                finding.MessageVi, finding.MessageEn);
+            (finding.Severity == CheckSeverity.Error ? rejected : warnings).Add(issue);
         }
         return new ValidatedBatch(incoming, merged.Values.OrderBy(o => o.IndicatorCode, StringComparer.Ordinal).ToList(),
             rejected.OrderBy(r => r.Row ?? int.MaxValue).ToList(), warnings, imported, updated, ignored);
     }
 
-    // A finding about a breakdown's total the batch did not touch belongs to the submitted part that broke it.
+    private static string FieldOf(string rule) => rule switch
+    {
+        CheckRules.UnknownIndicator or CheckRules.Duplicate => "indicatorCode",
+        CheckRules.NumeratorAboveDenominator or CheckRules.ZeroDenominator => "denominator",
+        _ => "value",
+    };
+
+    // A finding about a breakdown's total the batch did not resend belongs to the submitted part that broke it.
     private static int? RowFor(string code, Dictionary<string, int> rowOf, IReadOnlyDictionary<string, Indicator> indicators)
     {
         if (rowOf.TryGetValue(code, out var row)) return row;

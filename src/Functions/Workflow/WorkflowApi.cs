@@ -85,7 +85,7 @@ public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, Audit
 
         var now = clock.GetUtcNow();
         var workflow = rules.For(tree);
-        var (next, refusal) = workflow.Apply(read.State, new WorkflowRequest(ask.Action, new WorkflowActor(caller.Id, caller.UnitCode), ask.Reason, ask.Until), now);
+        var (next, refusal) = workflow.Apply(read.State, new WorkflowRequest(ask.Action, new WorkflowActor(caller.Id, caller.UnitCode ?? ""), ask.Reason, ask.Until), now);
         if (refusal is not null)
             return refusal.Kind switch
             {

@@ -1,0 +1,15 @@
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
+
+namespace HealthFuncs.Functions.Storage;
+
+/// Reads forms as readers must: the Forms entity first, then only the rows of the version it points at,
+/// so a submission being written (a newer version not yet committed) is never half-visible.
+public sealed class CommittedValues(FormStore forms, ValueStore values)
+{
+    /// The committed values of a unit's form for a period; empty when the form was never written.
+    public async Task<IReadOnlyList<Observation>> ReadAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
+        await forms.GetAsync(unitCode, period.Code, cancellationToken) is { } form
+            ? await values.ReadAsync(unitCode, period, form.CurrentVersion, cancellationToken)
+            : [];
+}
