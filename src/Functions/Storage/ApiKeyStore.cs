@@ -12,7 +12,7 @@ namespace HealthFuncs.Functions.Storage;
 public sealed class ApiKeyStore(StorageAccount account)
 {
     private const string Partition = "key";
-    private TableClient Table => account.Table(TableName.ApiKeys);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.ApiKeys, cancellationToken);
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
@@ -22,12 +22,12 @@ public sealed class ApiKeyStore(StorageAccount account)
     /// The user id the key belongs to, or null.
     public async Task<string?> FindUserAsync(string key, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<ApiKeyEntity>(Partition, Hash(key), cancellationToken: cancellationToken);
+        var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<ApiKeyEntity>(Partition, Hash(key), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.UserId : null;
     }
 
     public async Task AddAsync(string key, string userId, CancellationToken cancellationToken = default) =>
-        await Table.UpsertEntityAsync(new ApiKeyEntity { RowKey = Hash(key), UserId = userId, CreatedAt = DateTimeOffset.UtcNow },
+        await (await TableAsync(cancellationToken)).UpsertEntityAsync(new ApiKeyEntity { RowKey = Hash(key), UserId = userId, CreatedAt = DateTimeOffset.UtcNow },
             TableUpdateMode.Replace, cancellationToken);
 
     private sealed class ApiKeyEntity : ITableEntity

@@ -26,7 +26,7 @@ public sealed record AuditEntry(
 // entries of the same tick apart.
 public sealed class AuditStore(StorageAccount account)
 {
-    private TableClient Table => account.Table(TableName.Audit);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Audit, cancellationToken);
 
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -34,7 +34,7 @@ public sealed class AuditStore(StorageAccount account)
         {
             var actions = unit.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(e)));
             foreach (var chunk in actions.Chunk(100))
-                await Table.SubmitTransactionAsync(chunk, cancellationToken);
+                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class AuditStore(StorageAccount account)
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(string unitCode, int take, CancellationToken cancellationToken = default)
     {
         var result = new List<AuditEntry>();
-        await foreach (var e in Table.QueryAsync<AuditEntity>(e => e.PartitionKey == unitCode, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<AuditEntity>(e => e.PartitionKey == unitCode, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
         {
             result.Add(e.ToEntry());
             if (result.Count >= take) break;

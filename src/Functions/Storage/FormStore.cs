@@ -41,11 +41,11 @@ public static class Etags
 // writer fail before it writes a single row, so two writers never share row keys.
 public sealed class FormStore(StorageAccount account)
 {
-    private TableClient Table => account.Table(TableName.Forms);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Forms, cancellationToken);
 
     public async Task<FormState?> GetAsync(string unitCode, string periodCode, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<FormEntity>(unitCode, periodCode, cancellationToken: cancellationToken);
+        var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<FormEntity>(unitCode, periodCode, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToState() : null;
     }
 
@@ -75,8 +75,8 @@ public sealed class FormStore(StorageAccount account)
     {
         var entity = FormEntity.From(next);
         var response = read.Exists
-            ? await Table.UpdateEntityAsync(entity, read.Version, TableUpdateMode.Replace, cancellationToken)
-            : await Table.AddEntityAsync(entity, cancellationToken);
+            ? await (await TableAsync(cancellationToken)).UpdateEntityAsync(entity, read.Version, TableUpdateMode.Replace, cancellationToken)
+            : await (await TableAsync(cancellationToken)).AddEntityAsync(entity, cancellationToken);
         return next with { Version = response.Headers.ETag ?? throw new InvalidOperationException("The table returned no ETag.") };
     }
 

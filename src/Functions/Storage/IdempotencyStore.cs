@@ -11,11 +11,11 @@ public sealed record StoredResponse(string RequestHash, int Status, string Body,
 // Keys are scoped per unit: two districts choosing the same key never collide.
 public sealed class IdempotencyStore(StorageAccount account)
 {
-    private TableClient Table => account.Table(TableName.Idempotency);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Idempotency, cancellationToken);
 
     public async Task<StoredResponse?> GetAsync(string unitCode, string key, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<IdempotencyEntity>(unitCode, key, cancellationToken: cancellationToken);
+        var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<IdempotencyEntity>(unitCode, key, cancellationToken: cancellationToken);
         return response.HasValue ? new(response.Value!.RequestHash, response.Value.Status, response.Value.Body, response.Value.Etag) : null;
     }
 
@@ -24,7 +24,7 @@ public sealed class IdempotencyStore(StorageAccount account)
     {
         try
         {
-            await Table.AddEntityAsync(new IdempotencyEntity
+            await (await TableAsync(cancellationToken)).AddEntityAsync(new IdempotencyEntity
             {
                 PartitionKey = unitCode, RowKey = key, RequestHash = stored.RequestHash, Status = stored.Status, Body = stored.Body,
                 Etag = stored.Etag, CreatedAt = DateTimeOffset.UtcNow,

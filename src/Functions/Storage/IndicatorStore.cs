@@ -10,13 +10,13 @@ namespace HealthFuncs.Functions.Storage;
 public sealed class IndicatorStore(StorageAccount account)
 {
     private const string Partition = "indicator";
-    private TableClient Table => account.Table(TableName.Indicators);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Indicators, cancellationToken);
 
     /// The catalog keyed by code, in annex order (group, then order).
     public async Task<IReadOnlyDictionary<string, Indicator>> GetAllAsync(CancellationToken cancellationToken = default)
     {
         var list = new List<Indicator>();
-        await foreach (var e in Table.QueryAsync<IndicatorEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<IndicatorEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
             list.Add(e.ToIndicator());
         return list.OrderBy(i => RomanValue(i.Group)).ThenBy(i => i.Group, StringComparer.Ordinal).ThenBy(i => i.Order)
             .ToDictionary(i => i.Code, StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public sealed class IndicatorStore(StorageAccount account)
     {
         var actions = indicators.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, IndicatorEntity.From(i)));
         foreach (var chunk in actions.Chunk(100))
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     private sealed class IndicatorEntity : ITableEntity

@@ -9,13 +9,13 @@ namespace HealthFuncs.Functions.Storage;
 // RowKey = unit code.
 public sealed class PopulationStore(StorageAccount account)
 {
-    private TableClient Table => account.Table(TableName.Populations);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Populations, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, long>> GetYearAsync(int year, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         var partition = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await foreach (var e in Table.QueryAsync<PopulationEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<PopulationEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
             result[e.RowKey] = e.People;
         return result;
     }
@@ -29,7 +29,7 @@ public sealed class PopulationStore(StorageAccount account)
                 PartitionKey = p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), RowKey = p.UnitCode, People = p.People,
             }));
             foreach (var chunk in actions.Chunk(100))
-                await Table.SubmitTransactionAsync(chunk, cancellationToken);
+                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
         }
     }
 

@@ -37,9 +37,41 @@ public sealed class StorageAccount
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _created = new();
+
     public TableClient Table(TableName name) => _tables.GetTableClient(_prefix + name);
 
-    // Container names must be lower case; table names are case-insensitive, so one prefix serves both.
+    /// The table, created on first use. Creating lazily lets the server start (and answer /api/health)
+    /// while storage is unreachable; a failed creation is forgotten so the next call tries again.
+    public async Task<TableClient> TableAsync(TableName name, CancellationToken cancellationToken = default)
+    {
+        var table = Table(name);
+        await OnceAsync("table:" + name, () => table.CreateIfNotExistsAsync(CancellationToken.None), cancellationToken);
+        return table;
+    }
+
+    /// The blob container, created on first use.
+    public async Task<BlobContainerClient> ContainerAsync(ContainerName name, CancellationToken cancellationToken = default)
+    {
+        var container = Container(name);
+        await OnceAsync("container:" + name, () => container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None), cancellationToken);
+        return container;
+    }
+
+    private async Task OnceAsync(string key, Func<Task> create, CancellationToken cancellationToken)
+    {
+        var creation = _created.GetOrAdd(key, _ => new Lazy<Task>(create));
+        try
+        {
+            await creation.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (creation.Value.IsFaulted)
+        {
+            _created.TryRemove(new KeyValuePair<string, Lazy<Task>>(key, creation));
+            throw;
+        }
+    }
+
     public BlobContainerClient Container(ContainerName name) =>
         _blobs.GetBlobContainerClient((_prefix + name).ToLowerInvariant());
 
@@ -51,21 +83,12 @@ public sealed class StorageAccount
     }
 }
 
-/// Creates the tables and containers before the server takes requests.
-public sealed class StorageInitializer(StorageAccount account) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => account.EnsureCreatedAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton<StorageAccount>();
-        services.AddHostedService<StorageInitializer>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<PopulationStore>();
@@ -73,6 +96,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FormStore>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
+        services.AddSingleton<Attainment.FigureBooks>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();

@@ -13,7 +13,7 @@ namespace HealthFuncs.Functions.Storage;
 // The parsed expression is stored beside the original text, which is always kept for display.
 public sealed class TargetStore(StorageAccount account)
 {
-    private TableClient Table => account.Table(TableName.Targets);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Targets, cancellationToken);
 
     private static string PartitionOf(string unitCode, int year) => $"{unitCode}|{year.ToString(CultureInfo.InvariantCulture)}";
 
@@ -21,7 +21,7 @@ public sealed class TargetStore(StorageAccount account)
     {
         var partition = PartitionOf(unitCode, year);
         var result = new List<Target>();
-        await foreach (var e in Table.QueryAsync<TargetEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TargetEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
             result.Add(e.ToTarget(unitCode, year));
         return result;
     }
@@ -38,7 +38,7 @@ public sealed class TargetStore(StorageAccount account)
         {
             var actions = partition.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TargetEntity.From(t)));
             foreach (var chunk in actions.Chunk(100))
-                await Table.SubmitTransactionAsync(chunk, cancellationToken);
+                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class TargetStore(StorageAccount account)
         {
             var actions = partition.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, TargetEntity.From(t), ETag.All));
             foreach (var chunk in actions.Chunk(100))
-                await Table.SubmitTransactionAsync(chunk, cancellationToken);
+                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
         }
     }
 

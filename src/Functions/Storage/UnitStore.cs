@@ -12,12 +12,12 @@ namespace HealthFuncs.Functions.Storage;
 public sealed class UnitStore(StorageAccount account)
 {
     private const string Partition = "unit";
-    private TableClient Table => account.Table(TableName.Units);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Units, cancellationToken);
 
     public async Task<OrgTree> GetTreeAsync(CancellationToken cancellationToken = default)
     {
         var units = new List<OrgUnit>();
-        await foreach (var e in Table.QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
             units.Add(e.ToUnit());
         return new OrgTree(units);
     }
@@ -26,7 +26,7 @@ public sealed class UnitStore(StorageAccount account)
     {
         var actions = units.Select(u => new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntity.From(u)));
         foreach (var chunk in actions.Chunk(100))
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     private sealed class UnitEntity : ITableEntity

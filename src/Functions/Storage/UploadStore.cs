@@ -9,14 +9,14 @@ namespace HealthFuncs.Functions.Storage;
 // is conditional on If-None-Match: *, so an upload can never replace an earlier one.
 public sealed class UploadStore(StorageAccount account)
 {
-    private BlobContainerClient Container => account.Container(ContainerName.Uploads);
+    private Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken) => account.ContainerAsync(ContainerName.Uploads, cancellationToken);
 
     /// Stores the upload and returns its blob name.
     public async Task<string> SaveAsync(string unitCode, string periodCode, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var safeName = string.Concat(Path.GetFileName(fileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
         var name = $"{unitCode}/{periodCode}/{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}-{safeName}";
-        await Container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
+        await (await ContainerAsync(cancellationToken)).GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         }, cancellationToken);
@@ -24,5 +24,5 @@ public sealed class UploadStore(StorageAccount account)
     }
 
     public async Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default) =>
-        await Container.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
+        await (await ContainerAsync(cancellationToken)).GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
 }

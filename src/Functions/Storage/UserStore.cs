@@ -15,20 +15,20 @@ public sealed record User(string Id, string Name, UserRole Role, string? UnitCod
 public sealed class UserStore(StorageAccount account)
 {
     private const string Partition = "user";
-    private TableClient Table => account.Table(TableName.Users);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Users, cancellationToken);
 
     public async Task<User?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<UserEntity>(Partition, id, cancellationToken: cancellationToken);
+        var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<UserEntity>(Partition, id, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToUser() : null;
     }
 
     public async Task UpsertAsync(User user, CancellationToken cancellationToken = default) =>
-        await Table.UpsertEntityAsync(UserEntity.From(user), TableUpdateMode.Replace, cancellationToken);
+        await (await TableAsync(cancellationToken)).UpsertEntityAsync(UserEntity.From(user), TableUpdateMode.Replace, cancellationToken);
 
     /// Adds a new user; throws RequestFailedException 409 when the id is taken.
     public async Task AddAsync(User user, CancellationToken cancellationToken = default) =>
-        await Table.AddEntityAsync(UserEntity.From(user), cancellationToken);
+        await (await TableAsync(cancellationToken)).AddEntityAsync(UserEntity.From(user), cancellationToken);
 
     private sealed class UserEntity : ITableEntity
     {

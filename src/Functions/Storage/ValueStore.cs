@@ -15,7 +15,7 @@ namespace HealthFuncs.Functions.Storage;
 // The previous version is kept (the audit's baseline for a diff); older ones are deleted.
 public sealed class ValueStore(StorageAccount account)
 {
-    private TableClient Table => account.Table(TableName.Values);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Values, cancellationToken);
 
     private static string PartitionOf(string unitCode, Period period) => $"{unitCode}|{period.Year.ToString(CultureInfo.InvariantCulture)}";
 
@@ -36,18 +36,21 @@ public sealed class ValueStore(StorageAccount account)
         await DeleteRangeAsync(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken);
         var actions = values.Select(v => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ValueEntity.From(v, version)));
         foreach (var chunk in actions.Chunk(100))
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     /// Deletes every version before <paramref name="keepFrom"/>.
     public Task DeleteVersionsBeforeAsync(string unitCode, Period period, int keepFrom, CancellationToken cancellationToken = default) =>
         DeleteRangeAsync(unitCode, period, VersionPrefix(period, 0), VersionPrefix(period, keepFrom), cancellationToken);
 
-    private AsyncPageable<ValueEntity> QueryRange(string unitCode, Period period, string from, string to, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ValueEntity> QueryRange(string unitCode, Period period, string from, string to,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var partition = PartitionOf(unitCode, period);
-        return Table.QueryAsync<ValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0,
-            cancellationToken: cancellationToken);
+        var table = await TableAsync(cancellationToken);
+        await foreach (var e in table.QueryAsync<ValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0,
+            cancellationToken: cancellationToken))
+            yield return e;
     }
 
     private async Task DeleteRangeAsync(string unitCode, Period period, string from, string to, CancellationToken cancellationToken)
@@ -56,7 +59,7 @@ public sealed class ValueStore(StorageAccount account)
         await foreach (var e in QueryRange(unitCode, period, from, to, cancellationToken))
             doomed.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
         foreach (var chunk in doomed.Chunk(100))
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     private sealed class ValueEntity : ITableEntity

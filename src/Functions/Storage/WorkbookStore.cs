@@ -8,12 +8,12 @@ namespace HealthFuncs.Functions.Storage;
 // replaces the previous one, because it is derived from the tables and can always be rebuilt.
 public sealed class WorkbookStore(StorageAccount account)
 {
-    private BlobContainerClient Container => account.Container(ContainerName.Workbooks);
+    private Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken) => account.ContainerAsync(ContainerName.Workbooks, cancellationToken);
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public async Task SaveAsync(string name, Stream content, CancellationToken cancellationToken = default) =>
-        await Container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
+        await (await ContainerAsync(cancellationToken)).GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = XlsxContentType },
         }, cancellationToken);
@@ -21,7 +21,7 @@ public sealed class WorkbookStore(StorageAccount account)
     /// The workbook's content, or null when it was never generated.
     public async Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken = default)
     {
-        var blob = Container.GetBlobClient(name);
+        var blob = (await ContainerAsync(cancellationToken)).GetBlobClient(name);
         return await blob.ExistsAsync(cancellationToken) ? await blob.OpenReadAsync(cancellationToken: cancellationToken) : null;
     }
 }

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
+using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Submissions;
+using HealthFuncs.Functions.Tests.Infrastructure;
+using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
+
+namespace HealthFuncs.Functions.Tests.Submissions;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class SubmissionRulesTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly HealthFuncsFactory _factory = new(azurite);
+    private TestCatalog.Keys _keys = null!;
+    private HttpClient D1 => _factory.ClientWithKey(_keys.D1);
+
+    public async Task InitializeAsync() => _keys = await TestCatalog.SeedAsync(_factory);
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<FormValues> ReadFormAsync(string unit = "D1", string period = "2021") =>
+        await (await D1.GetAsync($"/api/units/{unit}/periods/{period}/values")).ReadAsync<FormValues>();
+
+    [Fact]
+    public async Task A_write_to_another_district_is_403_audited_and_writes_nothing()
+    {
+        var response = await D1.SubmitAsync("D2", "2021", Values(("BEDS", 420)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Contains("D2", problem.GetProperty("detail").GetString());
+        Assert.Contains("may not write", problem.GetProperty("en").GetString());
+        Assert.Null(await _factory.Get<FormStore>().GetAsync("D2", "2021"));
+        var denied = Assert.Single(await _factory.Get<AuditStore>().GetLatestAsync("D2", 10));
+        Assert.Equal((AuditAction.Denied, "d1-staff", "2021"), (denied.Action, denied.User, denied.Period));
+    }
+
+    [Fact]
+    public async Task A_district_writes_its_own_communes_and_the_province_reads_but_a_district_cannot_read_its_neighbour()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("C1", "2021", Values(("BEDS", 20)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.ClientWithKey(_keys.Province).GetAsync("/api/units/C1/periods/2021/values")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _factory.ClientWithKey(_keys.D2).GetAsync("/api/units/C1/periods/2021/values")).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_bad_row_among_good_ones_rejects_the_batch_names_the_row_and_writes_nothing()
+    {
+        var body = new { values = new object[]
+        {
+            new { indicatorCode = "BEDS", value = 420 },
+            new { indicatorCode = "X001", value = -3 },
+            new { indicatorCode = "X002", value = 7 },
+        } };
+        var response = await D1.SubmitAsync("D1", "2021", body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var summary = await response.ReadAsync<ImportSummary>();
+        var rejected = Assert.Single(summary.Rejected);
+        Assert.Equal((1, "X001", "value"), (rejected.Row, rejected.IndicatorCode, rejected.Field));
+        Assert.False(string.IsNullOrWhiteSpace(rejected.MessageVi));
+        Assert.False(string.IsNullOrWhiteSpace(rejected.MessageEn));
+        Assert.Equal(0, (await ReadFormAsync()).Version);
+        Assert.Empty(await _factory.Get<AuditStore>().GetLatestAsync("D1", 10));
+    }
+
+    [Theory]
+    [InlineData("NO.SUCH", "indicatorCode")]
+    [InlineData("", "indicatorCode")]
+    public async Task An_unknown_or_missing_indicator_is_rejected_with_its_row(string code, string field)
+    {
+        var response = await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420), (code, 1)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var rejected = Assert.Single((await response.ReadAsync<ImportSummary>()).Rejected);
+        Assert.Equal((1, field), (rejected.Row, rejected.Field));
+    }
+
+    [Fact]
+    public async Task Parts_of_a_breakdown_above_the_total_sent_earlier_are_rejected()
+    {
+        await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
+        var response = await D1.SubmitAsync("D1", "2021", Values(("BEDS.HOSP", 500)), ifMatch: "\"1\"");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var rejected = Assert.Single((await response.ReadAsync<ImportSummary>()).Rejected);
+        Assert.Equal(0, rejected.Row);
+        Assert.Equal(1, (await ReadFormAsync()).Version);
+    }
+
+    [Theory]
+    [InlineData("2021-Q5", 400)]
+    [InlineData("hai-nghin", 400)]
+    [InlineData("2021-2025", 400)]
+    public async Task A_period_that_is_not_a_reporting_period_is_refused_naming_the_period(string period, int status)
+    {
+        var response = await D1.SubmitAsync("D1", period, Values(("BEDS", 420)));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("period", out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_unit_is_404()
+    {
+        var response = await _factory.ClientWithKey(_keys.Admin).SubmitAsync("NOWHERE", "2021", Values(("BEDS", 420)));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("NOWHERE", (await response.ReadJsonAsync()).GetProperty("en").GetString());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_400_naming_where_it_broke()
+    {
+        var content = new StringContent("""{"values":[{"indicatorCode":"BEDS","value":420},{"indicatorCode":"X001","value":"mười"}]}""",
+            Encoding.UTF8, "application/json");
+        var response = await D1.PostAsync("/api/units/D1/periods/2021/values", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("values[1].value", out _));
+        Assert.Contains("values[1].value", problem.GetProperty("en").GetString());
+        Assert.Equal(0, (await ReadFormAsync()).Version);
+    }
+
+    [Fact]
+    public async Task A_batch_of_250_values_is_all_or_nothing_for_readers()
+    {
+        var codes = Enumerable.Range(1, 250).Select(n => $"X{n:000}").ToArray();
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021-Q1", Values(codes.Select(c => (c, 1m)).ToArray()))).StatusCode);
+
+        // While version 2 is written (three transactions of at most 100 rows), every read sees all of version 1 or all of version 2.
+        var submit = D1.SubmitAsync("D1", "2021-Q1", Values(codes.Select(c => (c, 2m)).ToArray()), ifMatch: "\"1\"");
+        var seen = new List<FormValues>();
+        do seen.Add(await ReadFormAsync(period: "2021-Q1")); while (!submit.IsCompleted);
+        Assert.Equal(HttpStatusCode.OK, (await submit).StatusCode);
+        seen.Add(await ReadFormAsync(period: "2021-Q1"));
+        Assert.All(seen, form =>
+        {
+            Assert.Equal(250, form.Values.Count);
+            Assert.Single(form.Values.Select(v => v.Value).Distinct());
+            Assert.Equal(form.Version, (int)form.Values[0].Value!.Value);
+        });
+        Assert.Equal(2, seen[^1].Version);
+    }
+
+    [Fact]
+    public async Task Rows_of_a_claimed_version_not_yet_committed_stay_invisible()
+    {
+        await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
+        var forms = _factory.Get<FormStore>();
+        var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff");
+        await _factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), claimed.PendingVersion!.Value,
+            [new Observation("D1", "BEDS", Period.FullYear(2021), 999)]);
+
+        var form = await ReadFormAsync();
+        Assert.Equal((1, 420m), (form.Version, form.Values.Single().Value!.Value));
+        // And a second writer is told another submission is in progress rather than sharing its rows.
+        Assert.Equal(HttpStatusCode.Conflict, (await D1.SubmitAsync("D1", "2021", Values(("BEDS", 430)), ifMatch: "\"1\"")).StatusCode);
+    }
+}
