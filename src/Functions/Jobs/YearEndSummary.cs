@@ -32,28 +32,28 @@ public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, YearEn
         var existing = tree.Units.Where(u => u.ExistsIn(year)).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         var steps = new List<JobStep>();
         foreach (var unit in existing)
-            steps.Add(new JobStep($"units/{unit.Code}", ct => WriteResultAnnexAsync(tree, unit, year, ct)));
+            steps.Add(new JobStep($"units/{unit.Code}", ct => WriteResultAnnexAsync(unit, year, ct)));
         foreach (var province in existing.Where(u => u.Level == UnitLevel.Province && tree.ChildrenOf(u.Code, year).Count > 0))
-            steps.Add(new JobStep($"provinces/{province.Code}", ct => WriteProvinceWorkbookAsync(tree, province, year, ct)));
+            steps.Add(new JobStep($"provinces/{province.Code}", ct => WriteProvinceWorkbookAsync(province, year, ct)));
         steps.Add(new JobStep("manifest", ct => WriteManifestAsync(year, ct)));
         return new JobPlan(Name, year.ToString(CultureInfo.InvariantCulture), steps);
     }
 
-    private async Task<string> WriteResultAnnexAsync(OrgTree tree, OrgUnit unit, int year, CancellationToken ct)
+    private async Task<string> WriteResultAnnexAsync(OrgUnit unit, int year, CancellationToken ct)
     {
         var name = $"{Prefix(year)}units/{unit.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
-        var annex = await annexes.ResultAnnexAsync(tree, unit, year, ct);
+        var annex = await annexes.ResultAnnexAsync(await annexes.OpenAsync(ct), unit, year, ct);
         using var stream = new MemoryStream();
         ResultAnnexWorkbook.Write(annex, stream);
         return await StoreAsync(name, stream, ct);
     }
 
-    private async Task<string> WriteProvinceWorkbookAsync(OrgTree tree, OrgUnit province, int year, CancellationToken ct)
+    private async Task<string> WriteProvinceWorkbookAsync(OrgUnit province, int year, CancellationToken ct)
     {
         var name = $"{Prefix(year)}provinces/{province.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
-        var book = await annexes.ProvinceWorkbookAsync(tree, province, year, ct);
+        var book = await annexes.ProvinceWorkbookAsync(await annexes.OpenAsync(ct), province, year, ct);
         using var stream = new MemoryStream();
         ProvinceWorkbookWriter.Write(book, stream);
         return await StoreAsync(name, stream, ct);

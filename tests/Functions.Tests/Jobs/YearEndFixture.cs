@@ -22,7 +22,7 @@ public static class YearEndFixture
     /// A host whose clock starts in January 2021, before any form below is sent.
     public static WorkflowHost NewHost(AzuriteFixture azurite) => new(azurite, DateTimeOffset.Parse("2021-01-15T00:00:00Z"));
 
-    /// D1 sends its year form; D2 sends two months of visits, from which its year is formed; both have a beds target.
+    /// D1 and D2 send their year forms (D2 also two months, which the year does not add up); both have a beds target.
     public static async Task<WorkflowHost.Keys> SeedYearAsync(WorkflowHost host)
     {
         var keys = await host.SeedAsync();
@@ -40,6 +40,7 @@ public static class YearEndFixture
         Assert.Equal(HttpStatusCode.OK, (await d2.SubmitAsync("D2", "2021-M02", HttpExtensions.Values(("VISITS", 1500), ("BEDS", 130)))).StatusCode);
         host.Clock.SetUtcNow(DateTimeOffset.Parse("2021-12-31T16:00:00Z"));
         Assert.Equal(HttpStatusCode.OK, (await d1.SubmitAsync("D1", "2021", HttpExtensions.Values(("BEDS", 420), ("VISITS", 260000)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await d2.SubmitAsync("D2", "2021", HttpExtensions.Values(("BEDS", 130), ("VISITS", 2500)))).StatusCode);
         return keys;
     }
 

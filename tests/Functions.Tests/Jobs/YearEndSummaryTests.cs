@@ -104,9 +104,10 @@ public sealed class YearEndSummaryTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("420", d1);
         Assert.Contains("260000", d1);
         var d2 = CellsOf(await DownloadAsync(_host, "year-end/2021/units/D2.xlsx"));
-        Assert.Contains("2500", d2); // the year's visits formed from January and February
+        Assert.Contains("2500", d2);
         var province = CellsOf(await DownloadAsync(_host, "year-end/2021/provinces/P.xlsx"));
         Assert.Contains("550", province); // 420 + 130 beds
+        Assert.Contains("262500", province); // 260.000 + 2.500 visits
     }
 
     private async Task<WorkflowHost> CleanRunAsync(DateTimeOffset occurrence, bool pastDue, DateTimeOffset? now = null)
