@@ -27,6 +27,9 @@ public sealed class JobStepRunner(ReportStorage storage, TimeProvider clock, ILo
 
     public async Task<StepReport> RunAsync(JobPlan plan, CancellationToken cancellationToken = default)
     {
+        // The command-line mode runs a job without starting the server, so the tables and container
+        // may not have been created yet on a fresh account.
+        await storage.EnsureCreatedAsync(cancellationToken);
         var partition = $"{plan.Job}|{plan.Key}";
         var done = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
