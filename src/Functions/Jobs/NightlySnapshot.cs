@@ -10,7 +10,15 @@ namespace HealthFuncs.Functions.Jobs;
 
 public sealed record SnapshotValue(string IndicatorCode, decimal? Value, decimal? Numerator, decimal? Denominator, string? Note);
 
-public sealed record SnapshotForm(string Period, int Version, string FormStatus, WorkflowState? Workflow, IReadOnlyList<SnapshotValue> Values);
+/// A form's workflow state as the snapshot keeps it (the period is the form's own).
+public sealed record SnapshotWorkflow(WorkflowStatus Status, int Version, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? LastSubmittedAt,
+    DateTimeOffset? ApprovedAt, string? ReturnReason, LockException? Exception, DateTimeOffset? ChangedAt, string? ChangedBy)
+{
+    public static SnapshotWorkflow? Of(WorkflowState? s) => s is null ? null
+        : new(s.Status, s.Version, s.FirstSubmittedAt, s.LastSubmittedAt, s.ApprovedAt, s.ReturnReason, s.Exception, s.ChangedAt, s.ChangedBy);
+}
+
+public sealed record SnapshotForm(string Period, int Version, string FormStatus, SnapshotWorkflow? Workflow, IReadOnlyList<SnapshotValue> Values);
 
 public sealed record UnitSnapshot(string UnitCode, DateOnly Date, IReadOnlyList<SnapshotForm> Forms);
 
@@ -57,12 +65,12 @@ public sealed class NightlySnapshot(JobStepRunner runner, UnitStore units, Stora
             if (!Period.TryParseCode(form.RowKey, out var period)) continue;
             var version = form.GetInt32("CurrentVersion") ?? 0;
             var rows = await values.ReadAsync(unitCode, period, version, ct);
-            forms.Add(new SnapshotForm(period.Code, version, form.GetString("Status") ?? "", states.GetValueOrDefault(period.Code),
+            forms.Add(new SnapshotForm(period.Code, version, form.GetString("Status") ?? "", SnapshotWorkflow.Of(states.GetValueOrDefault(period.Code)),
                 [.. rows.OrderBy(r => r.IndicatorCode, StringComparer.Ordinal).Select(r => new SnapshotValue(r.IndicatorCode, r.Value, r.Numerator, r.Denominator, r.Note))]));
         }
         // Workflow states of forms that never had values still belong in the picture.
         foreach (var state in states.Values.Where(s => forms.All(f => f.Period != s.Period.Code)))
-            forms.Add(new SnapshotForm(state.Period.Code, 0, "", state, []));
+            forms.Add(new SnapshotForm(state.Period.Code, 0, "", SnapshotWorkflow.Of(state), []));
         var snapshot = new UnitSnapshot(unitCode, day, [.. forms.OrderBy(f => f.Period, StringComparer.Ordinal)]);
         return await blobs.CreateJsonIfAbsentAsync(name, snapshot, ct)
             ? $"{name}: {forms.Count} form(s)"

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using HealthFuncs.Functions.Workflow;
@@ -15,7 +16,8 @@ public sealed class ReportBlobs(ReportStorage storage)
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Json = "application/json";
 
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Camel case and enums by name, as the API writes them.
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     /// Writes the blob unless it exists. True when this call created it.
     public async Task<bool> CreateIfAbsentAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
@@ -44,8 +46,15 @@ public sealed class ReportBlobs(ReportStorage storage)
     public async Task<IReadOnlyList<ReportFile>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
         var result = new List<ReportFile>();
-        await foreach (var item in storage.Reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
-            result.Add(new ReportFile(item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType ?? "", item.Properties.CreatedOn));
+        try
+        {
+            await foreach (var item in storage.Reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+                result.Add(new ReportFile(item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType ?? "", item.Properties.CreatedOn));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No container yet: nothing has been stored.
+        }
         return result;
     }
 
