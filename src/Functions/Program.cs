@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Audit;
@@ -9,6 +10,7 @@ using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Jobs;
 using HealthFuncs.Functions.Lookup;
 using HealthFuncs.Functions.Periods;
+using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Targets;
@@ -17,9 +19,15 @@ using HealthFuncs.Functions.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
+builder.Services.AddOperatorCommand<SeedCommand>();
 
 builder.Services.AddHealthFuncsProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Vietnamese stays readable in responses (curl, logs); the API never writes into HTML.
+    o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+});
 // Malformed JSON reaches the exception handler, which names the field it failed on.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();

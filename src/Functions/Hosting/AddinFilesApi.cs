@@ -31,7 +31,7 @@ public static class AddinFilesApi
     {
         if (!Directory.Exists(root))
         {
-            return TypedResults.NotFound();
+            return NotFound("Bản cài đặt này không có tệp của add-in Excel.", "This installation has no Excel add-in files.");
         }
 
         // PhysicalFileProvider refuses paths that climb out of the root ("..") and hidden files.
@@ -39,7 +39,7 @@ public static class AddinFilesApi
         var file = files.GetFileInfo(string.IsNullOrEmpty(path) ? "taskpane.html" : path);
         if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
         {
-            return TypedResults.NotFound();
+            return NotFound($"Không tìm thấy tệp add-in '{path}'.", $"The add-in has no file '{path}'.");
         }
 
         if (!ContentTypes.TryGetContentType(file.Name, out var contentType))
@@ -51,4 +51,8 @@ public static class AddinFilesApi
         context.Response.Headers.CacheControl = contentType.StartsWith("text/html", StringComparison.Ordinal) ? "no-cache" : "public, max-age=3600";
         return TypedResults.PhysicalFile(file.PhysicalPath, contentType, enableRangeProcessing: true, lastModified: file.LastModified);
     }
+
+    static IResult NotFound(string vietnamese, string english) =>
+        TypedResults.Problem(title: "Không tìm thấy", detail: vietnamese, statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["en"] = english });
 }

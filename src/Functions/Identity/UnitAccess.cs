@@ -5,6 +5,8 @@ using HealthFuncs.Functions.Audit;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HealthFuncs.Functions.Identity;
 
@@ -82,6 +84,13 @@ public static class UnitAccessExtensions
     public static TBuilder RequireUnitAccess<TBuilder>(this TBuilder builder, UnitAccess access) where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(new UnitAccessFilter(access));
+        // The filter's answers, so the OpenAPI document (and the add-in's client generated from it) knows them.
+        string[] problem = ["application/problem+json"];
+        builder.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), problem),
+            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), problem),
+            new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), problem),
+            new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), problem));
         return builder;
     }
 }

@@ -97,6 +97,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
         services.AddSingleton<Attainment.FigureBooks>();
+        services.AddSingleton<Seeding.SeedLoader>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();

@@ -1,0 +1,12 @@
+// Development environment: small, locally redundant, short retention.
+// The Entra app registration's client ID is read from the environment so no tenant detail
+// is committed: export HEALTHFUNCS_ENTRA_CLIENT_ID=<application (client) ID> before deploying.
+using 'main.bicep'
+
+param environmentName = 'dev'
+param storageSku = 'Standard_LRS'
+param softDeleteDays = 7
+param logRetentionDays = 30
+param maximumInstanceCount = 2
+param instanceMemoryMB = 2048
+param entraClientId = readEnvironmentVariable('HEALTHFUNCS_ENTRA_CLIENT_ID')

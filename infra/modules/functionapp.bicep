@@ -1,0 +1,163 @@
+// The Linux function app on the Flex Consumption plan, running the server as a custom handler
+// (runtime "custom": Flex sets FUNCTIONS_WORKER_RUNTIME from it). It runs as the user-assigned
+// identity for everything: the host's own storage, the deployment package, the app's tables and
+// blobs, and telemetry. App Service Authentication with Microsoft Entra ID stands in front of the
+// API and answers 401 to anonymous callers; the server trusts the principal it passes on.
+
+param location string
+param baseName string
+param tags object
+
+param identityId string
+param identityClientId string
+
+param storageAccountName string
+param blobEndpoint string
+param tableEndpoint string
+param queueEndpoint string
+param deploymentContainerName string
+
+param insightsConnectionString string
+
+@description('Largest number of instances the app may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Application (client) ID of the Entra app registration that represents the API.')
+param entraClientId string
+
+@description('Directory (tenant) ID whose users sign in.')
+param entraTenantId string
+
+@description('Token audiences the API accepts besides the client ID itself.')
+param extraAudiences array
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-${baseName}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'func-${baseName}'
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertEnabled: false
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        // The Functions host's storage, by identity: no account key anywhere.
+        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: blobEndpoint }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        // The server's own storage clients: DefaultAzureCredential picks the identity named here.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        { name: 'Storage__AccountName', value: storageAccountName }
+        // Requests reach the server only through App Service Authentication, so the principal
+        // header it adds can be trusted; locally the server uses API keys instead.
+        { name: 'Auth__TrustAppServiceAuthentication', value: 'true' }
+        // The host's timers run the jobs here; the server's own scheduler is for running alone.
+        { name: 'Jobs__RunLocally', value: 'false' }
+      ]
+    }
+  }
+}
+
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      // The health probe and the add-in's own files (the task pane loads before anyone signs in).
+      excludedPaths: [
+        '/api/health'
+        '/api/addin/*'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+      forwardProxy: {
+        convention: 'NoProxy'
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: concat([entraClientId, 'api://${entraClientId}'], extraAudiences)
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Builds the deployable Azure Functions app for HealthFuncs:
+#   publish/app/                     the server for linux-x64, self-contained, with host.json at the
+#                                    root, one folder per function (function.json), and the Excel
+#                                    add-in's built files under addin/ (served at /api/addin/)
+#   publish/healthfuncs-functions.zip  the same folder, zipped for `az functionapp deployment source config-zip`
+#   publish/manifest.prod.xml        the add-in manifest pointing at the deployed app (with --app-url)
+#
+# Usage: bash scripts/publish.sh [--out DIR] [--app-url https://func-healthfuncs-prod.azurewebsites.net]
+#
+# Self-contained on purpose: a custom handler is started by the Functions host as a plain
+# executable, and the Linux Functions image carries the host's own .NET, not the .NET 10 runtime
+# this server needs. The function folders are written by the server itself (publish-functions)
+# from its registered endpoints and jobs, so they always match the code being deployed.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/publish"
+app_url=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    --app-url) app_url="${2%/}"; shift 2 ;;
+    *) echo "unknown option: $1 (use --out DIR, --app-url URL)" >&2; exit 2 ;;
+  esac
+done
+
+app="$out/app"
+zip="$out/healthfuncs-functions.zip"
+rm -rf "$app" "$zip"
+mkdir -p "$out"
+
+echo "Publishing the server (linux-x64, self-contained) to $app"
+dotnet publish "$root/src/Functions" -c Release -r linux-x64 --self-contained true \
+  -p:DebugType=none -p:GenerateDocumentationFile=false -o "$app" -nologo -v quiet
+
+executable="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["customHandler"]["description"]["defaultExecutablePath"])' "$root/host.json")"
+if [ ! -x "$app/$executable" ]; then
+  echo "host.json names '$executable' as the custom handler, but $app/$executable is not an executable" >&2
+  exit 1
+fi
+
+echo "Writing host.json and the function folders"
+Jobs__RunLocally=false "$app/$executable" publish-functions "$app" --host-json "$root/host.json"
+
+addin="$root/src/ExcelAddin"
+if [ -f "$addin/package.json" ] && grep -q '"build"' "$addin/package.json"; then
+  echo "Building the Excel add-in"
+  if [ -f "$addin/package-lock.json" ] && [ ! -d "$addin/node_modules" ]; then
+    (cd "$addin" && npm ci --no-audit --no-fund)
+  elif [ ! -d "$root/node_modules/.bin" ]; then
+    (cd "$root" && npm ci --no-audit --no-fund)
+  fi
+  (cd "$addin" && npm run build)
+  dist="$addin/${ADDIN_DIST:-dist}"
+  if [ ! -d "$dist" ]; then
+    echo "the add-in build did not produce $dist (set ADDIN_DIST to its output folder)" >&2
+    exit 1
+  fi
+  mkdir -p "$app/addin"
+  cp -R "$dist/." "$app/addin/"
+
+  manifest="$(ls "$addin"/manifest.xml "$dist"/manifest.xml 2>/dev/null | head -n1 || true)"
+  if [ -n "$app_url" ] && [ -n "$manifest" ]; then
+    # The development manifest points at the local dev server; production serves the same files
+    # from the function app under /api/addin.
+    python3 - "$manifest" "$out/manifest.prod.xml" "$app_url/api/addin" <<'PY'
+import re, sys
+import xml.dom.minidom
+source, target, base = sys.argv[1:4]
+text = open(source, encoding="utf-8").read()
+text = re.sub(r"https://localhost(:\d+)?", base, text)
+xml.dom.minidom.parseString(text.encode("utf-8"))  # still well-formed
+open(target, "w", encoding="utf-8").write(text)
+PY
+    echo "Production manifest: $out/manifest.prod.xml"
+  elif [ -z "$app_url" ]; then
+    echo "No --app-url given: no production manifest written"
+  fi
+else
+  echo "No add-in build script in src/ExcelAddin: add-in files not included"
+fi
+
+echo "Zipping to $zip"
+python3 - "$app" "$zip" <<'PY'
+import os, sys, zipfile
+root, target = sys.argv[1:3]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            # ZipFile.write keeps the Unix mode, so the handler stays executable after deployment.
+            archive.write(path, os.path.relpath(path, root))
+PY
+echo "Done: $zip ($(du -h "$zip" | cut -f1))"

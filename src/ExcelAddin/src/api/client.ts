@@ -1,0 +1,139 @@
+import createClient from "openapi-fetch";
+import type { paths } from "./schema";
+import type {
+  AttainmentRow, Consolidated, Entry, ImportSummary, Indicator, IndicatorKind, LookupItem, LookupResult, Me,
+  PeriodChoice, Role, RowFinding, Target, Unit, ValuesDocument,
+} from "./model";
+import { ApiError, OfflineError, problemFrom } from "./problem";
+
+export interface Connection { serverUrl: string; apiKey: string }
+
+type Outcome = { data?: unknown; error?: unknown; response: Response };
+
+// The server may send numbers as JSON strings (System.Text.Json web defaults); the sheet needs numbers.
+const num = (x: unknown): number | null => {
+  if (x === null || x === undefined || x === "") return null;
+  const n = typeof x === "number" ? x : Number(x);
+  return Number.isFinite(n) ? n : null;
+};
+const str = (x: unknown): string | null => (x === null || x === undefined ? null : String(x));
+const list = <T>(x: unknown, map: (item: Record<string, unknown>) => T): T[] =>
+  Array.isArray(x) ? x.map((item) => map(item as Record<string, unknown>)) : [];
+
+export const toEntry = (v: Record<string, unknown>): Entry => ({
+  indicatorCode: String(v.indicatorCode), value: num(v.value), numerator: num(v.numerator),
+  denominator: num(v.denominator), note: str(v.note),
+});
+const toFinding = (f: Record<string, unknown>): RowFinding => ({
+  row: num(f.row), indicatorCode: String(f.indicatorCode ?? ""), field: String(f.field ?? "value"),
+  messageVi: String(f.messageVi ?? ""), messageEn: String(f.messageEn ?? ""),
+});
+export const toSummary = (s: Record<string, unknown>): ImportSummary => ({
+  dryRun: Boolean(s.dryRun), imported: num(s.imported) ?? 0, updated: num(s.updated) ?? 0, ignored: num(s.ignored) ?? 0,
+  rejected: list(s.rejected, toFinding), warnings: list(s.warnings, toFinding),
+  version: num(s.version) ?? 0, etag: String(s.etag ?? ""),
+});
+
+/** A typed client over the HealthFuncs API; every call carries the API key. */
+export function createApi(connection: Connection, fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a)) {
+  const baseUrl = connection.serverUrl.replace(/\/+$/, "");
+  const client = createClient<paths>({ baseUrl, headers: { "X-Api-Key": connection.apiKey }, fetch: fetchImpl });
+
+  async function call<T>(request: () => Promise<Outcome>, map: (data: unknown) => T): Promise<T> {
+    let outcome: Outcome;
+    try {
+      outcome = await request();
+    } catch (error) {
+      throw new OfflineError(error);
+    }
+    if (!outcome.response.ok) throw problemFrom(outcome.response.status, outcome.error);
+    return map(outcome.data);
+  }
+  const path = (unit: string, period: string) => ({ path: { unit, period } });
+
+  return {
+    me: () => call(() => client.GET("/api/me"), (d) => {
+      const m = d as Record<string, unknown>;
+      return { id: String(m.id), name: String(m.name), role: String(m.role) as Role, unitCode: String(m.unitCode) } satisfies Me;
+    }),
+    units: (year: number) => call(() => client.GET("/api/units", { params: { query: { year } } }),
+      (d) => list<Unit>(d, (u) => ({ code: String(u.code), name: String(u.name), level: String(u.level), parentCode: str(u.parentCode) }))),
+    indicators: () => call(() => client.GET("/api/indicators"), (d) => list<Indicator>(d, (i) => ({
+      code: String(i.code), name: String(i.name), unit: String(i.unit ?? ""), kind: String(i.kind) as IndicatorKind,
+      group: String(i.group ?? ""), groupName: String(i.groupName ?? ""), order: num(i.order) ?? 0,
+      parentCode: str(i.parentCode), ratePer: num(i.ratePer),
+    }))),
+    periods: (year: number) => call(() => client.GET("/api/periods", { params: { query: { year } } }),
+      (d) => list<PeriodChoice>(d, (p) => ({ code: String(p.code), label: String(p.label), kind: String(p.kind) }))),
+    targets: (unit: string, year: number) =>
+      call(() => client.GET("/api/units/{unit}/targets", { params: { path: { unit }, query: { year } } }),
+        (d) => list<Target>(d, (t) => ({ indicatorCode: String(t.indicatorCode), year: num(t.year) ?? year, text: String(t.text ?? ""), value: num(t.value) }))),
+    values: (unit: string, period: string) =>
+      call(() => client.GET("/api/units/{unit}/periods/{period}/values", { params: path(unit, period) }), (d) => {
+        const v = d as Record<string, unknown>;
+        return {
+          unitCode: String(v.unitCode), period: String(v.period), version: num(v.version) ?? 0,
+          etag: String(v.etag ?? ""), values: list(v.values, toEntry),
+        } satisfies ValuesDocument;
+      }),
+    /** One batch. A 422 carries the import summary (nothing written), so it is returned, not thrown. */
+    async submit(unit: string, period: string, entries: Entry[], etag: string | null, idempotencyKey: string): Promise<ImportSummary> {
+      let outcome: Outcome;
+      try {
+        outcome = await client.POST("/api/units/{unit}/periods/{period}/values", {
+          params: {
+            ...path(unit, period), query: { dryRun: false },
+            header: { "Idempotency-Key": idempotencyKey, ...(etag ? { "If-Match": quoteEtag(etag) } : {}) } as never,
+          },
+          body: { values: entries } as never,
+        });
+      } catch (error) {
+        throw new OfflineError(error);
+      }
+      if (outcome.response.ok) return toSummary(outcome.data as Record<string, unknown>);
+      const body = outcome.error as Record<string, unknown> | undefined;
+      if (outcome.response.status === 422 && body && Array.isArray(body.rejected)) return toSummary(body);
+      throw problemFrom(outcome.response.status, body);
+    },
+    attainment: (unit: string, period: string) =>
+      call(() => client.GET("/api/units/{unit}/periods/{period}/attainment", { params: path(unit, period) }),
+        (d) => list<AttainmentRow>((d as Record<string, unknown>).rows, (r) => ({
+          indicatorCode: String(r.indicatorCode), name: String(r.name ?? ""), unit: String(r.unit ?? ""), group: String(r.group ?? ""),
+          actual: num(r.actual), target: str(r.target), baseline: num(r.baseline), percentOfPlan: num(r.percentOfPlan),
+          changeFromBaseline: num(r.changeFromBaseline), changeIsPoints: Boolean(r.changeIsPoints),
+          status: String(r.status ?? ""), label: String(r.label ?? ""), reason: str(r.reason),
+        }))),
+    consolidated: (unit: string, period: string) =>
+      call(() => client.GET("/api/units/{unit}/periods/{period}/consolidated", { params: path(unit, period) }), (d) => {
+        const c = d as Record<string, unknown>;
+        const strings = (x: unknown) => (Array.isArray(x) ? x.map(String) : []);
+        return {
+          unitCode: String(c.unitCode), period: String(c.period), missingUnits: strings(c.missingUnits),
+          rows: list(c.rows, (r) => ({ indicatorCode: String(r.indicatorCode), value: num(r.value), includedUnits: strings(r.includedUnits), missingUnits: strings(r.missingUnits) })),
+        } satisfies Consolidated;
+      }),
+    lookup: (items: LookupItem[]) =>
+      call(() => client.POST("/api/lookup", { body: { items } as never }),
+        (d) => list<LookupResult>((d as Record<string, unknown>).results, (r) => ({ value: num(r.value), text: str(r.text), error: str(r.error) }))),
+    /** The consolidated annex workbook as the server generates it. */
+    async consolidatedWorkbook(unit: string, period: string): Promise<Blob> {
+      const url = `${baseUrl}/api/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}/consolidated.xlsx`;
+      let response: Response;
+      try {
+        response = await fetchImpl(url, { headers: { "X-Api-Key": connection.apiKey } });
+      } catch (error) {
+        throw new OfflineError(error);
+      }
+      if (!response.ok) throw problemFrom(response.status, await response.json().catch(() => null));
+      return response.blob();
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+export { ApiError, OfflineError };
+
+/** If-Match takes the ETag in quotes; the values document carries it with or without them. */
+export function quoteEtag(etag: string): string {
+  return /^(W\/)?".*"$/.test(etag) ? etag : `"${etag}"`;
+}

@@ -1,0 +1,75 @@
+import type { Api } from "../api/client";
+import type { Indicator, PeriodChoice, Unit } from "../api/model";
+import { orderIndicators, sheetNameFor, type Cell } from "../excel/layout";
+import { writeReport, type ReportTable } from "../excel/writeReport";
+import { valuesOrEmpty } from "./pull";
+
+/** Indicator rows grouped under their annex headings, numbered as the annex numbers them. */
+function annexRows(indicators: Indicator[], cells: (indicator: Indicator) => Cell[], width: number): ReportTable["rows"] {
+  const rows: ReportTable["rows"] = [];
+  let group: string | null = null, number = 0;
+  for (const indicator of orderIndicators(indicators)) {
+    if (indicator.group !== group) {
+      group = indicator.group; number = 0;
+      rows.push({ bold: true, cells: [indicator.group, indicator.groupName.toUpperCase(), ...Array<Cell>(width - 2).fill("")] });
+    }
+    if (!indicator.parentCode) number++;
+    rows.push({ cells: [indicator.parentCode ? "-" : number, indicator.name, indicator.unit, ...cells(indicator)] });
+  }
+  return rows;
+}
+
+export interface ConsolidatedPull { sheet: string; missing: Unit[]; children: Unit[] }
+
+/**
+ * The province's matrix: one column per direct child unit and the consolidated value the server
+ * computes (sums of parts, never averaged percentages), plus who has not reported.
+ */
+export async function pullConsolidated(api: Api, province: Unit, period: PeriodChoice, year: number): Promise<ConsolidatedPull> {
+  const units = await api.units(year);
+  const children = units.filter((u) => u.parentCode === province.code);
+  const [indicators, consolidated, ...childValues] = await Promise.all([
+    api.indicators(), api.consolidated(province.code, period.code),
+    ...children.map((c) => valuesOrEmpty(api, c.code, period.code)),
+  ]);
+  const value = new Map(children.map((c, i) => [c.code, new Map((childValues[i]?.values ?? []).map((v) => [v.indicatorCode, v.value]))]));
+  const total = new Map(consolidated.rows.map((r) => [r.indicatorCode, r.value]));
+  const header = ["TT", "Chỉ tiêu", "Đơn vị tính", ...children.map((c) => c.name), `Toàn ${province.name}`];
+  const sheet = await writeReport({
+    sheetName: sheetNameFor(`Tổng hợp ${province.code}`, period.code),
+    title: `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU Y TẾ ${period.label.toUpperCase()}`,
+    subtitle: `(${province.name}: ${children.length} đơn vị, ${consolidated.missingUnits.length} đơn vị chưa báo cáo)`,
+    header,
+    rows: annexRows(indicators, (i) => [...children.map((c) => value.get(c.code)?.get(i.code) ?? ""), total.get(i.code) ?? ""], header.length),
+    widths: [5, 50, 10, ...children.map(() => 14), 16],
+  });
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const missing = consolidated.missingUnits.map((code) => byCode.get(code) ?? { code, name: code, level: "", parentCode: province.code });
+  return { sheet, missing, children };
+}
+
+/** The child units that have not reported for the period. */
+export async function missingReports(api: Api, province: Unit, period: PeriodChoice, year: number): Promise<Unit[]> {
+  const [units, consolidated] = await Promise.all([api.units(year), api.consolidated(province.code, period.code)]);
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return consolidated.missingUnits.map((code) => byCode.get(code) ?? { code, name: code, level: "", parentCode: province.code });
+}
+
+/** The attainment table for a unit and period, as the result annex shows it. */
+export async function pullAttainment(api: Api, unit: Unit, period: PeriodChoice): Promise<string> {
+  const [indicators, report] = await Promise.all([api.indicators(), api.attainment(unit.code, period.code)]);
+  const rows = new Map(report.map((r) => [r.indicatorCode, r]));
+  const header = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước", "% so với KH", "So với cùng kỳ", "Đánh giá", "Ghi chú"];
+  return writeReport({
+    sheetName: sheetNameFor(`Đánh giá ${unit.code}`, period.code),
+    title: `ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CHỈ TIÊU Y TẾ ${period.label.toUpperCase()}`,
+    subtitle: `(Đơn vị: ${unit.name})`,
+    header,
+    rows: annexRows(indicators.filter((i) => rows.has(i.code)), (i) => {
+      const r = rows.get(i.code);
+      return [r?.target ?? "", r?.actual ?? "", r?.baseline ?? "", r?.percentOfPlan ?? "",
+        r?.changeFromBaseline ?? "", r?.label ?? "", r?.reason ?? ""];
+    }, header.length),
+    widths: [5, 50, 10, 14, 12, 12, 12, 12, 14, 30],
+  });
+}

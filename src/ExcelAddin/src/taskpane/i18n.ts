@@ -1,0 +1,136 @@
+// The pane speaks Vietnamese; English is one click away for visitors and reviewers.
+export type Language = "vi" | "en";
+
+const vi = {
+  title: "Chỉ tiêu y tế",
+  switchLanguage: "English",
+  connectHeading: "Kết nối máy chủ",
+  serverUrl: "Địa chỉ máy chủ",
+  apiKey: "Khóa API",
+  connect: "Kết nối",
+  disconnect: "Ngắt kết nối",
+  connectedAs: "Đã kết nối: {name} ({role}, đơn vị {unit})",
+  signInNote: "Khi triển khai trên Azure, người dùng đăng nhập bằng tài khoản Microsoft của cơ quan; không cần khóa API.",
+  chooseHeading: "Chọn biểu",
+  year: "Năm",
+  unit: "Đơn vị",
+  period: "Kỳ báo cáo",
+  form: "Biểu",
+  formEntry: "Biểu nhập số liệu thực hiện",
+  formAttainment: "Biểu đánh giá kết quả",
+  pull: "Lấy biểu vào trang tính",
+  pulled: "Đã lấy biểu {sheet} (phiên bản {version}).",
+  pulledReport: "Đã ghi bảng vào {sheet}.",
+  formsHeading: "Biểu trong sổ này",
+  noForms: "Chưa có biểu nào. Chọn đơn vị, kỳ báo cáo rồi bấm Lấy biểu.",
+  unsent: "Chưa gửi: {count} chỉ tiêu",
+  allSent: "Mọi số liệu đã được gửi.",
+  interrupted: "Lần gửi trước bị gián đoạn; bấm Gửi để gửi lại (máy chủ không ghi hai lần).",
+  push: "Gửi số liệu",
+  nothingToSend: "Không có thay đổi nào cần gửi.",
+  sent: "Đã gửi: {imported} mới, {updated} cập nhật, {ignored} không đổi. Phiên bản {version}.",
+  warnings: "Cảnh báo",
+  rejected: "Máy chủ từ chối {count} dòng; không có số liệu nào được ghi. Sửa các ô tô đỏ rồi gửi lại.",
+  invalid: "{count} ô không phải là số; đã tô đỏ. Sửa rồi gửi lại.",
+  offline: "Không kết nối được máy chủ. {count} chỉ tiêu chưa gửi vẫn được lưu trong sổ; gửi lại khi có mạng.",
+  conflictHeading: "Số liệu trên máy chủ đã thay đổi từ khi bạn lấy biểu",
+  conflictIntro: "Các ô khác nhau giữa máy chủ và trang tính:",
+  indicator: "Chỉ tiêu",
+  field: "Ô",
+  theirs: "Trên máy chủ",
+  mine: "Của bạn",
+  keepTheirs: "Giữ số liệu máy chủ",
+  overwrite: "Ghi đè bằng số liệu của tôi",
+  keptTheirs: "Đã lấy số liệu máy chủ vào trang tính.",
+  provinceHeading: "Tổng hợp toàn tỉnh",
+  pullConsolidated: "Lấy bảng tổng hợp",
+  downloadWorkbook: "Tải sổ tổng hợp (.xlsx)",
+  showMissing: "Đơn vị chưa báo cáo",
+  missingNone: "Tất cả đơn vị đã báo cáo.",
+  missingList: "{count} đơn vị chưa báo cáo:",
+  downloaded: "Đã tải {file}.",
+  notConnected: "Hãy kết nối máy chủ trước.",
+  offlineShort: "Không kết nối được máy chủ.",
+  working: "Đang xử lý...",
+  value: "Thực hiện",
+  numerator: "Tử số",
+  denominator: "Mẫu số",
+  note: "Ghi chú",
+  editedHere: "(bạn đã sửa)",
+} as const;
+
+export type TextKey = keyof typeof vi;
+
+const en: Record<TextKey, string> = {
+  title: "Health targets",
+  switchLanguage: "Tiếng Việt",
+  connectHeading: "Connect to the server",
+  serverUrl: "Server URL",
+  apiKey: "API key",
+  connect: "Connect",
+  disconnect: "Disconnect",
+  connectedAs: "Connected: {name} ({role}, unit {unit})",
+  signInNote: "Deployed on Azure, users sign in with their organisation's Microsoft account; no API key is needed.",
+  chooseHeading: "Choose a form",
+  year: "Year",
+  unit: "Unit",
+  period: "Period",
+  form: "Form",
+  formEntry: "Results data-entry form",
+  formAttainment: "Attainment report",
+  pull: "Pull into the sheet",
+  pulled: "Pulled form {sheet} (version {version}).",
+  pulledReport: "Wrote the table into {sheet}.",
+  formsHeading: "Forms in this workbook",
+  noForms: "No forms yet. Choose a unit and a period, then Pull.",
+  unsent: "Unsent: {count} indicators",
+  allSent: "Everything has been sent.",
+  interrupted: "The last push was interrupted; Push again (the server will not apply it twice).",
+  push: "Push",
+  nothingToSend: "Nothing has changed.",
+  sent: "Sent: {imported} new, {updated} updated, {ignored} unchanged. Version {version}.",
+  warnings: "Warnings",
+  rejected: "The server rejected {count} rows; nothing was written. Fix the red cells and push again.",
+  invalid: "{count} cells are not numbers; they are marked red. Fix them and push again.",
+  offline: "The server cannot be reached. {count} unsent indicators are kept in the workbook; push again when online.",
+  conflictHeading: "The server's values changed since you pulled this form",
+  conflictIntro: "Cells that differ between the server and the sheet:",
+  indicator: "Indicator",
+  field: "Cell",
+  theirs: "Server",
+  mine: "Yours",
+  keepTheirs: "Keep the server's values",
+  overwrite: "Overwrite with mine",
+  keptTheirs: "The server's values are now in the sheet.",
+  provinceHeading: "Province consolidation",
+  pullConsolidated: "Pull the consolidated table",
+  downloadWorkbook: "Download the consolidated workbook (.xlsx)",
+  showMissing: "Units not reported",
+  missingNone: "Every unit has reported.",
+  missingList: "{count} units have not reported:",
+  downloaded: "Downloaded {file}.",
+  notConnected: "Connect to the server first.",
+  offlineShort: "The server cannot be reached.",
+  working: "Working...",
+  value: "Result",
+  numerator: "Numerator",
+  denominator: "Denominator",
+  note: "Note",
+  editedHere: "(edited by you)",
+};
+
+let language: Language = (globalThis.localStorage?.getItem("healthfuncs.language") as Language | null) ?? "vi";
+
+export function currentLanguage(): Language {
+  return language;
+}
+
+export function setLanguage(next: Language): void {
+  language = next;
+  globalThis.localStorage?.setItem("healthfuncs.language", next);
+}
+
+export function t(key: TextKey, values: Record<string, string | number> = {}): string {
+  const text: string = (language === "vi" ? vi : en)[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}

@@ -1,0 +1,260 @@
+import { createApi, type Api } from "../api/client";
+import { loadConnection, saveConnection } from "../api/connection";
+import type { ImportSummary, Me, PeriodChoice, RowFinding, Unit } from "../api/model";
+import { type FormState } from "../excel/formStore";
+import { refreshEditMarks, selectCell } from "../excel/markCells";
+import { watchActivation, watchForms } from "../excel/watchForms";
+import { keepTheirs, overwrite, type Conflict } from "../forms/conflict";
+import { draftOf, recoverDrafts } from "../forms/drafts";
+import { pullForm } from "../forms/pull";
+import { pushForm, rejectedCells, type PushResult } from "../forms/push";
+import { missingReports, pullAttainment, pullConsolidated } from "../forms/reports";
+import { registerFunctions } from "../functions/functions";
+import { currentLanguage, setLanguage, t } from "./i18n";
+import {
+  $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderSummary, say, translatePage,
+} from "./view";
+import "./taskpane.css";
+
+interface Pane {
+  api: Api | null; me: Me | null; units: Unit[]; periods: PeriodChoice[];
+  forms: Map<string, FormState>; current: string | null;
+  conflict: Conflict | null; summary: ImportSummary | null; missing: Unit[] | null;
+}
+const pane: Pane = { api: null, me: null, units: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null, missing: null };
+
+// Excel calls run one after another: edits arriving during a push wait their turn.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Runs a user action: one at a time, buttons disabled meanwhile, every error shown in words. */
+async function act(work: () => Promise<void>): Promise<void> {
+  const buttons = [...document.querySelectorAll("button")];
+  buttons.forEach((b) => (b.disabled = true));
+  say(t("working"));
+  try {
+    await serial(work);
+    if ($("message").textContent === t("working")) say("");
+  } catch (error) {
+    say(describeError(error), "error");
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+  }
+}
+
+const year = () => Number($<HTMLInputElement>("year").value);
+const current = () => (pane.current ? pane.forms.get(pane.current) ?? null : null);
+const selectedUnit = () => pane.units.find((u) => u.code === $<HTMLSelectElement>("unit").value) ?? null;
+const selectedPeriod = () => pane.periods.find((p) => p.code === $<HTMLSelectElement>("period").value) ?? null;
+function requireApi(): Api {
+  if (!pane.api) throw new Error(t("notConnected"));
+  return pane.api;
+}
+
+async function connect(): Promise<void> {
+  const connection = { serverUrl: $<HTMLInputElement>("serverUrl").value.trim(), apiKey: $<HTMLInputElement>("apiKey").value.trim() };
+  const api = createApi(connection);
+  pane.me = await api.me();
+  pane.api = api;
+  saveConnection(connection);
+  $("whoami").textContent = t("connectedAs", { name: pane.me.name, role: pane.me.role, unit: pane.me.unitCode });
+  $("choose").hidden = false;
+  $("disconnectButton").hidden = false;
+  $("province").hidden = pane.me.role === "District";
+  await loadChoices();
+  say("");
+}
+
+/** Units the caller may report for: its own unit and everything under it (all units for an admin). */
+function reachable(units: Unit[], me: Me): Unit[] {
+  if (me.role === "Admin") return units;
+  const inside = new Set([me.unitCode]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const u of units) if (u.parentCode && inside.has(u.parentCode) && !inside.has(u.code)) { inside.add(u.code); grew = true; }
+  }
+  return units.filter((u) => inside.has(u.code));
+}
+
+async function loadChoices(): Promise<void> {
+  const api = requireApi();
+  localStorage.setItem("healthfuncs.year", String(year()));
+  const [units, periods] = await Promise.all([api.units(year()), api.periods(year())]);
+  pane.units = reachable(units, pane.me!);
+  pane.periods = periods;
+  fillSelect($("unit"), pane.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })), pane.me!.unitCode);
+  fillSelect($("period"), periods.map((p) => ({ value: p.code, label: p.label })), $<HTMLSelectElement>("period").value);
+}
+
+async function pull(): Promise<void> {
+  const api = requireApi();
+  const unit = selectedUnit(), period = selectedPeriod();
+  if (!unit || !period) return;
+  if ($<HTMLSelectElement>("formKind").value === "attainment") {
+    say(t("pulledReport", { sheet: await pullAttainment(api, unit, period) }), "ok");
+    return;
+  }
+  const parent = pane.units.find((u) => u.code === unit.parentCode) ?? null;
+  const form = await pullForm(api, { unit, parent, period, year: year() });
+  pane.forms.set(form.sheetId, form);
+  pane.current = form.sheetId;
+  pane.summary = null; pane.conflict = null;
+  await watchForms([form.sheetId], onEdit);
+  await showForms();
+  say(t("pulled", { sheet: form.sheetName, version: form.version }), "ok");
+}
+
+async function push(): Promise<void> {
+  const form = current();
+  if (!form) return;
+  await afterPush(await pushForm(requireApi(), form));
+}
+
+async function afterPush({ outcome, form }: PushResult): Promise<void> {
+  pane.forms.set(form.sheetId, form);
+  pane.summary = null; pane.conflict = null;
+  switch (outcome.kind) {
+    case "invalid": say(t("invalid", { count: outcome.cells.length }), "error"); break;
+    case "nothing": say(t("nothingToSend")); break;
+    case "offline": say(t("offline", { count: outcome.unsent }), "warn"); break;
+    case "conflict": pane.conflict = outcome.conflict; say(t("conflictHeading"), "warn"); break;
+    case "rejected": pane.summary = outcome.summary; say(t("rejected", { count: outcome.summary.rejected.length }), "error"); break;
+    case "sent": pane.summary = outcome.summary; say(t("sent", outcome.summary as unknown as Record<string, number>), "ok"); break;
+  }
+  await showForms();
+}
+
+async function resolve(choice: "theirs" | "mine"): Promise<void> {
+  const form = current(), conflict = pane.conflict;
+  if (!form || !conflict) return;
+  if (choice === "mine") return afterPush(await overwrite(requireApi(), form, conflict.theirs));
+  const next = await keepTheirs(form, conflict.theirs);
+  pane.forms.set(next.sheetId, next);
+  pane.conflict = null;
+  await showForms();
+  say(t("keptTheirs"), "ok");
+}
+
+async function showFinding(f: RowFinding): Promise<void> {
+  const form = current();
+  const cell = form ? rejectedCells(form, [], [f])[0] : undefined;
+  if (form && cell) await selectCell(form, cell);
+}
+
+async function showForms(): Promise<void> {
+  const forms = [...pane.forms.values()];
+  fillSelect($("formSelect"), forms.map((f) => ({ value: f.sheetId, label: `${f.sheetName} · ${f.periodLabel}` })), pane.current ?? undefined);
+  $("formSelect").hidden = forms.length === 0;
+  const form = current();
+  renderDraft(form ? await draftOf(form) : null);
+  renderSummary(pane.summary, (f) => void act(() => showFinding(f)));
+  renderConflict(pane.conflict, () => void act(() => resolve("theirs")), () => void act(() => resolve("mine")));
+  renderMissing(pane.missing);
+}
+
+/** A cell changed on a form sheet: mark it against what the server holds, update the unsent list. */
+function onEdit(sheetId: string, address: string): void {
+  void serial(async () => {
+    const form = pane.forms.get(sheetId);
+    if (!form) return;
+    await refreshEditMarks(form, address);
+    if (sheetId === pane.current) renderDraft(await draftOf(form));
+  }).catch((error: unknown) => say(describeError(error), "error"));
+}
+
+async function recover(): Promise<void> {
+  const drafts = await recoverDrafts();
+  pane.forms = new Map(drafts.map((d) => [d.form.sheetId, d.form]));
+  const latest = [...drafts].sort((a, b) => b.form.pulledAt.localeCompare(a.form.pulledAt))[0];
+  pane.current = latest?.form.sheetId ?? null;
+  await watchForms([...pane.forms.keys()], onEdit);
+  await watchActivation(onActivate);
+  await showForms();
+}
+
+/** The user switched sheets: if it is a form, the pane shows that form. */
+function onActivate(sheetId: string): void {
+  if (!pane.forms.has(sheetId) || pane.current === sheetId) return;
+  pane.current = sheetId;
+  pane.summary = null; pane.conflict = null;
+  void serial(showForms).catch((error: unknown) => say(describeError(error), "error"));
+}
+
+async function consolidated(): Promise<void> {
+  const api = requireApi(), unit = selectedUnit(), period = selectedPeriod();
+  if (!unit || !period) return;
+  const result = await pullConsolidated(api, unit, period, year());
+  pane.missing = result.missing;
+  renderMissing(pane.missing);
+  say(t("pulledReport", { sheet: result.sheet }), "ok");
+}
+
+async function download(): Promise<void> {
+  const api = requireApi(), unit = selectedUnit(), period = selectedPeriod();
+  if (!unit || !period) return;
+  const file = `tong-hop-${unit.code}-${period.code}.xlsx`;
+  const url = URL.createObjectURL(await api.consolidatedWorkbook(unit.code, period.code));
+  const link = Object.assign(document.createElement("a"), { href: url, download: file });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  say(t("downloaded", { file }), "ok");
+}
+
+async function missing(): Promise<void> {
+  const unit = selectedUnit(), period = selectedPeriod();
+  if (!unit || !period) return;
+  pane.missing = await missingReports(requireApi(), unit, period, year());
+  renderMissing(pane.missing);
+  say("");
+}
+
+function bind(): void {
+  const on = (id: string, work: () => Promise<void>) => $(id).addEventListener("click", () => void act(work));
+  on("connectButton", connect);
+  on("pullButton", pull);
+  on("pushButton", push);
+  on("consolidatedButton", consolidated);
+  on("downloadButton", download);
+  on("missingButton", missing);
+  $("disconnectButton").addEventListener("click", () => {
+    saveConnection(null);
+    pane.api = null; pane.me = null;
+    $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
+    $("whoami").textContent = "";
+  });
+  $("year").addEventListener("change", () => void act(loadChoices));
+  $("formSelect").addEventListener("change", () => {
+    pane.current = $<HTMLSelectElement>("formSelect").value;
+    pane.summary = null; pane.conflict = null;
+    void act(showForms);
+  });
+  $("language").addEventListener("click", () => {
+    setLanguage(currentLanguage() === "vi" ? "en" : "vi");
+    translatePage();
+    void act(showForms);
+  });
+}
+
+async function start(): Promise<void> {
+  translatePage();
+  bind();
+  $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());
+  // Served by the dev server or by the HealthFuncs server itself, the API is on the pane's origin.
+  $<HTMLInputElement>("serverUrl").value = location.origin;
+  const saved = loadConnection();
+  if (saved) {
+    $<HTMLInputElement>("serverUrl").value = saved.serverUrl;
+    $<HTMLInputElement>("apiKey").value = saved.apiKey;
+    await act(connect);
+  }
+  await act(recover);
+}
+
+Office.onReady(() => {
+  registerFunctions();
+  void start();
+});

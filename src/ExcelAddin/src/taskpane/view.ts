@@ -1,0 +1,109 @@
+import { ApiError, OfflineError } from "../api/problem";
+import type { ImportSummary, RowFinding, Unit } from "../api/model";
+import type { Conflict, Field } from "../forms/conflict";
+import type { Draft } from "../forms/drafts";
+import { currentLanguage, t, type TextKey } from "./i18n";
+
+// Small DOM helpers: the pane is plain DOM, rebuilt from state after each action.
+export const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export function el(tag: string, props: { text?: string; className?: string; onClick?: () => void } = {}, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.className) node.className = props.className;
+  if (props.onClick) node.addEventListener("click", props.onClick);
+  node.append(...children);
+  return node;
+}
+
+export function translatePage(): void {
+  document.documentElement.lang = currentLanguage();
+  document.querySelectorAll<HTMLElement>("[data-t]").forEach((node) => {
+    node.textContent = t(node.dataset.t as TextKey);
+  });
+  $("language").textContent = t("switchLanguage");
+}
+
+export function say(text: string, kind: "ok" | "error" | "warn" | "muted" = "muted"): void {
+  const message = $("message");
+  message.textContent = text;
+  message.className = kind;
+}
+
+/** The one place errors become words for the user. */
+export function describeError(error: unknown): string {
+  if (error instanceof OfflineError) return t("offlineShort");
+  if (error instanceof ApiError) return currentLanguage() === "vi" ? error.messageVi : error.messageEn;
+  return error instanceof Error ? error.message : String(error);
+}
+
+const finding = (f: RowFinding) => (currentLanguage() === "vi" ? f.messageVi : f.messageEn);
+
+export function renderSummary(summary: ImportSummary | null, onFinding: (f: RowFinding) => void): void {
+  const box = $("summary");
+  box.replaceChildren();
+  if (!summary) return;
+  const list = (items: RowFinding[]) => el("ul", {}, ...items.map((f) =>
+    el("li", {}, el("button", { className: "link", text: `${f.indicatorCode}: ${finding(f)}`, onClick: () => onFinding(f) }))));
+  if (summary.rejected.length > 0) {
+    box.append(el("p", { className: "error", text: t("rejected", { count: summary.rejected.length }) }), list(summary.rejected));
+  } else {
+    box.append(el("p", { className: "ok", text: t("sent", summary as unknown as Record<string, number>) }));
+  }
+  if (summary.warnings.length > 0) box.append(el("p", { className: "warn", text: t("warnings") }), list(summary.warnings));
+}
+
+export function renderDraft(draft: Draft | null): void {
+  const box = $("draft");
+  box.replaceChildren();
+  $("pushButton").hidden = !draft;
+  if (!draft) {
+    box.append(el("p", { className: "muted", text: t("noForms") }));
+    return;
+  }
+  box.append(el("p", { className: "muted small", text: `${draft.form.unitName} · ${draft.form.periodLabel} · v${draft.form.version}` }));
+  if (draft.unsent.length === 0) box.append(el("p", { className: "ok", text: t("allSent") }));
+  else {
+    box.append(el("p", {}, el("span", { className: "badge", text: t("unsent", { count: draft.unsent.length }) })));
+    box.append(el("ul", { className: "small" }, ...draft.unsent.map((u) => el("li", { text: u.name }))));
+  }
+  if (draft.interrupted) box.append(el("p", { className: "warn", text: t("interrupted") }));
+}
+
+const fieldText = (f: Field) => t(f);
+const show = (x: number | string | null) => (x === null || x === "" ? "—" : typeof x === "number" ? x.toLocaleString(currentLanguage() === "vi" ? "vi-VN" : "en-US") : x);
+
+export function renderConflict(conflict: Conflict | null, keepTheirs: () => void, overwrite: () => void): void {
+  const box = $("conflict");
+  box.replaceChildren();
+  box.hidden = !conflict;
+  if (!conflict) return;
+  const head = el("tr", {}, ...[t("indicator"), t("field"), t("theirs"), t("mine")].map((h) => el("th", { text: h })));
+  const rows = conflict.cells.map((c) => el("tr", {},
+    el("td", { text: `${c.name} ${c.editedHere ? t("editedHere") : ""}` }), el("td", { text: fieldText(c.field) }),
+    el("td", { className: "theirs", text: String(show(c.theirs)) }), el("td", { className: "mine", text: String(show(c.mine)) })));
+  box.append(
+    el("p", { className: "error", text: t("conflictHeading") }), el("p", { className: "small", text: t("conflictIntro") }),
+    el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows)),
+    el("button", { text: t("keepTheirs"), className: "secondary", onClick: keepTheirs }),
+    el("button", { text: t("overwrite"), onClick: overwrite }));
+}
+
+export function renderMissing(missing: Unit[] | null): void {
+  const box = $("missing");
+  box.replaceChildren();
+  if (!missing) return;
+  if (missing.length === 0) box.append(el("p", { className: "ok", text: t("missingNone") }));
+  else box.append(el("p", { className: "warn", text: t("missingList", { count: missing.length }) }),
+    el("ul", {}, ...missing.map((u) => el("li", { text: `${u.name} (${u.code})` }))));
+}
+
+export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], selected?: string): void {
+  select.replaceChildren(...options.map((o) => {
+    const option = document.createElement("option");
+    option.value = o.value;
+    option.textContent = o.label;
+    option.selected = o.value === selected;
+    return option;
+  }));
+}

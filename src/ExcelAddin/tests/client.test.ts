@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, OfflineError, createApi, quoteEtag } from "../src/api/client";
+
+const answering = (status: number, body: unknown, type = "application/json") =>
+  async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
+const api = (fetchImpl: typeof fetch) => createApi({ serverUrl: "http://server.test/", apiKey: "k" }, fetchImpl);
+
+describe("API client", () => {
+  it("Numbers_sent_as_strings_reach_the_add_in_as_numbers", async () => {
+    const doc = await api(answering(200, { unitCode: "SD", period: "2021", version: "4", etag: '"4"',
+      values: [{ indicatorCode: "GIUONG", value: "420", numerator: null, denominator: "", note: null }] })).values("SD", "2021");
+    expect(doc).toEqual({ unitCode: "SD", period: "2021", version: 4, etag: '"4"',
+      values: [{ indicatorCode: "GIUONG", value: 420, numerator: null, denominator: null, note: null }] });
+  });
+
+  it("A_problem_answer_becomes_an_error_in_both_languages", async () => {
+    const error = await api(answering(403, { title: "Không có quyền", detail: "Đơn vị ngoài phạm vi", en: "Unit outside your subtree" }, "application/problem+json"))
+      .values("HN", "2021").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 403, messageVi: "Không có quyền: Đơn vị ngoài phạm vi", messageEn: "Unit outside your subtree" });
+  });
+
+  it("A_409_carries_the_server_current_etag", async () => {
+    const error = await api(answering(409, { title: "Xung đột", en: "Conflict", currentEtag: '"9"' }, "application/problem+json"))
+      .submit("SD", "2021", [], '"3"', "key").catch((e: unknown) => e);
+    expect((error as ApiError).currentEtag).toBe('"9"');
+  });
+
+  it("A_422_returns_the_import_summary_with_its_rejected_rows", async () => {
+    const summary = await api(answering(422, { dryRun: false, imported: 0, updated: 0, ignored: 0, version: 3, etag: '"3"', warnings: [],
+      rejected: [{ row: 1, indicatorCode: "GIUONG_BV", field: "rows[1].value", messageVi: "Vượt tổng", messageEn: "Exceeds the total" }] }))
+      .submit("SD", "2021", [], '"3"', "key");
+    expect(summary.rejected).toEqual([{ row: 1, indicatorCode: "GIUONG_BV", field: "rows[1].value", messageVi: "Vượt tổng", messageEn: "Exceeds the total" }]);
+  });
+
+  it("An_unreachable_server_is_reported_as_offline", async () => {
+    const error = await api(async () => { throw new TypeError("Failed to fetch"); }).me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfflineError);
+  });
+
+  it.each([["3", '"3"'], ['"3"', '"3"'], ['W/"3"', 'W/"3"']])("Etag_%s_is_sent_as_%s", (etag, header) => {
+    expect(quoteEtag(etag)).toBe(header);
+  });
+});

@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { OfficeAddinManifest } from "office-addin-manifest";
+import { ManifestHandlerXml } from "office-addin-manifest/lib/manifestHandler/manifestHandlerXml.js";
+import { getXmlElement, getXmlElements, getXmlAttributeValue, type Xml } from "office-addin-manifest/lib/xml.js";
+
+const manifestPath = fileURLToPath(new URL("../manifest.xml", import.meta.url));
+const origin = "https://localhost:3000";
+
+describe("manifest", () => {
+  it("The_manifest_names_the_add_in_its_https_urls_and_permission", async () => {
+    const info = await OfficeAddinManifest.readManifestFile(manifestPath);
+    expect(info.id).toBe("6f1c2b7e-4d1a-4c8e-9b5e-3a7d2f0c9e41");
+    expect(info.officeAppType).toBe("TaskPaneApp");
+    expect(info.hosts).toEqual(["Workbook"]);
+    expect(info.defaultLocale).toBe("vi-VN");
+    expect(info.permissions).toBe("ReadWriteDocument");
+    expect(info.defaultSettings?.sourceLocation).toBe(`${origin}/taskpane.html`);
+    expect(info.appDomains).toEqual([origin]);
+    for (const url of [info.iconUrl, info.highResolutionIconUrl, info.supportUrl]) expect(url?.startsWith(`${origin}/`)).toBe(true);
+  });
+
+  it("The_manifest_requires_the_api_sets_the_add_in_uses", async () => {
+    const xml = (await new ManifestHandlerXml(manifestPath).parseXmlAsync()) as Xml;
+    const sets = getXmlElements(getXmlElement(getXmlElement(xml.OfficeApp, "Requirements"), "Sets"), "Set");
+    const required = Object.fromEntries(sets.map((s: Xml) => [getXmlAttributeValue(s, "Name"), getXmlAttributeValue(s, "MinVersion")]));
+    // Notes need ExcelApi 1.18; custom functions share the pane's runtime.
+    expect(required).toEqual({ ExcelApi: "1.18", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" });
+  });
+
+  it("Custom_functions_share_the_task_pane_runtime_and_every_resource_url_is_served_by_the_build", async () => {
+    const xml = (await new ManifestHandlerXml(manifestPath).parseXmlAsync()) as Xml;
+    const overrides = getXmlElement(xml.OfficeApp, "VersionOverrides");
+    const host = getXmlElement(getXmlElement(overrides, "Hosts"), "Host");
+    const runtime = getXmlElement(getXmlElement(host, "Runtimes"), "Runtime");
+    expect(getXmlAttributeValue(runtime, "resid")).toBe("Taskpane.Url");
+    expect(getXmlAttributeValue(runtime, "lifetime")).toBe("long");
+
+    const resources = getXmlElement(overrides, "Resources");
+    const urls = Object.fromEntries(getXmlElements(getXmlElement(resources, "bt:Urls"), "bt:Url")
+      .map((u: Xml) => [getXmlAttributeValue(u, "id"), getXmlAttributeValue(u, "DefaultValue")]));
+    expect(urls).toMatchObject({
+      "Taskpane.Url": `${origin}/taskpane.html`,
+      "Functions.Script.Url": `${origin}/assets/taskpane.js`,
+      "Functions.Metadata.Url": `${origin}/functions.json`,
+    });
+    const namespace = getXmlElements(getXmlElement(resources, "bt:ShortStrings"), "bt:String")
+      .find((s: Xml) => getXmlAttributeValue(s, "id") === "Functions.Namespace");
+    expect(getXmlAttributeValue(namespace, "DefaultValue")).toBe("HEALTH");
+
+    // Icons and the help page are files of the build; the task pane and script are its entries.
+    const images = getXmlElements(getXmlElement(resources, "bt:Images"), "bt:Image").map((i: Xml) => getXmlAttributeValue(i, "DefaultValue") as string);
+    for (const url of [...images, urls["GetStarted.LearnMoreUrl"] as string]) {
+      expect(() => readFileSync(fileURLToPath(new URL(`../public${url.slice(origin.length)}`, import.meta.url)))).not.toThrow();
+    }
+    const config = readFileSync(fileURLToPath(new URL("../vite.config.ts", import.meta.url)), "utf8");
+    expect(config).toContain('entryFileNames: "assets/[name].js"');
+    expect(config).toContain('input: { taskpane: "taskpane.html" }');
+  });
+});

@@ -1,0 +1,72 @@
+import type { Entry, Indicator } from "../../src/api/model";
+
+// An in-memory stand-in for the server's values endpoints, answering over `fetch` exactly as the
+// API contract says (ETag/If-Match, 409 with currentEtag, 422 with the summary, Idempotency-Key),
+// so the unit tests exercise the real client. The end-to-end test runs the real server.
+
+export const indicators: Indicator[] = [
+  { code: "GIUONG", name: "Tổng số giường bệnh", unit: "giường", kind: "Count", group: "I", groupName: "Khám chữa bệnh", order: 1, parentCode: null, ratePer: null },
+  { code: "GIUONG_BV", name: "Trong đó: giường bệnh viện", unit: "giường", kind: "Count", group: "I", groupName: "Khám chữa bệnh", order: 2, parentCode: "GIUONG", ratePer: null },
+  { code: "XA_CHUAN", name: "Tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế", unit: "%", kind: "Percentage", group: "II", groupName: "Y tế dự phòng", order: 1, parentCode: null, ratePer: null },
+  { code: "BV_MUC", name: "Bệnh viện đạt mức chất lượng", unit: "mức", kind: "Level", group: "II", groupName: "Y tế dự phòng", order: 2, parentCode: null, ratePer: null },
+];
+
+export class MemoryServer {
+  version = 0;
+  values = new Map<string, Entry>();
+  requests: { method: string; url: string; headers: Record<string, string>; body: unknown }[] = [];
+  seenKeys = new Map<string, unknown>();
+  offline = false;
+  indicators = indicators;
+
+  /** Someone else pushes a new version. */
+  change(entry: Entry) {
+    this.values.set(entry.indicatorCode, entry);
+    this.version++;
+  }
+
+  private doc() {
+    return { unitCode: "SD", period: "2021-Q1", version: this.version, etag: `"${this.version}"`, values: [...this.values.values()] };
+  }
+
+  fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    if (this.offline) throw new TypeError("Failed to fetch");
+    const url = new URL(request.url);
+    const headers = Object.fromEntries(request.headers.entries());
+    const body = request.method === "POST" ? await request.json() : undefined;
+    this.requests.push({ method: request.method, url: url.pathname + url.search, headers, body });
+    const json = (status: number, data: unknown, extra: Record<string, string> = {}) =>
+      new Response(JSON.stringify(data), { status, headers: { "Content-Type": status >= 400 && status !== 422 ? "application/problem+json" : "application/json", ...extra } });
+    const path = url.pathname;
+    if (path === "/api/indicators") return json(200, this.indicators);
+    if (/\/targets$/.test(path)) return json(200, [{ indicatorCode: "GIUONG", year: 2021, text: "420", form: "Point", value: 420, low: null, high: null, planPeriod: null }]);
+    if (/\/values$/.test(path) && request.method === "GET") return json(200, this.doc(), { ETag: `"${this.version}"` });
+    if (/\/values$/.test(path) && request.method === "POST") {
+      const key = headers["idempotency-key"];
+      if (key && this.seenKeys.has(key)) return json(200, this.seenKeys.get(key));
+      const ifMatch = headers["if-match"];
+      if (this.version > 0 && !ifMatch) return json(428, { title: "Thiếu If-Match", en: "If-Match is required" });
+      if (ifMatch && ifMatch !== `"${this.version}"`) {
+        return json(409, { title: "Xung đột phiên bản", detail: "Số liệu đã thay đổi", en: "Version conflict", currentEtag: `"${this.version}"` });
+      }
+      const rows = (body as { values: Entry[] }).values;
+      const rejected = rows.flatMap((row, i) => row.value !== null && row.value < 0
+        ? [{ row: i, indicatorCode: row.indicatorCode, field: "value", messageVi: "Số liệu không được âm", messageEn: "The value must not be negative" }] : []);
+      const summary = { dryRun: false, imported: 0, updated: 0, ignored: 0, rejected, warnings: [], version: this.version, etag: `"${this.version}"` };
+      if (rejected.length > 0) return json(422, summary);
+      for (const row of rows) {
+        const before = this.values.get(row.indicatorCode);
+        if (before && JSON.stringify(before) === JSON.stringify(row)) summary.ignored++;
+        else if (before) summary.updated++;
+        else summary.imported++;
+        this.values.set(row.indicatorCode, row);
+      }
+      this.version++;
+      Object.assign(summary, { version: this.version, etag: `"${this.version}"` });
+      if (key) this.seenKeys.set(key, summary);
+      return json(200, summary);
+    }
+    return json(404, { title: "Không tìm thấy", en: "Not found" });
+  };
+}

@@ -1,0 +1,64 @@
+import { defineConfig, type Plugin } from "vite";
+import { generate } from "selfsigned";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+const functionsSource = "src/functions/functions.ts";
+
+// Excel reads the custom functions' metadata (functions.json) from the URL in the manifest;
+// it is generated from the JSDoc tags in the functions' source so the two never disagree.
+function customFunctionsMetadata(): Plugin {
+  const metadata = async () => {
+    const result = await generateCustomFunctionsMetadata(functionsSource, false);
+    if (result.errors.length > 0) throw new Error(result.errors.join("\n"));
+    return result.metadataJson;
+  };
+  return {
+    name: "healthfuncs-custom-functions-metadata",
+    async generateBundle() {
+      this.emitFile({ type: "asset", fileName: "functions.json", source: await metadata() });
+    },
+    configureServer(server) {
+      server.middlewares.use("/functions.json", (_req, res) => {
+        metadata().then(
+          (json) => { res.setHeader("Content-Type", "application/json"); res.end(json); },
+          (error: unknown) => { res.statusCode = 500; res.end(String(error)); });
+      });
+    },
+  };
+}
+
+// Office only loads add-ins over HTTPS; a certificate is made fresh at each start so no key is
+// kept in the repository (the README says how to trust it for sideloading).
+async function localCertificate() {
+  const pems = await generate([{ name: "commonName", value: "localhost" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] }],
+  });
+  return { key: pems.private, cert: pems.cert };
+}
+
+// The pane calls the API on its own origin: the dev server forwards /api to the HealthFuncs
+// server, so an HTTPS page never calls plain HTTP and no CORS is needed.
+const api = { "/api": { target: process.env.HEALTHFUNCS_API ?? "http://127.0.0.1:7071", changeOrigin: true } };
+
+export default defineConfig(async ({ command }) => ({
+  // Relative URLs: the server also hosts the built pane under /api/addin/.
+  base: "./",
+  plugins: [customFunctionsMetadata()],
+  server: {
+    port: 3000,
+    strictPort: true,
+    https: command === "serve" ? await localCertificate() : undefined,
+    proxy: api,
+  },
+  preview: { port: 3000, strictPort: true, proxy: api },
+  build: {
+    target: "es2020",
+    rollupOptions: {
+      input: { taskpane: "taskpane.html" },
+      // The manifest names the custom functions' script by a fixed URL.
+      output: { entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name].js", assetFileNames: "assets/[name][extname]" },
+    },
+  },
+}));
