@@ -1,13 +1,22 @@
 using System.Text.Json.Serialization;
+using HealthFuncs.Functions.Attainment;
+using HealthFuncs.Functions.Audit;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Indicators;
+using HealthFuncs.Functions.Lookup;
+using HealthFuncs.Functions.Periods;
+using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
+using HealthFuncs.Functions.Targets;
+using HealthFuncs.Functions.Units;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
+builder.Services.AddOperatorCommand<SeedCommand>();
 
 builder.Services.AddHealthFuncsProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -26,7 +35,15 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 var api = app.MapGroup("/api");
 api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+api.MapUsers();
+api.MapUnits();
+api.MapIndicators();
+api.MapPeriods();
+api.MapTargets();
 api.MapValues();
+api.MapAttainment();
+api.MapLookup();
+api.MapAudit();
 app.MapCustomHandlerEndpoints();
 return await app.RunOrExecuteAsync(args);
 

@@ -16,7 +16,7 @@ namespace HealthFuncs.Core.Targets;
 /// <item>A bare number: Point. Two numbers joined by "-", "–" or "đến" ("70 – 80", "3-5%", "từ 70 đến 80"), low before high: Band.</item>
 /// <item>"Duy trì" alone: Maintain with no value (keep the baseline); "Duy trì 100%": Maintain with Value 100;
 /// "Duy trì trên 95%": the comparison it names (Above 95).</item>
-/// <item>"tăng"/"giảm" with a number or a range: Change; "/năm", "mỗi năm", "hàng năm" set PerYear.
+/// <item>"tăng" (or "nâng")/"giảm" with a number or a range, optionally followed by "điểm": Change; "/năm", "mỗi năm", "hàng năm" set PerYear.
 /// "giảm xuống dưới 13%" and "giảm dưới 13%": Below; "giảm xuống 13%", "giảm còn 14,3‰": AtMost;
 /// "còn 0,38%": AtMost; "còn dưới 35%": Below; "tăng lên 90%": AtLeast; "tăng lên trên 90%": Above. "tăng trên 5%" is TextOnly: it may mean
 /// "by more than 5%" or "to above 5%".</item>
@@ -59,7 +59,7 @@ public static partial class TargetParser
     private static TargetExpression? ReadChange(string text, string s)
     {
         ChangeDirection direction;
-        if (s.StartsWith("tang ", StringComparison.Ordinal)) direction = ChangeDirection.Increase;
+        if (s.StartsWith("tang ", StringComparison.Ordinal) || s.StartsWith("nang ", StringComparison.Ordinal)) direction = ChangeDirection.Increase;
         else if (s.StartsWith("giam ", StringComparison.Ordinal)) direction = ChangeDirection.Decrease;
         else return null;
 
@@ -86,7 +86,12 @@ public static partial class TargetParser
                     "không rõ là mức cần đạt hay mức thay đổi; viết \"tăng lên trên 90%\" cho mức cần đạt, \"tăng 5%\" cho mức thay đổi."));
         }
 
+        // "nâng 0,05 - 0,1 điểm": a change in points of a score is an absolute amount, like a change with no symbol.
+        var inPoints = rest.EndsWith(" diem", StringComparison.Ordinal);
+        if (inPoints) rest = rest[..^" diem".Length];
         var amount = ReadRange(text, StripLeading(rest, "tu ")) ?? ReadQuantity(text, rest);
+        if (inPoints && amount?.Symbol is not null)
+            return TargetExpression.TextOnly(text, Unclear(text, $"không rõ \"{amount.Symbol}\" đi cùng \"điểm\" là phần trăm hay điểm."));
         return amount is null || amount.Form == TargetForm.TextOnly
             ? amount
             : amount with { Form = TargetForm.Change, Change = direction };

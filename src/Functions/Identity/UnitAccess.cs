@@ -5,6 +5,8 @@ using HealthFuncs.Functions.Audit;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HealthFuncs.Functions.Identity;
 
@@ -29,14 +31,14 @@ public sealed class UnitAccessHandler : AuthorizationHandler<UnitAccessRequireme
     }
 }
 
-/// Checks the caller's access to the route's {unit} in the year of the route's {period} or {year}
+/// Checks the caller's access to the route's {unit} (or the query's unit) in the year of the route's {period} or {year}
 /// (else the query's year, else this year) before the endpoint runs. A refused write is audited.
 public sealed class UnitAccessFilter(UnitAccess access) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var unitCode = http.Request.RouteValues["unit"]?.ToString() ?? "";
+        var unitCode = http.Request.RouteValues["unit"]?.ToString() ?? http.Request.Query["unit"].ToString();
         if (!TryYear(http, out var year, out var periodText))
             return Problems.Invalid("period", $"'{periodText}' không phải mã kỳ báo cáo (2021, 2021-Q1, 2021-M03, 2021-H1, 2021-9M).",
                 $"'{periodText}' is not a period code (2021, 2021-Q1, 2021-M03, 2021-H1, 2021-9M).");
@@ -82,6 +84,13 @@ public static class UnitAccessExtensions
     public static TBuilder RequireUnitAccess<TBuilder>(this TBuilder builder, UnitAccess access) where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(new UnitAccessFilter(access));
+        // The filter's answers, so the OpenAPI document (and the add-in's client generated from it) knows them.
+        string[] problem = ["application/problem+json"];
+        builder.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), problem),
+            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), problem),
+            new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), problem),
+            new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), problem));
         return builder;
     }
 }

@@ -96,6 +96,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FormStore>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
+        services.AddSingleton<Attainment.FigureBooks>();
+        services.AddSingleton<Seeding.SeedLoader>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();

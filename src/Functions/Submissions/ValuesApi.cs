@@ -25,7 +25,10 @@ public static class ValuesApi
         group.MapPost("/", SubmitAsync)
             .RequireUnitAccess(UnitAccess.Write)
             .AddEndpointFilter<IdempotencyFilter<SubmissionRequest>>()
-            .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return api;
     }
 

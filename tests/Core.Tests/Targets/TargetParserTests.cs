@@ -24,6 +24,8 @@ public class TargetParserTests
     [InlineData(">90", TargetForm.Above, "90", null)]                       // 001: row 2, 2020 column
     [InlineData(">80%", TargetForm.Above, "80", "%")]                       // 004: >80% by 2020
     [InlineData("> 90", TargetForm.Above, "90", null)]
+    [InlineData("trên 7,6", TargetForm.Above, "7.6", null)]                  // 002 (5): doctors per 10.000
+    [InlineData("trên 78,7%", TargetForm.Above, "78.7", "%")]               // 002: births at a health facility
     [InlineData("≤14,7", TargetForm.AtMost, "14.7", null)]
     [InlineData("<= 14,7", TargetForm.AtMost, "14.7", null)]
     [InlineData("tối đa 5", TargetForm.AtMost, "5", null)]
@@ -68,6 +70,8 @@ public class TargetParserTests
     [InlineData("đạt 95%", "95", "%")]
     [InlineData("  70 ", "70", null)]                // 001: row 4, 2020 column
     [InlineData("1,0", "1.0", null)]                 // 002 (5): pharmacists per 10.000
+    [InlineData("01", "1", null)]
+    [InlineData("25 %", "25", "%")]                  // 004: "25 % kỹ thuật của tuyến trên"
     public void Bare_numbers_are_point_targets(string text, string value, string? symbol)
     {
         var target = TargetParser.Parse(text);
@@ -116,6 +120,8 @@ public class TargetParserTests
     [InlineData("tăng 3–5% hàng năm", ChangeDirection.Increase, null, "3", "5", "%", true)]
     [InlineData("tang 10%", ChangeDirection.Increase, "10", null, null, "%", false)]
     [InlineData("Tăng 1.000", ChangeDirection.Increase, "1000", null, null, null, false)]
+    [InlineData("tăng từ 3-5%", ChangeDirection.Increase, null, "3", "5", "%", false)]
+    [InlineData("nâng từ 0,05 - 0,1 điểm", ChangeDirection.Increase, null, "0.05", "0.1", null, false)] // 002: satisfaction score
     public void Tang_and_giam_are_changes_against_the_baseline(string text, ChangeDirection change, string? value, string? low, string? high, string? symbol, bool perYear)
     {
         var target = TargetParser.Parse(text);
@@ -161,6 +167,9 @@ public class TargetParserTests
     [InlineData("tăng trên 5%", "không rõ là mức cần đạt hay mức thay đổi")]
     [InlineData("giảm", "không có con số")]
     [InlineData("Duy trì và nâng cao", "không có con số")]
+    [InlineData("Giảm tỷ lệ mắc và tử vong các bệnh truyền nhiễm gây dịch, không để dịch lớn xảy ra", "không có con số")] // 002 (1)
+    [InlineData("luôn đảm bảo duy trì giữ vững và nâng cao chất lượng Tiêu chí quốc gia về Y tế xã", "không có con số")]
+    [InlineData("nâng 0,1% điểm", "là phần trăm hay điểm")]
     public void Unreadable_text_stays_text_only_with_a_reason(string text, string reasonPart)
     {
         var target = TargetParser.Parse(text);

@@ -1,0 +1,80 @@
+using HealthFuncs.Core.Attainments;
+using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
+using HealthFuncs.Core.Targets;
+using HealthFuncs.Functions.Errors;
+using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HealthFuncs.Functions.Attainment;
+
+public sealed record AttainmentRow(
+    string IndicatorCode, string Name, string Unit, string Group, decimal? Actual, string? Target, decimal? Baseline,
+    decimal? PercentOfPlan, decimal? ChangeFromBaseline, bool ChangeIsPoints, AttainmentStatus Status, string Label, string Reason);
+
+public sealed record AttainmentReport(string UnitCode, string Period, IReadOnlyList<AttainmentRow> Rows);
+
+public sealed record ConsolidatedRow(
+    string IndicatorCode, decimal? Value, decimal? Numerator, decimal? Denominator, IReadOnlyList<string> IncludedUnits,
+    IReadOnlyList<string> MissingUnits, AttainmentRow Attainment);
+
+public sealed record ConsolidatedReport(string UnitCode, string Period, IReadOnlyList<string> MissingUnits, IReadOnlyList<ConsolidatedRow> Rows);
+
+// GET /api/units/{unit}/periods/{period}/attainment     actual, target, baseline and verdict per indicator
+// GET /api/units/{unit}/periods/{period}/consolidated   a parent's figures from its children, who is missing, and the verdict
+public static class AttainmentApi
+{
+    public static RouteGroupBuilder MapAttainment(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/units/{unit}/periods/{period}").WithTags("Attainment").RequireUnitAccess(UnitAccess.Read);
+        group.MapGet("/attainment", AttainmentAsync);
+        group.MapGet("/consolidated", ConsolidatedAsync);
+        return api;
+    }
+
+    private static async Task<Ok<AttainmentReport>> AttainmentAsync(string unit, string period, FigureBooks books, TargetStore targets, CancellationToken cancellationToken)
+    {
+        var p = Period.ParseCode(period);
+        var book = await books.OpenAsync(cancellationToken);
+        var actuals = await book.ActualsAsync(unit, p, cancellationToken);
+        var baselines = await book.ActualsAsync(unit, p.SamePeriodLastYear(), cancellationToken);
+        var inForce = await targets.GetInForceAsync(unit, p.Year, cancellationToken);
+        var rows = book.Indicators.Values
+            .Where(i => actuals.ContainsKey(i.Code) || inForce.ContainsKey(i.Code) || baselines.ContainsKey(i.Code))
+            .Select(i => Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, actuals.GetValueOrDefault(i.Code)?.Value, baselines.GetValueOrDefault(i.Code)?.Value))
+            .ToList();
+        return TypedResults.Ok(new AttainmentReport(unit, p.Code, rows));
+    }
+
+    private static async Task<Results<Ok<ConsolidatedReport>, ValidationProblem>> ConsolidatedAsync(
+        string unit, string period, FigureBooks books, TargetStore targets, CancellationToken cancellationToken)
+    {
+        var p = Period.ParseCode(period);
+        var book = await books.OpenAsync(cancellationToken);
+        if (book.Tree.ChildrenOf(unit, p.Year).Count == 0)
+            return Problems.Invalid("unit", $"Đơn vị {unit} không có đơn vị trực thuộc trong năm {p.Year} để tổng hợp.",
+                $"Unit {unit} has no child units in {p.Year} to consolidate.");
+        var consolidation = await book.ConsolidateAsync(unit, p, cancellationToken);
+        var baselines = await book.ActualsAsync(unit, p.SamePeriodLastYear(), cancellationToken);
+        var inForce = await targets.GetInForceAsync(unit, p.Year, cancellationToken);
+        var rows = book.Indicators.Values
+            .Where(i => consolidation.ByIndicator.ContainsKey(i.Code))
+            .Select(i =>
+            {
+                var c = consolidation.ByIndicator[i.Code];
+                return new ConsolidatedRow(i.Code, c.Value, c.Numerator, c.Denominator, c.IncludedUnits, c.MissingUnits,
+                    Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, c.Value, baselines.GetValueOrDefault(i.Code)?.Value));
+            })
+            .ToList();
+        return TypedResults.Ok(new ConsolidatedReport(unit, p.Code, consolidation.MissingUnits, rows));
+    }
+
+    public static AttainmentRow Row(Indicator indicator, Period period, TargetExpression? target, decimal? actual, decimal? baseline)
+    {
+        var a = AttainmentRules.Evaluate(indicator, period, target, actual, baseline);
+        return new AttainmentRow(indicator.Code, indicator.Name, indicator.Unit, indicator.Group, actual, target?.Text, baseline,
+            a.PercentOfPlan, a.ChangeFromBaseline, a.ChangeIsPoints, a.Status, a.Label, a.Reason);
+    }
+}

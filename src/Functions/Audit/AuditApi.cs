@@ -1,0 +1,18 @@
+using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HealthFuncs.Functions.Audit;
+
+// GET /api/audit?unit=SD&take=50   a unit's latest audited changes and refusals, newest first
+public static class AuditApi
+{
+    public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit", ListAsync).WithTags("Audit").RequireUnitAccess(UnitAccess.Read);
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAsync(string unit, AuditStore audit, CancellationToken cancellationToken, int take = 50) =>
+        TypedResults.Ok(await audit.GetLatestAsync(unit, Math.Clamp(take, 1, 1000), cancellationToken));
+}
