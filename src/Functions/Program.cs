@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Audit;
@@ -6,6 +7,7 @@ using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Indicators;
+using HealthFuncs.Functions.Jobs;
 using HealthFuncs.Functions.Lookup;
 using HealthFuncs.Functions.Periods;
 using HealthFuncs.Functions.Seeding;
@@ -13,18 +15,25 @@ using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Targets;
 using HealthFuncs.Functions.Units;
+using HealthFuncs.Functions.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
 builder.Services.AddOperatorCommand<SeedCommand>();
 
 builder.Services.AddHealthFuncsProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Vietnamese stays readable in responses (curl, logs); the API never writes into HTML.
+    o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+});
 // Malformed JSON reaches the exception handler, which names the field it failed on.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.Services.AddStorage();
 builder.Services.AddCallerIdentity();
+builder.Services.AddWorkflow();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -44,6 +53,8 @@ api.MapValues();
 api.MapAttainment();
 api.MapLookup();
 api.MapAudit();
+api.MapWorkflow();
+api.MapSummaries();
 app.MapCustomHandlerEndpoints();
 return await app.RunOrExecuteAsync(args);
 

@@ -36,8 +36,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     {
         // "$.values[3].value" → "values[3].value": the key the add-in maps back to a row and column.
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-        var vi = $"JSON không hợp lệ tại '{field}'" + (json.LineNumber is { } line ? $" (dòng {line + 1})." : ".");
-        var en = $"Invalid JSON at '{field}'" + (json.LineNumber is { } l ? $" (line {l + 1}): " : ": ") + json.Message;
+        var at = json.LineNumber is { } line ? $" (dòng {line + 1}, vị trí {json.BytePositionInLine + 1})" : "";
+        var atEn = json.LineNumber is { } l ? $" (line {l + 1}, position {json.BytePositionInLine + 1})" : "";
+        var vi = $"Không đọc được '{field}'{at}: sai kiểu dữ liệu hoặc sai cú pháp JSON (số phải viết dạng 83.9, không trong ngoặc kép).";
+        var en = $"Could not read '{field}'{atEn}: wrong type or malformed JSON (numbers are written like 83.9, without quotes).";
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [vi, en] })
         {
             Status = 400, Title = "Dữ liệu không hợp lệ", Detail = vi, Extensions = { ["en"] = en },

@@ -63,8 +63,10 @@ public static class BatchValidation
         // The stored values of this form go in as history: they fill in a breakdown total or part the batch does not resend.
         foreach (var finding in SubmissionChecks.Check(incoming, indicators, [.. current, .. history]))
         {
-            var issue = new RowIssue(RowFor(finding.IndicatorCode, rowOf, indicators), finding.IndicatorCode, FieldOf(finding.Rule),
-                finding.MessageVi, finding.MessageEn);
+            // Row and code name the submitted row to correct; the message names the total when a breakdown is at fault.
+            var row = RowFor(finding.IndicatorCode, rowOf, indicators);
+            var code = row is { } r ? rows[r].IndicatorCode!.Trim() : finding.IndicatorCode;
+            var issue = new RowIssue(row, code, FieldOf(finding.Rule), finding.MessageVi, finding.MessageEn);
             (finding.Severity == CheckSeverity.Error ? rejected : warnings).Add(issue);
         }
         return new ValidatedBatch(incoming, merged.Values.OrderBy(o => o.IndicatorCode, StringComparer.Ordinal).ToList(),

@@ -1,0 +1,155 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace HealthFuncs.Core.Workbooks;
+
+/// <summary>
+/// One worksheet being laid out in memory (annexes are at most a few thousand cells): cells, merges,
+/// widths, heights, then the parts that follow the cells in the schema's order.
+/// Text is always written as an inline string, never as a formula (see <see cref="Looks.NeedsQuote"/>).
+/// </summary>
+public sealed class AnnexSheet(string name)
+{
+    private readonly SortedDictionary<uint, SortedDictionary<uint, Cell>> _rows = [];
+    private readonly Dictionary<uint, double> _heights = [];
+    private readonly List<string> _merges = [];
+    private readonly SortedDictionary<uint, (double Width, bool Hidden)> _columns = [];
+
+    /// <summary>The sheet's name as shown on its tab.</summary>
+    public string Name { get; } = name;
+    /// <summary>Rows repeated at the top of every printed page (first, last), if any.</summary>
+    public (uint First, uint Last)? PrintTitles { get; set; }
+    /// <summary>The first cell below and right of the frozen panes, e.g. "C11".</summary>
+    public string? FreezeAt { get; set; }
+    /// <summary>Landscape A4 when true, portrait otherwise.</summary>
+    public bool Landscape { get; set; }
+    /// <summary>Protect the sheet without a password: only unlocked cells can be edited.</summary>
+    public bool Protect { get; set; }
+    /// <summary>An autofilter range on the header row, e.g. "A1:K1".</summary>
+    public string? AutoFilter { get; set; }
+    /// <summary>Conditional formats, in the order they are written.</summary>
+    public List<ConditionalFormatting> ConditionalFormats { get; } = [];
+    /// <summary>Data validations on input cells.</summary>
+    public List<DataValidation> Validations { get; } = [];
+
+    /// <summary>The A1 reference of a 1-based column and row.</summary>
+    public static string Ref(uint column, uint row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The letters of a 1-based column: 1 → A, 27 → AA.</summary>
+    public static string ColumnName(uint column)
+    {
+        var name = "";
+        for (var c = column; c > 0; c = (c - 1) / 26) name = (char)('A' + (c - 1) % 26) + name;
+        return name;
+    }
+
+    /// <summary>Sets a column's width in characters; hidden columns keep the width they show when unhidden.</summary>
+    public void Width(uint column, double width, bool hidden = false) => _columns[column] = (width, hidden);
+
+    /// <summary>Sets a row's height in points.</summary>
+    public void Height(uint row, double points) => _heights[row] = points;
+
+    /// <summary>Writes text; text that starts with = + - @ gets the quote-prefixed twin of its look.</summary>
+    public void Text(uint column, uint row, string? text, Look look)
+    {
+        var cell = Put(column, row, look, text is not null && Looks.NeedsQuote(text));
+        if (string.IsNullOrEmpty(text)) return;
+        cell.DataType = CellValues.InlineString;
+        cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    /// <summary>Writes a number, or a styled empty cell when null.</summary>
+    public void Number(uint column, uint row, decimal? value, Look look)
+    {
+        var cell = Put(column, row, look, false);
+        if (value is { } v) cell.CellValue = new CellValue(v);
+    }
+
+    /// <summary>Writes a formula with its value as computed now, so readers that do not calculate still see it.</summary>
+    public void Formula(uint column, uint row, string formula, decimal? cached, Look look)
+    {
+        var cell = Put(column, row, look, false);
+        cell.CellFormula = new CellFormula(formula);
+        if (cached is { } v) cell.CellValue = new CellValue(v);
+        else { cell.DataType = CellValues.String; cell.CellValue = new CellValue(""); }
+    }
+
+    /// <summary>Merges a block, writing the text in its first cell and the look on every cell (for borders).</summary>
+    public void Merge(uint fromColumn, uint fromRow, uint toColumn, uint toRow, string? text, Look look)
+    {
+        for (var r = fromRow; r <= toRow; r++)
+            for (var c = fromColumn; c <= toColumn; c++)
+                if (r != fromRow || c != fromColumn) Put(c, r, look, false);
+        Text(fromColumn, fromRow, text, look);
+        if (fromColumn != toColumn || fromRow != toRow)
+            _merges.Add($"{Ref(fromColumn, fromRow)}:{Ref(toColumn, toRow)}");
+    }
+
+    private Cell Put(uint column, uint row, Look look, bool quoted)
+    {
+        if (!_rows.TryGetValue(row, out var cells)) _rows[row] = cells = [];
+        var cell = new Cell { CellReference = Ref(column, row), StyleIndex = Looks.Index(look, quoted) };
+        cells[column] = cell;
+        return cell;
+    }
+
+    /// <summary>Builds the worksheet with its children in the order the schema requires.</summary>
+    public Worksheet Build()
+    {
+        var worksheet = new Worksheet();
+        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        var view = new SheetView { WorkbookViewId = 0, ZoomScale = 100 };
+        if (FreezeAt is { } freeze) view.Append(FrozenPane(freeze));
+        worksheet.Append(new SheetViews(view));
+        worksheet.Append(new SheetFormatProperties { DefaultRowHeight = 15.75 });
+        if (_columns.Count > 0)
+            worksheet.Append(new Columns(_columns.Select(c => new Column
+            {
+                Min = c.Key, Max = c.Key, Width = c.Value.Width, CustomWidth = true, Hidden = c.Value.Hidden ? true : null,
+            })));
+        var data = new SheetData();
+        foreach (var (index, cells) in _rows)
+        {
+            var row = new Row { RowIndex = index };
+            if (_heights.TryGetValue(index, out var h)) { row.Height = h; row.CustomHeight = true; }
+            row.Append(cells.Values);
+            data.Append(row);
+        }
+        worksheet.Append(data);
+        if (Protect)
+            worksheet.Append(new SheetProtection
+            {
+                Sheet = true, Objects = true, Scenarios = true,
+                // Let people widen columns and rows on a protected form; values stay locked.
+                FormatColumns = false, FormatRows = false,
+            });
+        if (AutoFilter is { } filter) worksheet.Append(new AutoFilter { Reference = filter });
+        if (_merges.Count > 0)
+            worksheet.Append(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
+        foreach (var format in ConditionalFormats) worksheet.Append(format);
+        if (Validations.Count > 0)
+            worksheet.Append(new DataValidations(Validations) { Count = (uint)Validations.Count });
+        worksheet.Append(new PrintOptions { HorizontalCentered = true });
+        worksheet.Append(new PageMargins { Left = 0.6, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageSetup
+        {
+            PaperSize = 9, // A4
+            Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+            FitToWidth = 1, FitToHeight = 0, // one page wide, as many pages tall as needed
+        });
+        worksheet.Append(new HeaderFooter(new OddFooter("&C&\"Times New Roman\"&10Trang &P/&N")));
+        return worksheet;
+    }
+
+    private static Pane FrozenPane(string topLeft)
+    {
+        var column = (uint)topLeft.TakeWhile(char.IsLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1);
+        var row = uint.Parse(topLeft.AsSpan(topLeft.TakeWhile(char.IsLetter).Count()), CultureInfo.InvariantCulture);
+        var pane = new Pane { TopLeftCell = topLeft, State = PaneStateValues.Frozen };
+        if (column > 1) pane.HorizontalSplit = column - 1;
+        if (row > 1) pane.VerticalSplit = row - 1;
+        pane.ActivePane = column > 1 && row > 1 ? PaneValues.BottomRight : row > 1 ? PaneValues.BottomLeft : PaneValues.TopRight;
+        return pane;
+    }
+}

@@ -1,0 +1,183 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace HealthFuncs.Core.Workbooks;
+
+/// <summary>The cell looks every workbook uses; each is one cell format in the stylesheet.</summary>
+public enum Look
+{
+    /// <summary>Times New Roman 12, no border.</summary>
+    Plain,
+    /// <summary>The governing body: capitals, centred.</summary>
+    IssuingParent,
+    /// <summary>The issuing body and the national name: bold, centred.</summary>
+    HeadingBold,
+    /// <summary>"Biểu số 01": bold, centred.</summary>
+    AnnexNumber,
+    /// <summary>The title: bold 14, centred, wrapped.</summary>
+    Title,
+    /// <summary>"(Kèm theo ...)" and the place and date: italic, centred.</summary>
+    Italic,
+    /// <summary>Table header: bold, centred, wrapped, bordered, grey.</summary>
+    Head,
+    /// <summary>Column numbering under the header: italic, centred, bordered.</summary>
+    HeadNumber,
+    /// <summary>Group numeral and name: bold, bordered.</summary>
+    Group,
+    /// <summary>Row number (TT): centred, bordered.</summary>
+    RowNumber,
+    /// <summary>An indicator name: wrapped, bordered.</summary>
+    Name,
+    /// <summary>A "Trong đó" breakdown name: italic, indented.</summary>
+    BreakdownName,
+    /// <summary>Centred text in the table (unit of measure, written targets, verdicts).</summary>
+    Centred,
+    /// <summary>Whole numbers: #,##0.</summary>
+    Count,
+    /// <summary>Decimals: #,##0.0#.</summary>
+    Decimal,
+    /// <summary>Ordinal levels: 0.</summary>
+    Level,
+    /// <summary>Percentages computed in the sheet: 0.0"%".</summary>
+    Percent,
+    /// <summary>Changes in points: +0.0 điểm.</summary>
+    Points,
+    /// <summary>Left-aligned wrapped text in the table (notes).</summary>
+    Text,
+    /// <summary>An input cell for whole numbers: unlocked, pale yellow.</summary>
+    InputCount,
+    /// <summary>An input cell for decimals: unlocked, pale yellow.</summary>
+    InputDecimal,
+    /// <summary>An input cell for text: unlocked, pale yellow, wrapped.</summary>
+    InputText,
+    /// <summary>The signer's title and name: bold, centred.</summary>
+    Signer,
+    /// <summary>Bold left-aligned text (notes under the table).</summary>
+    BoldLeft,
+}
+
+/// <summary>
+/// The stylesheet behind <see cref="Look"/>. Every look has a twin with quotePrefix set, used for text that
+/// starts with = + - @: the cell stays text even when a user edits it, so no formula travels in a string.
+/// Differential formats 0-3 colour attainment: exceeded, met, not met, no data.
+/// </summary>
+public static class Looks
+{
+    private const uint DecimalFormat = 164, PercentFormat = 165, PointsFormat = 166;
+    private static readonly int Count = Enum.GetValues<Look>().Length;
+
+    /// <summary>The cell format index of a look, or of its quote-prefixed twin.</summary>
+    public static uint Index(Look look, bool quoted = false) => (uint)((int)look + (quoted ? Count : 0));
+
+    /// <summary>True when text must be kept from being read as a formula (OWASP CSV/formula injection).</summary>
+    public static bool NeedsQuote(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
+
+    private sealed record Spec(int Font, int Fill, bool Border, uint NumberFormat, HorizontalAlignmentValues Align, bool Wrap, uint Indent = 0, bool Unlocked = false);
+
+    private static Spec SpecOf(Look look) => look switch
+    {
+        Look.Plain => new(0, 0, false, 0, HorizontalAlignmentValues.General, false),
+        Look.IssuingParent => new(0, 0, false, 0, HorizontalAlignmentValues.Center, true),
+        Look.HeadingBold => new(1, 0, false, 0, HorizontalAlignmentValues.Center, true),
+        Look.AnnexNumber => new(1, 0, false, 0, HorizontalAlignmentValues.Center, false),
+        Look.Title => new(3, 0, false, 0, HorizontalAlignmentValues.Center, true),
+        Look.Italic => new(2, 0, false, 0, HorizontalAlignmentValues.Center, true),
+        Look.Head => new(1, 2, true, 0, HorizontalAlignmentValues.Center, true),
+        Look.HeadNumber => new(2, 0, true, 0, HorizontalAlignmentValues.Center, false),
+        Look.Group => new(1, 0, true, 0, HorizontalAlignmentValues.Left, true),
+        Look.RowNumber => new(0, 0, true, 0, HorizontalAlignmentValues.Center, false),
+        Look.Name => new(0, 0, true, 0, HorizontalAlignmentValues.Left, true),
+        Look.BreakdownName => new(2, 0, true, 0, HorizontalAlignmentValues.Left, true, 2),
+        Look.Centred => new(0, 0, true, 0, HorizontalAlignmentValues.Center, true),
+        Look.Count => new(0, 0, true, 3, HorizontalAlignmentValues.Right, false),
+        Look.Decimal => new(0, 0, true, DecimalFormat, HorizontalAlignmentValues.Right, false),
+        Look.Level => new(0, 0, true, 1, HorizontalAlignmentValues.Center, false),
+        Look.Percent => new(0, 0, true, PercentFormat, HorizontalAlignmentValues.Right, false),
+        Look.Points => new(0, 0, true, PointsFormat, HorizontalAlignmentValues.Right, false),
+        Look.Text => new(0, 0, true, 0, HorizontalAlignmentValues.Left, true),
+        Look.InputCount => new(0, 3, true, 3, HorizontalAlignmentValues.Right, false, 0, true),
+        Look.InputDecimal => new(0, 3, true, DecimalFormat, HorizontalAlignmentValues.Right, false, 0, true),
+        Look.InputText => new(0, 3, true, 0, HorizontalAlignmentValues.Left, true, 0, true),
+        Look.Signer => new(1, 0, false, 0, HorizontalAlignmentValues.Center, false),
+        Look.BoldLeft => new(1, 0, false, 0, HorizontalAlignmentValues.Left, false),
+        _ => throw new ArgumentOutOfRangeException(nameof(look)),
+    };
+
+    /// <summary>Builds the stylesheet; cell format i is look i, and Count + i its quote-prefixed twin.</summary>
+    public static Stylesheet Build()
+    {
+        var formats = new CellFormats();
+        foreach (var quoted in new[] { false, true })
+            foreach (var look in Enum.GetValues<Look>())
+                formats.Append(Format(SpecOf(look), quoted));
+        formats.Count = (uint)formats.ChildElements.Count;
+
+        return new Stylesheet(
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = DecimalFormat, FormatCode = "#,##0.0#" },
+                new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.0\"%\"" },
+                new NumberingFormat { NumberFormatId = PointsFormat, FormatCode = "+0.0\" điểm\";-0.0\" điểm\";0.0\" điểm\"" }) { Count = 3 },
+            new Fonts(
+                Font(12, bold: false, italic: false),
+                Font(12, bold: true, italic: false),
+                Font(12, bold: false, italic: true),
+                Font(14, bold: true, italic: false)) { Count = 4 },
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                Solid("FFD9D9D9"),
+                Solid("FFFFF2CC")) { Count = 4 },
+            new Borders(
+                new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
+                new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder())) { Count = 2 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            formats,
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
+            new DifferentialFormats(
+                Highlight("FFC6EFCE", "FF006100"),
+                Highlight("FFDDEBF7", "FF1F4E78"),
+                Highlight("FFFFC7CE", "FF9C0006"),
+                Highlight("FFEDEDED", "FF595959")) { Count = 4 });
+    }
+
+    private static CellFormat Format(Spec spec, bool quoted)
+    {
+        var format = new CellFormat(
+            new Alignment { Horizontal = spec.Align, Vertical = VerticalAlignmentValues.Center, WrapText = spec.Wrap ? true : null, Indent = spec.Indent > 0 ? spec.Indent : null },
+            new Protection { Locked = !spec.Unlocked })
+        {
+            NumberFormatId = spec.NumberFormat,
+            FontId = (uint)spec.Font,
+            FillId = (uint)spec.Fill,
+            BorderId = spec.Border ? 1u : 0u,
+            FormatId = 0,
+            ApplyNumberFormat = spec.NumberFormat != 0,
+            ApplyFont = true,
+            ApplyFill = spec.Fill != 0,
+            ApplyBorder = spec.Border,
+            ApplyAlignment = true,
+            ApplyProtection = spec.Unlocked,
+        };
+        if (quoted) format.QuotePrefix = true;
+        return format;
+    }
+
+    private static Font Font(double size, bool bold, bool italic)
+    {
+        var font = new Font();
+        if (bold) font.Append(new Bold());
+        if (italic) font.Append(new Italic());
+        font.Append(new FontSize { Val = size }, new FontName { Val = "Times New Roman" }, new FontFamilyNumbering { Val = 1 }, new FontCharSet { Val = 163 });
+        return font;
+    }
+
+    private static Fill Solid(string argb) =>
+        new(new PatternFill(new ForegroundColor { Rgb = argb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
+
+    private static T Thin<T>() where T : BorderPropertiesType, new() =>
+        new() { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } };
+
+    private static DifferentialFormat Highlight(string fill, string font) =>
+        new(new Font(new Color { Rgb = font }),
+            new Fill(new PatternFill(new BackgroundColor { Rgb = fill }) { PatternType = PatternValues.Solid }));
+}

@@ -1,0 +1,195 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using HealthFuncs.Core.Attainments;
+using HealthFuncs.Core.Indicators;
+
+namespace HealthFuncs.Core.Workbooks;
+
+/// <summary>
+/// The province's consolidated workbook: "Tổng hợp" (the province figure per indicator), one result-annex sheet
+/// per district, "Ma trận" (indicators × districts, coloured by attainment through conditional formatting so the
+/// colours follow the verdicts kept beside the values), and "Chưa báo cáo" (districts with no report).
+/// </summary>
+public static class ProvinceWorkbookWriter
+{
+    /// <summary>Sheet names of the fixed sheets.</summary>
+    public const string SummarySheet = "Tổng hợp", MatrixSheet = "Ma trận", MissingSheet = "Chưa báo cáo";
+    /// <summary>First body row of the summary and of the matrix.</summary>
+    public const uint SummaryFirstRow = 11, MatrixFirstRow = 5;
+
+    /// <summary>Writes the workbook as an .xlsx to <paramref name="output"/>.</summary>
+    public static void Write(ProvinceWorkbook book, Stream output)
+    {
+        var sheets = new List<AnnexSheet> { Summary(book) };
+        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet], StringComparer.OrdinalIgnoreCase);
+        foreach (var district in book.Districts)
+        {
+            var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}" };
+            sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), SheetNames.Unique(district.Unit.Name, used)));
+        }
+        sheets.Add(Matrix(book));
+        sheets.Add(Missing(book));
+        AnnexBook.Write(output, sheets);
+    }
+
+    private static AnnexSheet Summary(ProvinceWorkbook book)
+    {
+        const uint Plan = 4, Value = 5, Num = 6, Den = 7, OfPlan = 8, Included = 9, MissingNames = 10, Verdict = 11, Code = 12, PlanNumber = 13;
+        var sheet = new AnnexSheet(SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
+        double[] widths = [6, 40, 10, 12, 13, 12, 12, 11, 11, 22, 13];
+        for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
+        sheet.Width(Code, 12, hidden: true);
+        sheet.Width(PlanNumber, 10, hidden: true);
+        AnnexFrame.WriteHeading(sheet, book.Header, Verdict, $"{book.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(book.Period)}");
+        string[] heads = ["TT", "Chỉ tiêu", "Đơn vị tính", $"Kế hoạch năm {book.Period.Year}", "Thực hiện toàn tỉnh", "Tử số", "Mẫu số", "% so với KH", "Số đơn vị đã báo cáo", "Đơn vị chưa có số liệu", "Đánh giá"];
+        for (var i = 0; i < heads.Length; i++)
+        {
+            sheet.Text((uint)i + 1, 9, heads[i], Look.Head);
+            sheet.Text((uint)i + 1, 10, i < 3 ? ((char)('A' + i)).ToString() : $"({i - 2})", Look.HeadNumber);
+        }
+        sheet.Height(9, 48);
+        var names = book.Districts.ToDictionary(d => d.Unit.Code, d => d.Unit.Name, StringComparer.Ordinal);
+        foreach (var unit in book.NotReported) names.TryAdd(unit.Code, unit.Name);
+        var byCode = book.Summary.ToDictionary(f => f.Indicator.Code, StringComparer.Ordinal);
+        var row = SummaryFirstRow;
+        foreach (var line in AnnexLines.Arrange(book.Summary.Select(f => f.Indicator)))
+        {
+            if (line.Indicator is not { } indicator)
+            {
+                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Merge(2, row, Verdict, row, line.Text, Look.Group);
+                row++;
+                continue;
+            }
+            var figure = byCode[indicator.Code];
+            var look = AnnexFrame.ValueLook(indicator);
+            var planNumber = ResultAnnexWorkbook.SingleNumber(figure.Target?.Expression);
+            sheet.Text(1, row, line.Number, Look.RowNumber);
+            sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
+            sheet.Text(3, row, indicator.Unit, Look.Centred);
+            PlanAnnexWorkbook.WriteTarget(sheet, Plan, row, figure.Target?.Expression, look);
+            sheet.Number(Value, row, figure.Value, look);
+            sheet.Number(Num, row, figure.Numerator, Look.Decimal);
+            sheet.Number(Den, row, figure.Denominator, Look.Decimal);
+            var (v, p) = (AnnexSheet.Ref(Value, row), AnnexSheet.Ref(PlanNumber, row));
+            sheet.Formula(OfPlan, row, $"IF(OR({v}=\"\",{p}=\"\"),\"\",IFERROR({v}/{p}*100,\"\"))",
+                figure.Value is { } a && planNumber is { } t && t != 0 ? a / t * 100 : null, Look.Percent);
+            sheet.Number(Included, row, figure.IncludedUnits, Look.Count);
+            sheet.Text(MissingNames, row, string.Join(", ", figure.MissingUnits.Select(c => names.GetValueOrDefault(c, c))), Look.Text);
+            sheet.Text(Verdict, row, figure.Attainment.Label, Look.Centred);
+            sheet.Text(Code, row, indicator.Code, Look.Plain);
+            sheet.Number(PlanNumber, row, planNumber, Look.Plain);
+            row++;
+        }
+        AnnexFrame.WriteSignature(sheet, book.Header, row + 1, Verdict, book.Period.EndYear);
+        return sheet;
+    }
+
+    private static AnnexSheet Matrix(ProvinceWorkbook book)
+    {
+        var districts = book.Districts;
+        var count = (uint)districts.Count;
+        var statusStart = 4 + count + 1; // one empty hidden column between values and verdicts
+        var sheet = new AnnexSheet(MatrixSheet) { Landscape = true, PrintTitles = (4, 4), FreezeAt = "D5" };
+        sheet.Width(1, 6); sheet.Width(2, 40); sheet.Width(3, 10);
+        for (var i = 0u; i < count; i++) { sheet.Width(4 + i, 12); sheet.Width(statusStart + i, 12, hidden: true); }
+        sheet.Width(4 + count, 3, hidden: true);
+        var lastColumn = Math.Max(3 + count, 6);
+        sheet.Merge(1, 1, lastColumn, 1, $"KẾT QUẢ THỰC HIỆN CHỈ TIÊU THEO ĐƠN VỊ - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
+        sheet.Height(1, 30);
+        sheet.Text(2, 2, "Chú thích màu:", Look.BoldLeft);
+        string[] legend = [Labels.Of(AttainmentStatus.Exceeded), Labels.Of(AttainmentStatus.Met), Labels.Of(AttainmentStatus.NotMet), Labels.Of(AttainmentStatus.NoData)];
+        for (var i = 0u; i < legend.Length; i++) sheet.Text(3 + i, 2, legend[i], Look.Centred);
+        sheet.Text(1, 4, "TT", Look.Head);
+        sheet.Text(2, 4, "Chỉ tiêu", Look.Head);
+        sheet.Text(3, 4, "Đơn vị tính", Look.Head);
+        for (var i = 0; i < districts.Count; i++)
+        {
+            sheet.Text(4 + (uint)i, 4, districts[i].Unit.Name, Look.Head);
+            sheet.Text(statusStart + (uint)i, 4, districts[i].Unit.Code, Look.Plain);
+        }
+        sheet.Height(4, 45);
+
+        var lines = districts.Select(d => d.Lines.ToDictionary(l => l.Indicator.Code, StringComparer.Ordinal)).ToList();
+        var row = MatrixFirstRow;
+        foreach (var line in AnnexLines.Arrange(book.Summary.Select(f => f.Indicator)))
+        {
+            if (line.Indicator is not { } indicator)
+            {
+                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Merge(2, row, 3 + Math.Max(count, 1), row, line.Text, Look.Group);
+                row++;
+                continue;
+            }
+            sheet.Text(1, row, line.Number, Look.RowNumber);
+            sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
+            sheet.Text(3, row, indicator.Unit, Look.Centred);
+            for (var i = 0; i < districts.Count; i++)
+            {
+                var result = lines[i].GetValueOrDefault(indicator.Code);
+                sheet.Number(4 + (uint)i, row, result?.Actual?.Value, AnnexFrame.ValueLook(indicator));
+                sheet.Text(statusStart + (uint)i, row, result?.Attainment.Label ?? Labels.Of(AttainmentStatus.NoData), Look.Plain);
+            }
+            row++;
+        }
+        if (count > 0 && row > MatrixFirstRow)
+        {
+            var range = $"{AnnexSheet.Ref(4, MatrixFirstRow)}:{AnnexSheet.Ref(3 + count, row - 1)}";
+            sheet.ConditionalFormats.Add(Colours(range, AnnexSheet.Ref(statusStart, MatrixFirstRow), 1));
+        }
+        sheet.ConditionalFormats.Add(Colours($"C2:F2", "C2", 5));
+        return sheet;
+    }
+
+    /// <summary>Four rules colouring <paramref name="range"/> by the verdict text found relative to <paramref name="statusCell"/>.</summary>
+    private static ConditionalFormatting Colours(string range, string statusCell, int firstPriority)
+    {
+        var formatting = new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = range } };
+        AttainmentStatus[] statuses = [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData];
+        for (var i = 0; i < statuses.Length; i++)
+            formatting.Append(new ConditionalFormattingRule(new Formula($"{statusCell}=\"{Labels.Of(statuses[i])}\""))
+            {
+                Type = ConditionalFormatValues.Expression, FormatId = (uint)i, Priority = firstPriority + i, StopIfTrue = true,
+            });
+        return formatting;
+    }
+
+    private static AnnexSheet Missing(ProvinceWorkbook book)
+    {
+        var sheet = new AnnexSheet(MissingSheet) { PrintTitles = (3, 3) };
+        sheet.Width(1, 6); sheet.Width(2, 14); sheet.Width(3, 46);
+        sheet.Merge(1, 1, 3, 1, $"ĐƠN VỊ CHƯA BÁO CÁO - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
+        sheet.Height(1, 30);
+        sheet.Text(1, 3, "TT", Look.Head);
+        sheet.Text(2, 3, "Mã đơn vị", Look.Head);
+        sheet.Text(3, 3, "Tên đơn vị", Look.Head);
+        var row = 4u;
+        foreach (var unit in book.NotReported)
+        {
+            sheet.Number(1, row, row - 3, Look.RowNumber);
+            sheet.Text(2, row, unit.Code, Look.Centred);
+            sheet.Text(3, row, unit.Name, Look.Name);
+            row++;
+        }
+        if (book.NotReported.Count == 0) sheet.Merge(1, row, 3, row, "Tất cả đơn vị đã báo cáo.", Look.Italic);
+        return sheet;
+    }
+}
+
+/// <summary>Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique ignoring case.</summary>
+public static class SheetNames
+{
+    /// <summary>A valid sheet name from <paramref name="wanted"/>, not yet in <paramref name="used"/> (which it joins).</summary>
+    public static string Unique(string wanted, HashSet<string> used)
+    {
+        var clean = new string(wanted.Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? ' ' : c).ToArray()).Trim().Trim('\'');
+        if (clean.Length == 0) clean = "Đơn vị";
+        var name = clean.Length > 31 ? clean[..31] : clean;
+        for (var n = 2; !used.Add(name); n++)
+        {
+            var suffix = $" ({n})";
+            name = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+        }
+        return name;
+    }
+}

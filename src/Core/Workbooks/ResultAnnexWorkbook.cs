@@ -1,0 +1,103 @@
+using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Targets;
+
+namespace HealthFuncs.Core.Workbooks;
+
+/// <summary>
+/// The result annex: TT | Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | Kế hoạch năm | Thực hiện |
+/// % so với KH | % so với cùng kỳ | Đánh giá | Ghi chú. The two % columns are formulas over the row's cells, so the
+/// sheet stays right when someone corrects a number; the target's single number sits in a hidden column for them,
+/// because the printed target keeps its written form ("≥95").
+/// </summary>
+public static class ResultAnnexWorkbook
+{
+    /// <summary>The first row of the table body.</summary>
+    public const uint FirstRow = 11;
+    /// <summary>Columns: baseline, plan, actual, % of plan, % of baseline, verdict, note, code, target number.</summary>
+    public const uint Baseline = 4, Plan = 5, Actual = 6, OfPlan = 7, OfBaseline = 8, Verdict = 9, Note = 10, Code = 11, PlanNumber = 12;
+
+    /// <summary>Writes the annex as an .xlsx to <paramref name="output"/>.</summary>
+    public static void Write(ResultAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex, "Kết quả")]);
+
+    /// <summary>Lays the annex out on a sheet called <paramref name="sheetName"/>.</summary>
+    public static AnnexSheet Layout(ResultAnnex annex, string sheetName)
+    {
+        var sheet = new AnnexSheet(sheetName) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
+        double[] widths = [6, 44, 10, 13, 12, 12, 11, 12, 13, 16];
+        for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
+        sheet.Width(Code, 12, hidden: true);
+        sheet.Width(PlanNumber, 10, hidden: true);
+
+        AnnexFrame.WriteHeading(sheet, annex.Header, Note, $"Đơn vị: {annex.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(annex.Period)}");
+        string[] heads = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện cùng kỳ năm trước", $"Kế hoạch năm {annex.Period.Year}", "Thực hiện", "% so với KH", "% so với cùng kỳ", "Đánh giá", "Ghi chú"];
+        string[] numbers = ["A", "B", "C", "(1)", "(2)", "(3)", "(4)=(3)/(2)", "(5)", "(6)", "(7)"];
+        for (var i = 0; i < heads.Length; i++)
+        {
+            sheet.Text((uint)i + 1, 9, heads[i], Look.Head);
+            sheet.Text((uint)i + 1, 10, numbers[i], Look.HeadNumber);
+        }
+        sheet.Height(9, 48);
+
+        var byCode = annex.Lines.ToDictionary(l => l.Indicator.Code, StringComparer.Ordinal);
+        var row = FirstRow;
+        foreach (var line in AnnexLines.Arrange(annex.Lines.Select(l => l.Indicator)))
+        {
+            if (line.Indicator is null)
+            {
+                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Merge(2, row, Note, row, line.Text, Look.Group);
+            }
+            else WriteLine(sheet, row, line, byCode[line.Indicator.Code]);
+            row++;
+        }
+        AnnexFrame.WriteSignature(sheet, annex.Header, row + 1, Note, annex.Period.EndYear);
+        return sheet;
+    }
+
+    private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, ResultLine result)
+    {
+        var indicator = result.Indicator;
+        var look = AnnexFrame.ValueLook(indicator);
+        var actual = result.Actual?.Value;
+        var baseline = result.Baseline?.Value;
+        var target = result.Target?.Expression;
+        var planNumber = SingleNumber(target);
+
+        sheet.Text(1, row, line.Number, Look.RowNumber);
+        sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
+        sheet.Text(3, row, indicator.Unit, Look.Centred);
+        sheet.Number(Baseline, row, baseline, look);
+        PlanAnnexWorkbook.WriteTarget(sheet, Plan, row, target, look);
+        sheet.Number(Actual, row, actual, look);
+        string F(uint column) => AnnexSheet.Ref(column, row);
+        if (indicator.Kind == IndicatorKind.Level)
+        {
+            sheet.Number(OfPlan, row, null, Look.Percent);
+            sheet.Number(OfBaseline, row, null, Look.Percent);
+        }
+        else
+        {
+            sheet.Formula(OfPlan, row, $"IF(OR({F(Actual)}=\"\",{F(PlanNumber)}=\"\"),\"\",IFERROR({F(Actual)}/{F(PlanNumber)}*100,\"\"))",
+                actual is { } a && planNumber is { } p && p != 0 ? a / p * 100 : null, Look.Percent);
+            // Counts compare as a share of last year; percentages and rates as a difference in points.
+            if (indicator.Kind == IndicatorKind.Count)
+                sheet.Formula(OfBaseline, row, $"IF(OR({F(Actual)}=\"\",{F(Baseline)}=\"\"),\"\",IFERROR({F(Actual)}/{F(Baseline)}*100,\"\"))",
+                    actual is { } a2 && baseline is { } b && b != 0 ? a2 / b * 100 : null, Look.Percent);
+            else
+                sheet.Formula(OfBaseline, row, $"IF(OR({F(Actual)}=\"\",{F(Baseline)}=\"\"),\"\",{F(Actual)}-{F(Baseline)})",
+                    actual is { } a3 && baseline is { } b3 ? a3 - b3 : null, Look.Points);
+        }
+        sheet.Text(Verdict, row, result.Attainment.Label, Look.Centred);
+        sheet.Text(Note, row, result.Actual?.Note, Look.Text);
+        sheet.Text(Code, row, indicator.Code, Look.Plain);
+        sheet.Number(PlanNumber, row, planNumber, Look.Plain);
+    }
+
+    /// <summary>The one number a target is measured against, when it has exactly one.</summary>
+    public static decimal? SingleNumber(TargetExpression? target) => target?.Form switch
+    {
+        TargetForm.Point or TargetForm.AtLeast or TargetForm.Above or TargetForm.AtMost or TargetForm.Below
+            or TargetForm.Maintain or TargetForm.Level => target.Value,
+        _ => null,
+    };
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace HealthFuncs.Core.Workbooks;
+
+/// <summary>A cell as read: its column, its text (numbers in invariant form), and whether it is a number.</summary>
+public readonly record struct SheetCell(uint Column, string Text, bool IsNumber);
+
+/// <summary>A row as read: its 1-based index and its non-empty cells in column order.</summary>
+public sealed record SheetRow(uint Index, IReadOnlyList<SheetCell> Cells)
+{
+    /// <summary>The cell in <paramref name="column"/>, if it has one.</summary>
+    public SheetCell? At(uint column)
+    {
+        foreach (var cell in Cells) if (cell.Column == column) return cell;
+        return null;
+    }
+}
+
+/// <summary>
+/// Reads a worksheet row by row with the SDK's SAX reader, so only one row is in memory at a time.
+/// Shared strings, inline strings, booleans, errors and formula results are all turned into text.
+/// </summary>
+public sealed class SheetCells(WorkbookPart workbook)
+{
+    private readonly string[] _shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>()
+        .Select(TextOf).ToArray() ?? [];
+
+    /// <summary>The worksheet part of the sheet named <paramref name="name"/>, or null.</summary>
+    public WorksheetPart? Find(string name) =>
+        workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value == name) is { Id.Value: { } id }
+            ? workbook.GetPartById(id) as WorksheetPart : null;
+
+    /// <summary>The sheets in tab order, with their names.</summary>
+    public IEnumerable<(string Name, WorksheetPart Part)> Sheets() =>
+        (workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+            .Where(s => s.Id?.Value is not null && workbook.GetPartById(s.Id!.Value!) is WorksheetPart)
+            .Select(s => (s.Name?.Value ?? "", (WorksheetPart)workbook.GetPartById(s.Id!.Value!)));
+
+    /// <summary>The rows that hold at least one cell.</summary>
+    public IEnumerable<SheetRow> Rows(WorksheetPart part)
+    {
+        using var reader = OpenXmlReader.Create(part);
+        uint lastRow = 0;
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
+            var row = (Row)reader.LoadCurrentElement()!;
+            var index = row.RowIndex?.Value ?? lastRow + 1;
+            lastRow = index;
+            var cells = new List<SheetCell>();
+            uint column = 0;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
+                if (Read(cell) is { } value) cells.Add(value with { Column = column });
+            }
+            if (cells.Count > 0) yield return new SheetRow(index, cells);
+        }
+    }
+
+    private SheetCell? Read(Cell cell)
+    {
+        var raw = cell.CellValue?.Text;
+        var type = cell.DataType?.Value;
+        if (type == CellValues.InlineString) return Text(cell.InlineString is null ? null : TextOf(cell.InlineString));
+        if (raw is null) return null;
+        if (type == CellValues.SharedString)
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _shared.Length ? Text(_shared[i]) : null;
+        if (type == CellValues.Boolean) return Text(raw == "1" ? "TRUE" : "FALSE");
+        if (type == CellValues.String || type == CellValues.Error) return Text(raw);
+        return new SheetCell(0, raw, true);
+    }
+
+    private static SheetCell? Text(string? text) => string.IsNullOrEmpty(text) ? null : new SheetCell(0, text, false);
+
+    // Text of a shared or inline string: its own t, or its runs' t, never phonetic hints.
+    private static string TextOf(OpenXmlElement item) =>
+        item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
+
+    /// <summary>The 1-based column of an A1 reference.</summary>
+    public static uint ColumnOf(string reference)
+    {
+        uint column = 0;
+        foreach (var ch in reference)
+        {
+            if (ch is >= 'A' and <= 'Z') column = column * 26 + (uint)(ch - 'A' + 1);
+            else if (ch is >= 'a' and <= 'z') column = column * 26 + (uint)(ch - 'a' + 1);
+            else break;
+        }
+        return column;
+    }
+}

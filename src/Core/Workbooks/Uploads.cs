@@ -1,0 +1,88 @@
+using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
+
+namespace HealthFuncs.Core.Workbooks;
+
+/// <summary>Why an uploaded file was refused before any row was read.</summary>
+public enum UploadProblem
+{
+    /// <summary>Larger than the size limit.</summary>
+    TooLarge,
+    /// <summary>Not an .xlsx package at all.</summary>
+    NotAWorkbook,
+    /// <summary>A legacy .xls (OLE compound) file.</summary>
+    LegacyXls,
+    /// <summary>A password-encrypted workbook (OLE compound holding EncryptionInfo).</summary>
+    Encrypted,
+    /// <summary>A macro-enabled workbook (.xlsm content type or vbaProject.bin).</summary>
+    MacroEnabled,
+    /// <summary>The package is cut short or damaged.</summary>
+    Truncated,
+    /// <summary>More zip entries than a workbook needs.</summary>
+    TooManyEntries,
+    /// <summary>Decompresses to far more than it weighs: a zip bomb.</summary>
+    ZipBomb,
+    /// <summary>An XML part declares a DTD or entities.</summary>
+    Dtd,
+    /// <summary>Neither one of our forms nor a table with the "Chỉ tiêu" and "Thực hiện" columns.</summary>
+    NotOurForm,
+    /// <summary>One of our forms, made for another unit.</summary>
+    WrongUnit,
+    /// <summary>One of our forms, made for another period.</summary>
+    WrongPeriod,
+}
+
+/// <summary>A refused upload, with the message users read in Vietnamese and English.</summary>
+public sealed record UploadRefusal(UploadProblem Problem, string MessageVi, string MessageEn);
+
+/// <summary>A row that could not be imported; the same shape as the values API's rejected rows, plus where it is.</summary>
+/// <param name="Row">The sheet row (1-based).</param>
+/// <param name="IndicatorCode">The indicator, when the row was matched to one.</param>
+/// <param name="Field">"value", "numerator", "denominator", "note" or "indicator".</param>
+/// <param name="MessageVi">What is wrong, naming the sheet and cell, in Vietnamese.</param>
+/// <param name="MessageEn">The same in English.</param>
+/// <param name="Sheet">The sheet's name.</param>
+/// <param name="Cell">The cell's A1 reference.</param>
+public sealed record RejectedRow(int Row, string? IndicatorCode, string Field, string MessageVi, string MessageEn, string Sheet, string Cell);
+
+/// <summary>How the rows were found.</summary>
+public enum UploadSource
+{
+    /// <summary>Nothing was read (the file was refused).</summary>
+    None,
+    /// <summary>One of our data-entry forms, read by its hidden codes.</summary>
+    Form,
+    /// <summary>A hand-typed table, found by its header row and matched by code or exact name.</summary>
+    Table,
+}
+
+/// <summary>
+/// What an upload yielded: observations ready for the values API, rejected rows, and the count of rows left empty.
+/// A refused file yields a <see cref="Refusal"/> and nothing else.
+/// </summary>
+public sealed record WorkbookImport(
+    IReadOnlyList<Observation> Observations,
+    IReadOnlyList<RejectedRow> Rejected,
+    int Ignored,
+    UploadRefusal? Refusal,
+    UploadSource Source,
+    string? FormVersion)
+{
+    /// <summary>A refused upload.</summary>
+    public static WorkbookImport Refused(UploadProblem problem, string vi, string en) => new([], [], 0, new UploadRefusal(problem, vi, en), UploadSource.None, null);
+}
+
+/// <summary>What an upload is for: the unit and period from the request, and the indicators it may hold.</summary>
+public sealed record UploadTarget(string UnitCode, Period Period, IReadOnlyList<Indicator> Indicators);
+
+/// <summary>Limits checked before parsing.</summary>
+/// <param name="MaxBytes">Largest accepted file.</param>
+/// <param name="MaxEntries">Most zip entries.</param>
+/// <param name="MaxUncompressedBytes">Most bytes all entries may expand to, counted while decompressing.</param>
+/// <param name="MaxRatio">Largest expansion of one entry over its compressed size (checked for entries above 1 MB).</param>
+public sealed record UploadLimits(long MaxBytes = 10 * 1024 * 1024, int MaxEntries = 1000, long MaxUncompressedBytes = 200L * 1024 * 1024, int MaxRatio = 200)
+{
+    /// <summary>The limits used when none are given.</summary>
+    public static readonly UploadLimits Default = new();
+}

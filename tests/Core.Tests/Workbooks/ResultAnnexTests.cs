@@ -1,0 +1,124 @@
+using DocumentFormat.OpenXml.Spreadsheet;
+using HealthFuncs.Core.Workbooks;
+
+namespace HealthFuncs.Core.Tests.Workbooks;
+
+public class ResultAnnexTests
+{
+    private const string Sheet = "Kết quả";
+    private static Opened Build() => Opened.Build(s => ResultAnnexWorkbook.Write(Samples.Result(), s));
+
+    [Fact]
+    public void Heading_follows_decree_30()
+    {
+        // Decree 30/2020/NĐ-CP: issuing body top left in capitals (the body in bold), national name and motto top right in bold.
+        using var book = Build();
+        Assert.Equal("UBND HUYỆN SƠN DƯƠNG", book.Text(Sheet, "A1"));
+        Assert.Equal("TRUNG TÂM Y TẾ", book.Text(Sheet, "A2"));
+        Assert.NotNull(book.Font(Sheet, "A2").Bold);
+        Assert.Null(book.Font(Sheet, "A1").Bold);
+        var right = book.Merges(Sheet).Single(m => System.Text.RegularExpressions.Regex.IsMatch(m, "^[B-Z]1:[A-Z]+1$")).Split(':')[0];
+        Assert.Equal("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", book.Text(Sheet, right));
+        Assert.NotNull(book.Font(Sheet, right).Bold);
+        Assert.Equal("Độc lập - Tự do - Hạnh phúc", book.Text(Sheet, right.Replace('1', '2')));
+        Assert.Equal("Biểu số 01", book.Text(Sheet, "A4"));
+        Assert.Equal("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU Y TẾ 6 THÁNG ĐẦU NĂM 2021", book.Text(Sheet, "A5"));
+        Assert.NotNull(book.Font(Sheet, "A5").Bold);
+        Assert.StartsWith("(Kèm theo Báo cáo số", book.Text(Sheet, "A6"), StringComparison.Ordinal);
+        Assert.NotNull(book.Font(Sheet, "A6").Italic);
+        Assert.Equal("Times New Roman", book.Font(Sheet, "B11").GetFirstChild<FontName>()!.Val!.Value);
+    }
+
+    [Fact]
+    public void Table_has_the_ten_result_columns()
+    {
+        using var book = Build();
+        string[] expected = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện cùng kỳ năm trước", "Kế hoạch năm 2021", "Thực hiện", "% so với KH", "% so với cùng kỳ", "Đánh giá", "Ghi chú"];
+        Assert.Equal(expected, expected.Select((_, i) => book.Text(Sheet, $"{(char)('A' + i)}9")));
+    }
+
+    [Fact]
+    public void Groups_are_numbered_with_roman_numerals_and_breakdowns_sit_under_their_total()
+    {
+        using var book = Build();
+        Assert.Equal("I", book.Text(Sheet, "A11"));
+        Assert.Equal("KHÁM CHỮA BỆNH", book.Text(Sheet, "B11"));
+        var total = book.RowOf(Sheet, "Tổng số giường bệnh trong huyện");
+        Assert.Equal("2", book.Text(Sheet, $"A{total}"));
+        Assert.Equal("Trong đó: Giường bệnh viện", book.Text(Sheet, $"B{total + 1}"));
+        Assert.Equal("Giường trạm Y tế", book.Text(Sheet, $"B{total + 2}"));
+        Assert.True(book.Format(Sheet, $"B{total + 1}").Alignment!.Indent!.Value > 0);
+        Assert.NotNull(book.Font(Sheet, $"B{total + 1}").Italic);
+        Assert.Contains(Enumerable.Range(11, 20), r => book.Text(Sheet, $"A{r}") == "III");
+    }
+
+    [Theory]
+    [InlineData("Số lượt người khám, chữa bệnh", "#,##0", 131250)]
+    [InlineData("Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi", "#,##0.0#", 48.2)]
+    [InlineData("Số giường bệnh trên 10.000 dân", "#,##0.0#", 21.3)]
+    public void Numbers_are_numbers_with_a_format_for_their_kind(string name, string format, double actual)
+    {
+        // SpreadsheetML: a numeric cell has no t attribute and its style's numFmt decides the display (separators follow the reader's locale).
+        using var book = Build();
+        var row = book.RowOf(Sheet, name);
+        var cell = book.Cell(Sheet, $"F{row}")!;
+        Assert.Null(cell.DataType);
+        Assert.Equal((decimal)actual, book.Number(Sheet, $"F{row}"));
+        Assert.Equal(format, book.NumberFormat(Sheet, $"F{row}"));
+    }
+
+    [Fact]
+    public void Percent_columns_are_guarded_formulas_over_the_row()
+    {
+        // The % columns stay live: formulas referencing the row, wrapped in IFERROR so an empty or zero target shows blank.
+        using var book = Build();
+        var row = book.RowOf(Sheet, "Số lượt người khám, chữa bệnh");
+        var ofPlan = book.Cell(Sheet, $"G{row}")!;
+        Assert.Equal($"IF(OR(F{row}=\"\",L{row}=\"\"),\"\",IFERROR(F{row}/L{row}*100,\"\"))", ofPlan.CellFormula!.Text);
+        Assert.Equal(131250m / 260000m * 100, book.Number(Sheet, $"G{row}"));
+        Assert.Equal("0.0\"%\"", book.NumberFormat(Sheet, $"G{row}"));
+        Assert.Contains($"F{row}/D{row}*100", book.Cell(Sheet, $"H{row}")!.CellFormula!.Text, StringComparison.Ordinal);
+        var rate = book.RowOf(Sheet, "Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi");
+        Assert.Contains($"F{rate}-D{rate}", book.Cell(Sheet, $"H{rate}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.True(book.WorkbookPart.Workbook!.CalculationProperties!.FullCalculationOnLoad!.Value);
+    }
+
+    [Fact]
+    public void Written_targets_keep_their_text_and_point_targets_are_numbers()
+    {
+        using var book = Build();
+        var immunisation = book.RowOf(Sheet, "Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi");
+        Assert.Equal(">95%", book.Text(Sheet, $"E{immunisation}"));
+        Assert.Equal(95m, book.Number(Sheet, $"L{immunisation}"));
+        var visits = book.RowOf(Sheet, "Số lượt người khám, chữa bệnh");
+        Assert.Equal(260000m, book.Number(Sheet, $"E{visits}"));
+        Assert.Equal("Không đạt", book.Text(Sheet, $"I{visits}"));
+    }
+
+    [Fact]
+    public void Prints_on_landscape_a4_with_repeated_header_rows_and_frozen_panes()
+    {
+        // Print titles are the _xlnm.Print_Titles name local to the sheet; paperSize 9 is A4.
+        using var book = Build();
+        var ws = book.Sheet(Sheet);
+        var setup = ws.GetFirstChild<PageSetup>()!;
+        Assert.Equal(9u, setup.PaperSize!.Value);
+        Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
+        Assert.Equal("'Kết quả'!$9:$10", book.Names["_xlnm.Print_Titles#0"].Text);
+        var pane = ws.Descendants<Pane>().Single();
+        Assert.Equal("C11", pane.TopLeftCell!.Value);
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.All(ws.GetFirstChild<Columns>()!.Elements<Column>(), c => Assert.True(c.CustomWidth!.Value));
+        Assert.True(ws.GetFirstChild<Columns>()!.Elements<Column>().Single(c => c.Min! == 11).Hidden!.Value);
+    }
+
+    [Fact]
+    public void Signature_block_has_place_and_date_in_italics()
+    {
+        using var book = Build();
+        var cell = book.Sheet(Sheet).Descendants<Cell>().Single(c => c.InlineString?.InnerText == "Sơn Dương, ngày 15 tháng 7 năm 2021");
+        Assert.NotNull(book.Font(Sheet, cell.CellReference!).Italic);
+        Assert.Contains(book.Sheet(Sheet).Descendants<Cell>(), c => c.InlineString?.InnerText == "GIÁM ĐỐC");
+        Assert.Contains(book.Sheet(Sheet).Descendants<Cell>(), c => c.InlineString?.InnerText == "Nguyễn Văn An");
+    }
+}
