@@ -50,8 +50,6 @@ if [ -f "$addin/package.json" ] && grep -q '"build"' "$addin/package.json"; then
       echo "npm ci failed in src/ExcelAddin: its package-lock.json must match package.json (run npm install there and commit the lock)" >&2
       exit 1
     fi
-  elif [ ! -d "$root/node_modules/.bin" ]; then
-    (cd "$root" && npm ci --no-audit --no-fund)
   fi
   (cd "$addin" && npm run build)
   dist="$addin/${ADDIN_DIST:-dist}"
