@@ -9,4 +9,6 @@ param softDeleteDays = 7
 param logRetentionDays = 30
 param maximumInstanceCount = 2
 param instanceMemoryMB = 2048
+// Development also takes API keys (the add-in's and test scripts'), as the server does locally.
+param requireSignIn = false
 param entraClientId = readEnvironmentVariable('HEALTHFUNCS_ENTRA_CLIENT_ID')

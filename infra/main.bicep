@@ -58,6 +58,9 @@ param entraTenantId string = tenant().tenantId
 @description('More token audiences to accept, e.g. the add-in\'s SSO resource api://<host>/<client id>.')
 param extraAudiences array = []
 
+@description('Require Entra sign-in in front of the whole API (401 for anyone else). Set false to also let API-key callers (scripts, an add-in without sign-in) through to the server, which still answers 401 to callers with neither.')
+param requireSignIn bool = true
+
 var baseName = '${appName}-${environmentName}'
 // Storage names allow only lower-case letters and digits; the hash keeps them unique per group.
 var storageAccountName = take('st${replace(appName, '-', '')}${environmentName}${uniqueString(resourceGroup().id)}', 24)
@@ -130,6 +133,7 @@ module functionApp 'modules/functionapp.bicep' = {
     entraClientId: entraClientId
     entraTenantId: entraTenantId
     extraAudiences: extraAudiences
+    requireSignIn: requireSignIn
   }
 }
 

@@ -8,4 +8,5 @@ param softDeleteDays = 30
 param logRetentionDays = 365
 param maximumInstanceCount = 20
 param instanceMemoryMB = 2048
+param requireSignIn = true
 param entraClientId = readEnvironmentVariable('HEALTHFUNCS_ENTRA_CLIENT_ID')

@@ -46,9 +46,19 @@ addin="$root/src/ExcelAddin"
 if [ -f "$addin/package.json" ] && grep -q '"build"' "$addin/package.json"; then
   echo "Building the Excel add-in"
   if [ -f "$addin/package-lock.json" ] && [ ! -d "$addin/node_modules" ]; then
-    (cd "$addin" && npm ci --no-audit --no-fund)
-  elif [ ! -d "$root/node_modules/.bin" ]; then
-    (cd "$root" && npm ci --no-audit --no-fund)
+    # npm ci is the reproducible install; some npm releases refuse this lock file's optional
+    # platform packages, and then npm install from the same lock is used, which must leave the
+    # lock exactly as committed (so the build still uses the locked versions).
+    if ! (cd "$addin" && npm ci --no-audit --no-fund); then
+      cp "$addin/package-lock.json" "$out/package-lock.committed.json"
+      (cd "$addin" && npm install --no-audit --no-fund)
+      if ! cmp -s "$addin/package-lock.json" "$out/package-lock.committed.json"; then
+        cp "$out/package-lock.committed.json" "$addin/package-lock.json"
+        echo "src/ExcelAddin/package-lock.json does not match package.json: run npm install there and commit the lock" >&2
+        exit 1
+      fi
+      rm "$out/package-lock.committed.json"
+    fi
   fi
   (cd "$addin" && npm run build)
   dist="$addin/${ADDIN_DIST:-dist}"
@@ -62,13 +72,15 @@ if [ -f "$addin/package.json" ] && grep -q '"build"' "$addin/package.json"; then
   manifest="$(ls "$addin"/manifest.xml "$dist"/manifest.xml 2>/dev/null | head -n1 || true)"
   if [ -n "$app_url" ] && [ -n "$manifest" ]; then
     # The development manifest points at the local dev server; production serves the same files
-    # from the function app under /api/addin.
-    python3 - "$manifest" "$out/manifest.prod.xml" "$app_url/api/addin" <<'PY'
+    # from the function app under /api/addin (the add-in's build uses relative paths).
+    python3 - "$manifest" "$out/manifest.prod.xml" "$app_url" <<'PY'
 import re, sys
 import xml.dom.minidom
-source, target, base = sys.argv[1:4]
+source, target, origin = sys.argv[1:4]
 text = open(source, encoding="utf-8").read()
-text = re.sub(r"https://localhost(:\d+)?", base, text)
+# AppDomain takes an origin; every other URL moves under /api/addin, where the app serves the files.
+text = re.sub(r"<AppDomain>\s*https://localhost(:\d+)?/?\s*</AppDomain>", f"<AppDomain>{origin}</AppDomain>", text)
+text = re.sub(r"https://localhost(:\d+)?", origin + "/api/addin", text)
 xml.dom.minidom.parseString(text.encode("utf-8"))  # still well-formed
 open(target, "w", encoding="utf-8").write(text)
 PY

@@ -2,7 +2,8 @@
 // (runtime "custom": Flex sets FUNCTIONS_WORKER_RUNTIME from it). It runs as the user-assigned
 // identity for everything: the host's own storage, the deployment package, the app's tables and
 // blobs, and telemetry. App Service Authentication with Microsoft Entra ID stands in front of the
-// API and answers 401 to anonymous callers; the server trusts the principal it passes on.
+// API and answers 401 to anonymous callers; the server trusts the principal it passes on. Either
+// way App Service Authentication replaces any X-MS-CLIENT-PRINCIPAL header a client sends.
 
 param location string
 param baseName string
@@ -39,6 +40,9 @@ param entraTenantId string
 
 @description('Token audiences the API accepts besides the client ID itself.')
 param extraAudiences array
+
+@description('True: anonymous callers get 401 from App Service Authentication before reaching the API. False: callers with an Entra session or token are signed in and the rest pass through to the API, which answers 401 unless they bring an API key.')
+param requireSignIn bool
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-${baseName}'
@@ -125,8 +129,8 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
       enabled: true
     }
     globalValidation: {
-      requireAuthentication: true
-      unauthenticatedClientAction: 'Return401'
+      requireAuthentication: requireSignIn
+      unauthenticatedClientAction: requireSignIn ? 'Return401' : 'AllowAnonymous'
       // The health probe and the add-in's own files (the task pane loads before anyone signs in).
       excludedPaths: [
         '/api/health'

@@ -7,6 +7,7 @@ using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Indicators;
+using HealthFuncs.Functions.Jobs;
 using HealthFuncs.Functions.Lookup;
 using HealthFuncs.Functions.Periods;
 using HealthFuncs.Functions.Seeding;
@@ -15,6 +16,7 @@ using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Targets;
 using HealthFuncs.Functions.Units;
+using HealthFuncs.Functions.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomHandlerHosting();
@@ -33,6 +35,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddStorage();
 builder.Services.AddCallerIdentity();
 builder.Services.AddReportExports();
+builder.Services.AddWorkflow();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -53,6 +56,8 @@ api.MapAttainment();
 api.MapLookup();
 api.MapAudit();
 api.MapReports();
+api.MapWorkflow();
+api.MapSummaries();
 app.MapCustomHandlerEndpoints();
 return await app.RunOrExecuteAsync(args);
 

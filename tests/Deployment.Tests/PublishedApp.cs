@@ -19,11 +19,16 @@ public sealed class PublishedApp : IAsyncLifetime
 
     public string Zip => Path.Combine(output, "healthfuncs-functions.zip");
 
+    /// <summary>The deployed app's address the production add-in manifest is written for.</summary>
+    public const string AppUrl = "https://func-healthfuncs-test.azurewebsites.net";
+
+    public string Manifest => Path.Combine(output, "manifest.prod.xml");
+
     public string Log { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        var (exitCode, log) = await Repository.RunAsync("bash", [Path.Combine(Repository.Root, "scripts", "publish.sh"), "--out", output]);
+        var (exitCode, log) = await Repository.RunAsync("bash", [Path.Combine(Repository.Root, "scripts", "publish.sh"), "--out", output, "--app-url", AppUrl]);
         Log = log;
         Assert.True(exitCode == 0, "scripts/publish.sh failed:\n" + log);
     }

@@ -4,6 +4,7 @@ using HealthFuncs.Functions.Audit;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -41,7 +42,7 @@ public static class ValuesApi
 
     private static async Task<Results<Ok<ImportSummary>, UnprocessableEntity<ImportSummary>, ProblemHttpResult, ValidationProblem>> SubmitAsync(
         string unit, string period, SubmissionRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, [AsParameters] SubmissionStores stores,
-        HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
+        WorkflowGate workflow, HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
     {
         var p = Period.ParseCode(period);
         if (p.Kind == PeriodKind.PlanPeriod)
@@ -64,6 +65,9 @@ public static class ValuesApi
             return Problems.Conflict($"Biểu {unit} kỳ {p.Code} đã {(form.Status == FormStatus.Approved ? "được duyệt" : "bị khóa")}; không thể sửa số liệu.",
                 $"The form of {unit} for {p.Code} is {form.Status.ToString().ToLowerInvariant()}; its values can no longer change.",
                 new Dictionary<string, object?> { ["status"] = form.Status.ToString() });
+        // Approved or locked by the reporting workflow: only an unlock by the parent level lets the figures change.
+        if (await workflow.CheckEditAsync(unit, p, cancellationToken) is { } refusal)
+            return Problems.Conflict(refusal.MessageVi, refusal.MessageEn);
 
         var indicators = await stores.Indicators.GetAllAsync(cancellationToken);
         var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);

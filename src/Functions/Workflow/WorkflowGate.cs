@@ -1,0 +1,32 @@
+using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Core.Periods;
+using HealthFuncs.Core.Workflow;
+using HealthFuncs.Functions.Storage;
+
+namespace HealthFuncs.Functions.Workflow;
+
+/// The workflow's rules for the current tree and configuration, and the question every write of
+/// values must ask first: may this form change now?
+public sealed class WorkflowGate(WorkflowStore store, UnitStore units, WorkflowRulesSource rules, TimeProvider clock)
+{
+    /// Null when the unit's values for the period may change now; otherwise the refusal (409)
+    /// saying whether the form is approved or locked and what unlocks it.
+    public async Task<Refusal?> CheckEditAsync(string unitCode, Period period, CancellationToken cancellationToken = default)
+    {
+        if (period.Kind == PeriodKind.PlanPeriod) return null;
+        var tree = await units.GetTreeAsync(cancellationToken);
+        if (tree.Find(unitCode) is null) return null;
+        var stored = await store.GetAsync(unitCode, period, cancellationToken);
+        return rules.For(tree).CheckEdit(stored.State, clock.GetUtcNow());
+    }
+}
+
+/// The reporting calendar from configuration, read once; the tree changes, so rules are built per tree.
+public sealed class WorkflowRulesSource(Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
+{
+    private readonly Lazy<ReportingRules> _reporting = new(() => options.Value.ToRules());
+
+    public ReportingRules Reporting => _reporting.Value;
+
+    public WorkflowRules For(OrgTree tree) => new(tree, Reporting);
+}
