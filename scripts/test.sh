@@ -8,8 +8,9 @@ cd "$root"
 results="$root/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
+# Install only when missing or out of date: a clean install would wipe a node_modules in use.
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 
 passed=0; failed=0; skipped=0; status=0
@@ -30,7 +31,9 @@ if [ -f src/ExcelAddin/package.json ] && grep -q '"test"' src/ExcelAddin/package
   # The add-in's suites include its end-to-end test (Azurite, the server, the pane in Chromium),
   # so its counts already cover the browser tests.
   if [ ! -d src/ExcelAddin/node_modules ] || [ src/ExcelAddin/package-lock.json -nt src/ExcelAddin/node_modules/.package-lock.json ]; then
-    (cd src/ExcelAddin && npm ci --no-audit --no-fund) || status=1
+    # `npm install` honours the lock's exact versions; `npm ci` refuses this lock because the
+    # registry serves only the Linux builds of rollup's optional per-platform packages.
+    (cd src/ExcelAddin && npm install --no-audit --no-fund) || status=1
   fi
   (cd src/ExcelAddin && npm test -- --reporter=default --reporter=json --outputFile="$results/addin.json") || status=1
   if [ -f "$results/addin.json" ]; then
