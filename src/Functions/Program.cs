@@ -12,6 +12,7 @@ using HealthFuncs.Functions.Lookup;
 using HealthFuncs.Functions.Periods;
 using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Targets;
 using HealthFuncs.Functions.Units;
@@ -33,6 +34,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddOpenApi();
 builder.Services.AddStorage();
 builder.Services.AddCallerIdentity();
+builder.Services.AddReportExports();
 builder.Services.AddWorkflow();
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ api.MapValues();
 api.MapAttainment();
 api.MapLookup();
 api.MapAudit();
+api.MapReports();
 api.MapWorkflow();
 api.MapSummaries();
 app.MapCustomHandlerEndpoints();

@@ -54,15 +54,7 @@ public static class AnnexFrame
     };
 
     /// <summary>The period as the annexes print it: "Quý I/2021", "6 tháng đầu năm 2021", "Giai đoạn 2021-2025".</summary>
-    public static string PeriodText(Period period) => period.Kind switch
-    {
-        PeriodKind.Month => $"Tháng {period.Index}/{period.Year}",
-        PeriodKind.Quarter => $"Quý {Roman(period.Index)}/{period.Year}",
-        PeriodKind.FirstHalf => $"6 tháng đầu năm {period.Year}",
-        PeriodKind.NineMonths => $"9 tháng năm {period.Year}",
-        PeriodKind.Year => $"Năm {period.Year}",
-        _ => $"Giai đoạn {period.Year}-{period.EndYear}",
-    };
+    public static string PeriodText(Period period) => PeriodLabel.Format(period);
 
     /// <summary>1 → I, 4 → IV, 9 → IX: group and quarter numerals.</summary>
     public static string Roman(int number)

@@ -109,10 +109,12 @@ public sealed class AnnexSheet(string name)
                 Min = c.Key, Max = c.Key, Width = c.Value.Width, CustomWidth = true, Hidden = c.Value.Hidden ? true : null,
             })));
         var data = new SheetData();
+        var merged = _merges.Select(m => m.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
         foreach (var (index, cells) in _rows)
         {
             var row = new Row { RowIndex = index };
-            if (_heights.TryGetValue(index, out var h)) { row.Height = h; row.CustomHeight = true; }
+            var height = _heights.TryGetValue(index, out var h) ? h : HeightFor(cells, merged);
+            if (height is { } points) { row.Height = points; row.CustomHeight = true; }
             row.Append(cells.Values);
             data.Append(row);
         }
@@ -140,6 +142,25 @@ public sealed class AnnexSheet(string name)
         });
         worksheet.Append(new HeaderFooter(new OddFooter("&C&\"Times New Roman\"&10Trang &P/&N")));
         return worksheet;
+    }
+
+    /// <summary>
+    /// Spreadsheet programs do not grow rows for wrapped text when they open a file, so the height is set here:
+    /// 15.75 pt a line, the lines estimated from the text's length against the column's width.
+    /// </summary>
+    private double? HeightFor(SortedDictionary<uint, Cell> cells, HashSet<string> merged)
+    {
+        var lines = 1;
+        foreach (var (column, cell) in cells)
+        {
+            if (cell.InlineString?.InnerText is not { Length: > 0 } text || merged.Contains(cell.CellReference!.Value!)
+                || !Looks.Wraps(Looks.Of(cell.StyleIndex?.Value ?? 0))) continue;
+            var width = _columns.TryGetValue(column, out var c) ? c.Width : 9;
+            // About 1.1 characters of Times New Roman 12 fit per unit of width, less the padding: erring towards a spare line rather than overlapping text.
+            var perLine = Math.Max(1, (int)(width * 1.1) - 2);
+            lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine))));
+        }
+        return lines > 1 ? lines * 15.75 + 2 : null;
     }
 
     private static Pane FrozenPane(string topLeft)

@@ -62,7 +62,7 @@ public static class DataEntryFormWorkbook
         {
             if (line.Indicator is null)
             {
-                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Text(1, row, line.Number, Look.GroupNumber);
                 sheet.Merge(2, row, Note, row, line.Text, Look.Group);
             }
             else WriteLine(sheet, row, line, byCode[line.Indicator.Code], rules);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Numbers;
 using HealthFuncs.Core.Observations;
 
 namespace HealthFuncs.Core.Workbooks;
@@ -17,6 +18,10 @@ public sealed class ImportRows(UploadTarget target, string sheet)
     public List<Observation> Observations { get; } = [];
     /// <summary>Rows rejected so far.</summary>
     public List<RejectedRow> Rejected { get; } = [];
+    /// <summary>The sheet row each observation came from, by indicator code.</summary>
+    public Dictionary<string, int> Rows { get; } = new(StringComparer.Ordinal);
+    /// <summary>The sheet's name.</summary>
+    public string Sheet => sheet;
     /// <summary>Matched rows left empty.</summary>
     public int Ignored { get; private set; }
 
@@ -56,6 +61,7 @@ public sealed class ImportRows(UploadTarget target, string sheet)
         if (Rejected.Count > before) return;
         // A form filled with parts only still yields the value the sheet shows beside them.
         if (v is null && n is { } num && d is { } den && indicator.HasParts) v = Math.Round(num / den * indicator.Scale, 4);
+        Rows[indicator.Code] = (int)row.Index;
         Observations.Add(new Observation(target.UnitCode, indicator.Code, target.Period, v, n, d, string.IsNullOrEmpty(note) ? null : note));
     }
 
@@ -76,13 +82,9 @@ public sealed class ImportRows(UploadTarget target, string sheet)
         return null;
     }
 
-    /// <summary>Numbers typed as text the Vietnamese way: "83,9", "260.000", "1.234,5", an optional trailing %.</summary>
-    public static bool TryParseVietnamese(string text, out decimal value)
-    {
-        var t = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).TrimEnd('%');
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands,
-            AnnexFrame.Vietnamese, out value);
-    }
+    /// <summary>Numbers typed as text the Vietnamese way ("83,9", "260.000"), with an optional trailing %.</summary>
+    public static bool TryParseVietnamese(string text, out decimal value) =>
+        VietnameseNumber.TryParse(text.Trim().TrimEnd('%').Trim(), out value);
 
     private void Reject(uint row, string? code, string field, uint column, string vi, string en)
     {

@@ -24,6 +24,8 @@ public enum Look
     HeadNumber,
     /// <summary>Group numeral and name: bold, bordered.</summary>
     Group,
+    /// <summary>A group's Roman numeral: bold, centred, bordered.</summary>
+    GroupNumber,
     /// <summary>Row number (TT): centred, bordered.</summary>
     RowNumber,
     /// <summary>An indicator name: wrapped, bordered.</summary>
@@ -69,6 +71,12 @@ public static class Looks
     /// <summary>The cell format index of a look, or of its quote-prefixed twin.</summary>
     public static uint Index(Look look, bool quoted = false) => (uint)((int)look + (quoted ? Count : 0));
 
+    /// <summary>The look behind a cell format index (either twin).</summary>
+    public static Look Of(uint index) => (Look)(int)(index % (uint)Count);
+
+    /// <summary>True when the look wraps text, so the row must be tall enough for its lines.</summary>
+    public static bool Wraps(Look look) => SpecOf(look).Wrap;
+
     /// <summary>True when text must be kept from being read as a formula (OWASP CSV/formula injection).</summary>
     public static bool NeedsQuote(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
 
@@ -85,6 +93,7 @@ public static class Looks
         Look.Head => new(1, 2, true, 0, HorizontalAlignmentValues.Center, true),
         Look.HeadNumber => new(2, 0, true, 0, HorizontalAlignmentValues.Center, false),
         Look.Group => new(1, 0, true, 0, HorizontalAlignmentValues.Left, true),
+        Look.GroupNumber => new(1, 0, true, 0, HorizontalAlignmentValues.Center, false),
         Look.RowNumber => new(0, 0, true, 0, HorizontalAlignmentValues.Center, false),
         Look.Name => new(0, 0, true, 0, HorizontalAlignmentValues.Left, true),
         Look.BreakdownName => new(2, 0, true, 0, HorizontalAlignmentValues.Left, true, 2),

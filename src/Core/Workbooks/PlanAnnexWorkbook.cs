@@ -52,7 +52,7 @@ public static class PlanAnnexWorkbook
         {
             if (line.Indicator is not { } indicator)
             {
-                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Text(1, row, line.Number, Look.GroupNumber);
                 sheet.Merge(2, row, noteColumn, row, line.Text, Look.Group);
                 row++;
                 continue;

@@ -25,7 +25,7 @@ public static class ProvinceWorkbookWriter
         foreach (var district in book.Districts)
         {
             var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}" };
-            sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), SheetNames.Unique(district.Unit.Name, used)));
+            sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), TabNames.Unique(district.Unit.Name, used)));
         }
         sheets.Add(Matrix(book));
         sheets.Add(Missing(book));
@@ -36,7 +36,7 @@ public static class ProvinceWorkbookWriter
     {
         const uint Plan = 4, Value = 5, Num = 6, Den = 7, OfPlan = 8, Included = 9, MissingNames = 10, Verdict = 11, Code = 12, PlanNumber = 13;
         var sheet = new AnnexSheet(SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 40, 10, 12, 13, 12, 12, 11, 11, 22, 13];
+        double[] widths = [6, 40, 10, 12, 13, 12, 12, 11, 11, 22, 15];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
         sheet.Width(PlanNumber, 10, hidden: true);
@@ -56,7 +56,7 @@ public static class ProvinceWorkbookWriter
         {
             if (line.Indicator is not { } indicator)
             {
-                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Text(1, row, line.Number, Look.GroupNumber);
                 sheet.Merge(2, row, Verdict, row, line.Text, Look.Group);
                 row++;
                 continue;
@@ -69,8 +69,8 @@ public static class ProvinceWorkbookWriter
             sheet.Text(3, row, indicator.Unit, Look.Centred);
             PlanAnnexWorkbook.WriteTarget(sheet, Plan, row, figure.Target?.Expression, look);
             sheet.Number(Value, row, figure.Value, look);
-            sheet.Number(Num, row, figure.Numerator, Look.Decimal);
-            sheet.Number(Den, row, figure.Denominator, Look.Decimal);
+            sheet.Number(Num, row, figure.Numerator, PartLook(figure.Numerator));
+            sheet.Number(Den, row, figure.Denominator, PartLook(figure.Denominator));
             var (v, p) = (AnnexSheet.Ref(Value, row), AnnexSheet.Ref(PlanNumber, row));
             sheet.Formula(OfPlan, row, $"IF(OR({v}=\"\",{p}=\"\"),\"\",IFERROR({v}/{p}*100,\"\"))",
                 figure.Value is { } a && planNumber is { } t && t != 0 ? a / t * 100 : null, Look.Percent);
@@ -85,6 +85,9 @@ public static class ProvinceWorkbookWriter
         return sheet;
     }
 
+    // Parts are mostly head counts: show them whole unless they carry a fraction.
+    private static Look PartLook(decimal? part) => part is { } p && p != decimal.Truncate(p) ? Look.Decimal : Look.Count;
+
     private static AnnexSheet Matrix(ProvinceWorkbook book)
     {
         var districts = book.Districts;
@@ -96,10 +99,7 @@ public static class ProvinceWorkbookWriter
         sheet.Width(4 + count, 3, hidden: true);
         var lastColumn = Math.Max(3 + count, 6);
         sheet.Merge(1, 1, lastColumn, 1, $"KẾT QUẢ THỰC HIỆN CHỈ TIÊU THEO ĐƠN VỊ - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
-        sheet.Height(1, 30);
-        sheet.Text(2, 2, "Chú thích màu:", Look.BoldLeft);
-        string[] legend = [Labels.Of(AttainmentStatus.Exceeded), Labels.Of(AttainmentStatus.Met), Labels.Of(AttainmentStatus.NotMet), Labels.Of(AttainmentStatus.NoData)];
-        for (var i = 0u; i < legend.Length; i++) sheet.Text(3 + i, 2, legend[i], Look.Centred);
+        sheet.Height(1, 40);
         sheet.Text(1, 4, "TT", Look.Head);
         sheet.Text(2, 4, "Chỉ tiêu", Look.Head);
         sheet.Text(3, 4, "Đơn vị tính", Look.Head);
@@ -116,7 +116,7 @@ public static class ProvinceWorkbookWriter
         {
             if (line.Indicator is not { } indicator)
             {
-                sheet.Text(1, row, line.Number, Look.Group);
+                sheet.Text(1, row, line.Number, Look.GroupNumber);
                 sheet.Merge(2, row, 3 + Math.Max(count, 1), row, line.Text, Look.Group);
                 row++;
                 continue;
@@ -137,7 +137,12 @@ public static class ProvinceWorkbookWriter
             var range = $"{AnnexSheet.Ref(4, MatrixFirstRow)}:{AnnexSheet.Ref(3 + count, row - 1)}";
             sheet.ConditionalFormats.Add(Colours(range, AnnexSheet.Ref(statusStart, MatrixFirstRow), 1));
         }
-        sheet.ConditionalFormats.Add(Colours($"C2:F2", "C2", 5));
+        // The legend under the table is coloured by the same rules, each cell by its own text.
+        var legend = row + 1;
+        sheet.Text(2, legend, "Chú thích màu:", Look.BoldLeft);
+        AttainmentStatus[] shown = [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData];
+        for (var i = 0u; i < shown.Length; i++) sheet.Text(2, legend + 1 + i, Labels.Of(shown[i]), Look.Centred);
+        sheet.ConditionalFormats.Add(Colours($"B{legend + 1}:B{legend + 4}", $"B{legend + 1}", 5));
         return sheet;
     }
 
@@ -177,7 +182,7 @@ public static class ProvinceWorkbookWriter
 }
 
 /// <summary>Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique ignoring case.</summary>
-public static class SheetNames
+public static class TabNames
 {
     /// <summary>A valid sheet name from <paramref name="wanted"/>, not yet in <paramref name="used"/> (which it joins).</summary>
     public static string Unique(string wanted, HashSet<string> used)

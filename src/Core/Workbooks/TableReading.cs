@@ -63,7 +63,7 @@ internal static class TableReading
             var hasNumbers = value is not null || (layout.Columns.Numerator > 0 && row.At(layout.Columns.Numerator) is not null);
             if (hasNumbers) rows.Unmatched(row.Index, code is { Length: > 0 } ? layout.Code : layout.Name, code is { Length: > 0 } ? code : name ?? "");
         }
-        return new WorkbookImport(rows.Observations, rows.Rejected, rows.Ignored, null, UploadSource.Table, null);
+        return new WorkbookImport(rows.Observations, rows.Rejected, rows.Ignored, null, UploadSource.Table, null, rows.Rows, rows.Sheet);
     }
 
     private static string Strip(string name)

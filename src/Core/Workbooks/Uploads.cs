@@ -61,13 +61,23 @@ public enum UploadSource
 /// What an upload yielded: observations ready for the values API, rejected rows, and the count of rows left empty.
 /// A refused file yields a <see cref="Refusal"/> and nothing else.
 /// </summary>
+/// <param name="Observations">The rows read, for the unit and period of the upload.</param>
+/// <param name="Rejected">Rows that could not be read.</param>
+/// <param name="Ignored">Matched rows left empty.</param>
+/// <param name="Refusal">Why the whole file was refused, if it was.</param>
+/// <param name="Source">How the rows were found.</param>
+/// <param name="FormVersion">For one of our forms: the stored version (ETag) it was generated from.</param>
+/// <param name="Rows">Where each observation came from: indicator code → sheet row, so later checks can name it.</param>
+/// <param name="Sheet">The sheet the rows came from.</param>
 public sealed record WorkbookImport(
     IReadOnlyList<Observation> Observations,
     IReadOnlyList<RejectedRow> Rejected,
     int Ignored,
     UploadRefusal? Refusal,
     UploadSource Source,
-    string? FormVersion)
+    string? FormVersion,
+    IReadOnlyDictionary<string, int>? Rows = null,
+    string? Sheet = null)
 {
     /// <summary>A refused upload.</summary>
     public static WorkbookImport Refused(UploadProblem problem, string vi, string en) => new([], [], 0, new UploadRefusal(problem, vi, en), UploadSource.None, null);

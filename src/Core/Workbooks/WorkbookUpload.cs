@@ -69,7 +69,7 @@ public static class WorkbookUpload
             if (byCode.TryGetValue(code.Text.Trim(), out var indicator)) rows.Add(indicator, row, columns);
             else rows.Unmatched(row.Index, column, code.Text);
         }
-        return new WorkbookImport(rows.Observations, rows.Rejected, rows.Ignored, null, UploadSource.Form, Name(FormNames.Version));
+        return new WorkbookImport(rows.Observations, rows.Rejected, rows.Ignored, null, UploadSource.Form, Name(FormNames.Version), rows.Rows, rows.Sheet);
     }
 
     /// <summary>'Sheet name'!$K$11:$K$40 → (sheet, column, first row, last row).</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Hosting.Jobs;
+using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Storage;
 
 namespace HealthFuncs.Functions.Jobs;
@@ -10,11 +12,12 @@ namespace HealthFuncs.Functions.Jobs;
 public sealed record SummaryManifest(int Year, IReadOnlyList<ReportFile> Files);
 
 /// At 00:00 Vietnam time on 1 January (17:00 UTC on 31 December) closes the year that has just ended:
-/// each unit's result annex for the year, then each province's consolidated workbook, then a manifest,
+/// each unit's result annex for the year, then each province's consolidated workbook (the same models the
+/// result.xlsx and consolidated.xlsx downloads are built from), then a manifest,
 /// under year-end/{year}/. The year comes from the occurrence's Vietnam date, so a run at 16:59:59 UTC
 /// on 31 December still closes the year before, and a past-due run on 1 January at 08:00 closes the
 /// same year as the missed 17:00 run. Each file is written once and never replaced.
-public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, YearEndAnnexes annexes, ReportBlobs blobs) : SteppedJob(runner)
+public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, AnnexSources annexes, ReportBlobs blobs) : SteppedJob(runner)
 {
     public override string Name => "year-end-summary";
 
@@ -43,7 +46,7 @@ public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, YearEn
     {
         var name = $"{Prefix(year)}units/{unit.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
-        var annex = await annexes.ResultAnnexAsync(await annexes.OpenAsync(ct), unit, year, ct);
+        var annex = await annexes.ResultAsync(unit.Code, Period.FullYear(year), ct);
         using var stream = new MemoryStream();
         ResultAnnexWorkbook.Write(annex, stream);
         return await StoreAsync(name, stream, ct);
@@ -53,7 +56,7 @@ public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, YearEn
     {
         var name = $"{Prefix(year)}provinces/{province.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
-        var book = await annexes.ProvinceWorkbookAsync(await annexes.OpenAsync(ct), province, year, ct);
+        var book = await annexes.ConsolidatedAsync(province.Code, Period.FullYear(year), ct);
         using var stream = new MemoryStream();
         ProvinceWorkbookWriter.Write(book, stream);
         return await StoreAsync(name, stream, ct);

@@ -1,5 +1,6 @@
 using HealthFuncs.Functions.Hosting.Jobs;
 using HealthFuncs.Functions.Jobs;
+using HealthFuncs.Functions.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HealthFuncs.Functions.Workflow;
@@ -19,7 +20,7 @@ public static class WorkflowSetup
         services.AddScoped<WorkflowEndpoint>();
         services.AddSingleton<ReportBlobs>();
         services.AddSingleton<JobStepRunner>();
-        services.AddSingleton<YearEndAnnexes>();
+        services.TryAddSingleton<AnnexSources>();
         services.AddScheduledJob<YearEndSummary>();
         services.AddScheduledJob<CompletenessReminder>();
         services.AddScheduledJob<NightlySnapshot>();

@@ -142,7 +142,7 @@ public class DataEntryFormTests
     [InlineData("SD", "2021-9M", UploadProblem.WrongPeriod)]
     public void A_form_for_another_unit_or_period_is_refused(string unit, string period, UploadProblem problem)
     {
-        var result = WorkbookUpload.Read(FormStream(), new UploadTarget(unit, Periods.Period.ParseCode(period), Samples.Indicators));
+        var result = WorkbookUpload.Read(FormStream(), new UploadTarget(unit, HealthFuncs.Core.Periods.Period.ParseCode(period), Samples.Indicators));
         Assert.Equal(problem, result.Refusal!.Problem);
         Assert.Empty(result.Observations);
         Assert.Contains(unit == "YS" ? "YS" : "2021-9M", result.Refusal.MessageVi, StringComparison.Ordinal);

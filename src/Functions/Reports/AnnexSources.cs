@@ -1,0 +1,145 @@
+using HealthFuncs.Core.Attainments;
+using HealthFuncs.Core.Consolidation;
+using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Core.Periods;
+using HealthFuncs.Core.Targets;
+using HealthFuncs.Core.Workbooks;
+using HealthFuncs.Functions.Storage;
+
+namespace HealthFuncs.Functions.Reports;
+
+/// Fills the workbook models from storage: units, indicators, targets in force and committed values.
+public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, TargetStore targets, FormStore forms, CommittedValues committed, PopulationStore populations)
+{
+    // Every period a year is reported in, for the flat export: months, quarters, 6 and 9 months, the year.
+    private static IEnumerable<Period> PeriodsOf(int year) =>
+        [.. Enumerable.Range(1, 12).Select(m => Period.Month(year, m)), .. Enumerable.Range(1, 4).Select(q => Period.Quarter(year, q)),
+         Period.FirstHalf(year), Period.NineMonths(year), Period.FullYear(year)];
+
+    public async Task<PlanAnnex> PlanAsync(string unitCode, int year, Period? planPeriod, CancellationToken cancellationToken)
+    {
+        var (tree, unit) = await UnitAsync(unitCode, year, cancellationToken);
+        var catalog = await indicators.GetAllAsync(cancellationToken);
+        var period = planPeriod ?? Period.FullYear(year);
+        var years = planPeriod is { } p ? await MilestonesAsync(unitCode, p, cancellationToken) : [year];
+        var all = new List<Target>();
+        foreach (var y in years)
+            all.AddRange((await targets.GetAsync(unitCode, y, cancellationToken))
+                .Where(t => planPeriod is null ? t.PlanPeriod is null : t.PlanPeriod == planPeriod.Value.Code));
+        var listed = catalog.Values.Where(i => all.Any(t => t.IndicatorCode == i.Code)).ToList();
+        var title = planPeriod is { } pp ? $"Các chỉ tiêu kế hoạch giai đoạn {pp.Year}-{pp.EndYear}" : $"Các chỉ tiêu kế hoạch y tế năm {year}";
+        return new PlanAnnex(Header(tree, unit, year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : catalog.Values.ToList(), all);
+    }
+
+    // Milestone years: the years inside the plan period (and its first year's predecessor) that hold its targets.
+    private async Task<IReadOnlyList<int>> MilestonesAsync(string unitCode, Period plan, CancellationToken cancellationToken)
+    {
+        var years = new List<int>();
+        for (var y = plan.Year; y <= plan.EndYear + 5; y++)
+            if ((await targets.GetAsync(unitCode, y, cancellationToken)).Any(t => t.PlanPeriod == plan.Code)) years.Add(y);
+        return years.Count > 0 ? years : [plan.EndYear];
+    }
+
+    public async Task<ResultAnnex> ResultAsync(string unitCode, Period period, CancellationToken cancellationToken)
+    {
+        var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
+        var catalog = await indicators.GetAllAsync(cancellationToken);
+        var lines = await LinesAsync(unitCode, period, catalog, cancellationToken);
+        return new ResultAnnex(Header(tree, unit, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
+            unit.Name, period, lines);
+    }
+
+    public async Task<DataEntryForm> FormAsync(string unitCode, Period period, CancellationToken cancellationToken)
+    {
+        var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
+        var catalog = await indicators.GetAllAsync(cancellationToken);
+        var form = await forms.GetAsync(unitCode, period.Code, cancellationToken) ?? FormState.New(unitCode, period.Code);
+        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        var current = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var lines = catalog.Values.Select(i => new FormLine(i, inForce.GetValueOrDefault(i.Code), baseline.GetValueOrDefault(i.Code), current.GetValueOrDefault(i.Code))).ToList();
+        return new DataEntryForm(Header(tree, unit, period.Year, $"Biểu nhập số liệu {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
+            unitCode, unit.Name, period, form.Etag, DateTimeOffset.UtcNow, lines);
+    }
+
+    public async Task<ProvinceWorkbook> ConsolidatedAsync(string unitCode, Period period, CancellationToken cancellationToken)
+    {
+        var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
+        var catalog = await indicators.GetAllAsync(cancellationToken);
+        var children = tree.ChildrenOf(unitCode, period.Year);
+        var people = await populations.GetYearAsync(period.Year, cancellationToken);
+        var lastPeople = await populations.GetYearAsync(period.Year - 1, cancellationToken);
+        var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
+        var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
+        var districts = new List<DistrictReport>();
+        foreach (var child in children)
+        {
+            now[child.Code] = await committed.ReadAsync(child.Code, period, cancellationToken);
+            before[child.Code] = await committed.ReadAsync(child.Code, period.SamePeriodLastYear(), cancellationToken);
+            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(child.Code, period, catalog, cancellationToken)));
+        }
+        var codes = children.Select(c => c.Code).ToList();
+        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        var summary = new List<ProvinceFigure>();
+        foreach (var indicator in catalog.Values)
+        {
+            ConsolidatedValue Across(Dictionary<string, IReadOnlyList<Observation>> source, IReadOnlyDictionary<string, long> pop) =>
+                Consolidator.AcrossUnits(indicator, codes, source.SelectMany(kv => kv.Value).Where(o => o.IndicatorCode == indicator.Code)
+                    .ToDictionary(o => o.UnitCode, StringComparer.Ordinal), pop);
+            var value = Across(now, people);
+            var baseline = Across(before, lastPeople);
+            var target = inForce.GetValueOrDefault(indicator.Code);
+            summary.Add(new ProvinceFigure(indicator, target, value.Value, value.Numerator, value.Denominator, value.IncludedUnits.Count, value.MissingUnits,
+                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)));
+        }
+        var header = Header(tree, unit, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC");
+        return new ProvinceWorkbook(header, unit.Name, period, summary, districts, children.Where(c => now[c.Code].Count == 0).ToList());
+    }
+
+    /// The flat export's rows, read unit by unit and period by period as the writer asks for them.
+    public async IAsyncEnumerable<FlatRow> ExportAsync(string unitCode, int year, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var tree = await units.GetTreeAsync(cancellationToken);
+        var catalog = await indicators.GetAllAsync(cancellationToken);
+        foreach (var unit in tree.SubtreeOf(unitCode, year))
+            foreach (var period in PeriodsOf(year))
+                foreach (var o in await committed.ReadAsync(unit.Code, period, cancellationToken))
+                {
+                    var indicator = catalog.GetValueOrDefault(o.IndicatorCode);
+                    yield return new FlatRow(unit.Code, unit.Name, o.IndicatorCode, indicator?.Name ?? o.IndicatorCode, indicator?.Unit ?? "", period,
+                        o.Value, o.Numerator, o.Denominator, o.Note);
+                }
+    }
+
+    private async Task<IReadOnlyList<ResultLine>> LinesAsync(string unitCode, Period period, IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken)
+    {
+        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        var actual = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        return catalog.Values.Select(i =>
+        {
+            var target = inForce.GetValueOrDefault(i.Code);
+            var a = actual.GetValueOrDefault(i.Code);
+            var b = baseline.GetValueOrDefault(i.Code);
+            return new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, b?.Value));
+        }).ToList();
+    }
+
+    private async Task<(OrgTree Tree, OrgUnit Unit)> UnitAsync(string unitCode, int year, CancellationToken cancellationToken)
+    {
+        var tree = await units.GetTreeAsync(cancellationToken);
+        return (tree, tree.Find(unitCode) ?? throw new KeyNotFoundException(unitCode));
+    }
+
+    /// The Decree 30 heading: the parent unit above the unit itself, the place from the unit's own name.
+    private static AnnexHeader Header(OrgTree tree, OrgUnit unit, int year, string title, string documentVi, string documentCode)
+    {
+        var parent = unit.ParentIn(year) is { } p ? tree.Find(p)?.Name ?? "" : "";
+        string[] prefixes = ["Trung tâm Y tế huyện ", "Trung tâm Y tế ", "Sở Y tế tỉnh ", "Sở Y tế ", "Phòng Y tế huyện ", "Huyện ", "Tỉnh ", "Thành phố ", "Thị xã ", "Xã ", "Trạm Y tế xã ", "Trạm Y tế "];
+        var place = prefixes.FirstOrDefault(x => unit.Name.StartsWith(x, StringComparison.OrdinalIgnoreCase)) is { } prefix ? unit.Name[prefix.Length..] : unit.Name;
+        return new AnnexHeader(parent, unit.Name, "Biểu số 01", title,
+            $"(Kèm theo {documentVi} số .../{documentCode} ngày ... tháng ... năm {year} của {unit.Name})", place, null);
+    }
+}

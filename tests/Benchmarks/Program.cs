@@ -1,0 +1,4 @@
+// dotnet run -c Release --project tests/Benchmarks -- --filter '*' --job short
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(HealthFuncs.Benchmarks.Cells).Assembly).Run(args);

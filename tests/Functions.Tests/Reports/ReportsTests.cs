@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Headers;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using HealthFuncs.Core.Targets;
+using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Submissions;
+using HealthFuncs.Functions.Tests.Infrastructure;
+using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
+
+namespace HealthFuncs.Functions.Tests.Reports;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly HealthFuncsFactory _factory = new(azurite);
+    private TestCatalog.Keys _keys = null!;
+    private HttpClient D1 => _factory.ClientWithKey(_keys.D1);
+
+    public async Task InitializeAsync()
+    {
+        _keys = await TestCatalog.SeedAsync(_factory);
+        await _factory.Get<TargetStore>().UpsertAsync([
+            new Target("D1", "BEDS", 2021, new TargetExpression("420", TargetForm.Point, 420)),
+            new Target("D1", "COVER", 2021, new TargetExpression("≥95", TargetForm.AtLeast, 95)),
+            new Target("P", "BEDS", 2021, new TargetExpression("900", TargetForm.Point, 900)),
+        ]);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static async Task<MemoryStream> WorkbookAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(WorkbookStore.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
+        var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using (var document = SpreadsheetDocument.Open(stream, false))
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+        stream.Position = 0;
+        return stream;
+    }
+
+    private static IReadOnlyList<string> SheetNames(Stream stream)
+    {
+        using var document = SpreadsheetDocument.Open(stream, false);
+        return document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+    }
+
+    /// Types numbers into the form's Thực hiện column (F) on the rows whose hidden code (K) is given.
+    private static MemoryStream Fill(MemoryStream form, IReadOnlyDictionary<string, decimal> values)
+    {
+        var copy = new MemoryStream();
+        form.CopyTo(copy);
+        using (var document = SpreadsheetDocument.Open(copy, true))
+        {
+            var part = document.WorkbookPart!.WorksheetParts.Single();
+            foreach (var row in part.Worksheet!.Descendants<Row>())
+            {
+                var code = row.Elements<Cell>().FirstOrDefault(c => c.CellReference == $"K{row.RowIndex}")?.InlineString?.InnerText;
+                if (code is null || !values.TryGetValue(code, out var value)) continue;
+                var cell = row.Elements<Cell>().Single(c => c.CellReference == $"F{row.RowIndex}");
+                cell.CellValue = new CellValue(value);
+            }
+        }
+        copy.Position = 0;
+        return copy;
+    }
+
+    private Task<HttpResponseMessage> UploadAsync(Stream content, string period = "2021-H1", string fileName = "bieu.xlsx", string? ifMatch = null)
+    {
+        var body = new MultipartFormDataContent();
+        var file = new StreamContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(WorkbookStore.XlsxContentType);
+        body.Add(file, "file", fileName);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/units/D1/periods/{period}/upload") { Content = body };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return D1.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_downloaded_form_filled_and_uploaded_stores_what_was_typed()
+    {
+        var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
+        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 280, ["X007"] = 1234 }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.ReadAsync<ImportSummary>();
+        Assert.Equal((3, 1), (summary.Imported, summary.Version));
+
+        var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
+        Assert.Equal([("BEDS", 420m), ("BEDS.HOSP", 280m), ("X007", 1234m)], stored.Values.Select(v => (v.IndicatorCode!, v.Value!.Value)).OrderBy(v => v.Item1));
+        Assert.NotNull(await _factory.Get<WorkbookStore>().OpenReadAsync("D1/2021-H1/form.xlsx"));
+    }
+
+    [Fact]
+    public async Task A_form_made_before_someone_else_changed_the_figures_is_refused_as_stale()
+    {
+        var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021-H1", Values(("BEDS", 400)))).StatusCode);
+        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420 }));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("\"1\"", (await response.ReadJsonAsync()).GetProperty("currentEtag").GetString());
+        var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
+        Assert.Equal(400m, stored.Values.Single().Value);
+    }
+
+    [Fact]
+    public async Task A_bad_file_is_refused_with_its_reason_and_nothing_is_stored()
+    {
+        var xls = new byte[2048];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(xls, 0);
+        var response = await UploadAsync(new MemoryStream(xls), fileName: "bao-cao.xls");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("LegacyXls", problem.GetProperty("problem").GetString());
+        Assert.Contains(".xls", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(".xls", problem.GetProperty("en").GetString(), StringComparison.Ordinal);
+        var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
+        Assert.Empty(stored.Values);
+    }
+
+    [Fact]
+    public async Task A_form_of_another_period_is_refused()
+    {
+        var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-Q1/form.xlsx"));
+        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420 }), period: "2021-H1");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("WrongPeriod", (await response.ReadJsonAsync()).GetProperty("problem").GetString());
+    }
+
+    [Fact]
+    public async Task Rows_the_checks_reject_name_their_sheet_row_and_nothing_is_written()
+    {
+        var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
+        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 500 }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var summary = await response.ReadAsync<ImportSummary>();
+        Assert.NotEmpty(summary.Rejected);
+        Assert.All(summary.Rejected, r => Assert.StartsWith("Trang 'Nhập liệu', dòng", r.MessageVi, StringComparison.Ordinal));
+        Assert.Empty((await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>()).Values);
+    }
+
+    [Fact]
+    public async Task Plan_result_consolidated_and_export_workbooks_download_and_are_kept()
+    {
+        await D1.SubmitAsync("D1", "2021-H1", Values(("BEDS", 420), ("BEDS.HOSP", 280)));
+        var province = _factory.ClientWithKey(_keys.Province);
+
+        var plan = await WorkbookAsync(await D1.GetAsync("/api/units/D1/years/2021/plan.xlsx"));
+        Assert.Equal(["Kế hoạch"], SheetNames(plan));
+        var result = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/result.xlsx"));
+        Assert.Equal(["Kết quả"], SheetNames(result));
+        var consolidated = await WorkbookAsync(await province.GetAsync("/api/units/P/periods/2021-H1/consolidated.xlsx"));
+        Assert.Equal(["Tổng hợp", "Huyện D1", "Ma trận", "Chưa báo cáo"], SheetNames(consolidated));
+        var export = await WorkbookAsync(await province.GetAsync("/api/units/P/years/2021/export.xlsx"));
+        using (var document = SpreadsheetDocument.Open(export, false))
+            Assert.Equal(3, document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Row>().Count()); // header + 2 values
+
+        var kept = _factory.Get<WorkbookStore>();
+        foreach (var name in new[] { "D1/2021/plan.xlsx", "D1/2021-H1/result.xlsx", "P/2021-H1/consolidated.xlsx", "P/2021/export.xlsx" })
+            Assert.NotNull(await kept.OpenReadAsync(name));
+        Assert.Equal(HttpStatusCode.Forbidden, (await D1.GetAsync("/api/units/D2/periods/2021-H1/result.xlsx")).StatusCode);
+    }
+}
