@@ -13,7 +13,6 @@ public static class WorkflowSetup
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportStorage>();
-        services.AddHostedService<ReportStorageInitializer>();
         services.AddSingleton<WorkflowStore>();
         services.AddSingleton<WorkflowRulesSource>();
         services.AddSingleton<WorkflowGate>();
