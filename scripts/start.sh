@@ -46,6 +46,11 @@ echo "Azurite: blob 127.0.0.1:10000, table 127.0.0.1:10002 (data in .azurite/)"
 dotnet build src/Functions -c Release -nologo -v quiet
 server=(dotnet "src/Functions/bin/Release/net10.0/HealthFuncs.Functions.dll")
 export Storage__ConnectionString="UseDevelopmentStorage=true"
+# The seeded plans are from 2021, long past their reporting deadlines. Locally the lock that follows a
+# deadline is pushed out so those years can still be entered; a deployment keeps its configured calendar.
+for level in Province District Commune Facility; do
+  export "Workflow__Levels__${level}__DeadlineWorkingDays=10" "Workflow__Levels__${level}__LockWorkingDays=${HEALTHFUNCS_LOCK_WORKING_DAYS:-100000}"
+done
 "${server[@]}" seed --dev-keys
 
 "${server[@]}" &

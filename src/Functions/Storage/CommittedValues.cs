@@ -12,4 +12,14 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
         await forms.GetAsync(unitCode, period.Code, cancellationToken) is { } form
             ? await values.ReadAsync(unitCode, period, form.CurrentVersion, cancellationToken)
             : [];
+
+    /// The same period in each of the <paramref name="years"/> years before: the unit's own history, which the
+    /// far-from-history warning compares a new value with. One point read and one range query per year.
+    public async Task<IReadOnlyList<Observation>> HistoryAsync(string unitCode, Period period, int years = 3, CancellationToken cancellationToken = default)
+    {
+        var history = new List<Observation>();
+        for (var back = period.SamePeriodLastYear(); back.Year >= period.Year - years; back = back.SamePeriodLastYear())
+            history.AddRange(await ReadAsync(unitCode, back, cancellationToken));
+        return history;
+    }
 }

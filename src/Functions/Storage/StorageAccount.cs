@@ -96,6 +96,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FormStore>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
+        services.AddSingleton<Submissions.FormWriter>();
         services.AddSingleton<Attainment.FigureBooks>();
         services.AddSingleton<Seeding.SeedLoader>();
         services.AddSingleton<AuditStore>();

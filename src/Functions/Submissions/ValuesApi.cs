@@ -1,5 +1,3 @@
-using System.Globalization;
-using Azure;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Audit;
@@ -16,9 +14,6 @@ namespace HealthFuncs.Functions.Submissions;
 // POST /api/units/{unit}/periods/{period}/values   a batch, If-Match "<version>", optional Idempotency-Key, ?dryRun
 public static class ValuesApi
 {
-    // A claim older than this belongs to a writer that died between claiming and committing.
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
-
     public static RouteGroupBuilder MapValues(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/units/{unit}/periods/{period}/values").WithTags("Values");
@@ -33,7 +28,7 @@ public static class ValuesApi
         return api;
     }
 
-    public sealed record SubmissionStores(IndicatorStore Indicators, FormStore Forms, ValueStore Values, CommittedValues Committed, AuditStore Audit, ILoggerFactory Logs);
+    public sealed record SubmissionStores(IndicatorStore Indicators, FormStore Forms, ValueStore Values, CommittedValues Committed, FormWriter Writer);
 
     private static async Task<Ok<FormValues>> GetAsync(string unit, string period, FormStore forms, ValueStore values, HttpContext http, CancellationToken cancellationToken)
     {
@@ -76,10 +71,7 @@ public static class ValuesApi
 
         var indicators = await stores.Indicators.GetAllAsync(cancellationToken);
         var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);
-        // The same period of the three years before: enough history for the far-from-history warning, three point reads.
-        var history = new List<Observation>();
-        for (var back = p.SamePeriodLastYear(); back.Year >= p.Year - 3; back = back.SamePeriodLastYear())
-            history.AddRange(await stores.Committed.ReadAsync(unit, back, cancellationToken));
+        var history = await stores.Committed.HistoryAsync(unit, p, cancellationToken: cancellationToken);
         var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history);
         ImportSummary Summary(int version) => new(dryRun, batch.Imported, batch.Updated, batch.Ignored, batch.Rejected, batch.Warnings, version, Etags.Of(version));
 
@@ -89,42 +81,16 @@ public static class ValuesApi
             http.Response.Headers.ETag = form.Etag;
             return TypedResults.Ok(Summary(form.CurrentVersion));
         }
-        if (form.PendingVersion is not null && form.PendingSince > DateTimeOffset.UtcNow - ClaimLease)
-            return Problems.Conflict("Một lượt gửi khác cho biểu này đang được ghi; hãy tải lại sau giây lát.",
-                "Another submission to this form is being written; reload in a moment.", new Dictionary<string, object?> { ["currentEtag"] = form.Etag });
-
-        var caller = http.User.ToUser();
-        FormState claimed;
-        try
+        var written = await stores.Writer.WriteAsync(form, p, batch, current, http.User.ToUser().Id, AuditOrigin.Of(http), cancellationToken);
+        switch (written.Outcome)
         {
-            claimed = await stores.Forms.ClaimAsync(form, caller.Id, cancellationToken);
+            case WriteOutcome.Busy:
+                return Problems.Conflict("Một lượt gửi khác cho biểu này đang được ghi; hãy tải lại sau giây lát.",
+                    "Another submission to this form is being written; reload in a moment.", new Dictionary<string, object?> { ["currentEtag"] = form.Etag });
+            case WriteOutcome.Stale:
+                return StaleProblem(written.Form);
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return StaleProblem(await stores.Forms.GetAsync(unit, p.Code, cancellationToken) ?? form);
-        }
-        await stores.Values.WriteAsync(unit, p, claimed.PendingVersion!.Value, batch.Merged, cancellationToken);
-        FormState committed;
-        try
-        {
-            committed = await stores.Forms.CommitAsync(claimed, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // Only a writer that took over an expired claim can get here; the rows at this version are now its own.
-            return StaleProblem(await stores.Forms.GetAsync(unit, p.Code, cancellationToken) ?? form);
-        }
-
-        await stores.Audit.AppendAsync(AuditEntries(batch, current, caller.Id, unit, p, AuditOrigin.Of(http)), cancellationToken);
-        try
-        {
-            await stores.Values.DeleteVersionsBeforeAsync(unit, p, committed.CurrentVersion - 1, cancellationToken);
-        }
-        catch (RequestFailedException e)
-        {
-            // Old versions are invisible to readers; leaving them costs storage, not correctness.
-            stores.Logs.CreateLogger(typeof(ValuesApi)).LogWarning(e, "Could not delete old versions of {Unit} {Period}", unit, p.Code);
-        }
+        var committed = written.Form;
         http.Response.Headers.ETag = committed.Etag;
         return TypedResults.Ok(Summary(committed.CurrentVersion));
     }
@@ -133,23 +99,4 @@ public static class ValuesApi
         Problems.Conflict($"Biểu đã được người khác cập nhật (phiên bản hiện tại {current.CurrentVersion}); hãy tải lại số liệu rồi gửi lại.",
             $"Someone else updated the form (current version {current.CurrentVersion}); reload the values and submit again.",
             new Dictionary<string, object?> { ["currentEtag"] = current.Etag });
-
-    private static List<AuditEntry> AuditEntries(ValidatedBatch batch, IReadOnlyList<Observation> before, string user, string unit, Period p, string? from)
-    {
-        var old = before.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var at = DateTimeOffset.UtcNow;
-        return batch.Incoming
-            .Where(o => !old.TryGetValue(o.IndicatorCode, out var was) || was != o)
-            .Select(o => new AuditEntry(at, user, old.ContainsKey(o.IndicatorCode) ? AuditAction.ValueChanged : AuditAction.ValueAdded, unit, p.Code,
-                o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), from))
-            .ToList();
-    }
-
-    private static string Describe(Observation o)
-    {
-        static string N(decimal? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "";
-        var text = N(o.Value);
-        if (o.Numerator is not null || o.Denominator is not null) text += $" ({N(o.Numerator)}/{N(o.Denominator)})";
-        return o.Note is null ? text : $"{text} [{o.Note}]";
-    }
 }

@@ -28,7 +28,7 @@ public static class TestCatalog
     /// Loads the catalog and one user per role; returns the API keys by user id.
     public static async Task<Keys> SeedAsync(HealthFuncsFactory factory)
     {
-        _ = factory.Server;
+        factory.StartServer();
         await factory.Get<UnitStore>().UpsertAsync(Units);
         await factory.Get<IndicatorStore>().UpsertAsync(Indicators);
         return new Keys(

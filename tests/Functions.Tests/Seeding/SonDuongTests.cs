@@ -18,7 +18,7 @@ public sealed class SonDuongTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _catalog = SeedCatalog.Load(Path.Combine(AzuriteFixture.RepositoryRoot, "seeds"));
-        _ = _factory.Server;
+        _factory.StartServer();
         await _factory.Get<SeedLoader>().LoadAsync(_catalog, includeDevKeys: true);
     }
 

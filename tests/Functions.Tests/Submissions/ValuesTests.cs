@@ -153,4 +153,25 @@ public sealed class ValuesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(410m, (await store.ReadAsync("D1", p, 2)).Single().Value);
         Assert.Equal(420m, (await store.ReadAsync("D1", p, 3)).Single().Value);
     }
+
+    [Fact]
+    public async Task Every_changed_value_is_audited_old_to_new_with_who_and_where_from()
+    {
+        var client = D1;
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7, 10.0.0.1");
+        await client.SubmitAsync("D1", "2021", Values(("BEDS", 400), ("X001", 5)));
+        await client.SubmitAsync("D1", "2021", Values(("BEDS", 410), ("X001", 5)), ifMatch: "\"1\"");
+
+        var audit = await (await _factory.ClientWithKey(_keys.Province).GetAsync("/api/audit?unit=D1&take=10")).ReadJsonAsync();
+        var entries = audit.EnumerateArray().Select(e => (
+            e.GetProperty("action").GetString(), e.GetProperty("indicatorCode").GetString(), e.GetProperty("old").GetString(),
+            e.GetProperty("new").GetString(), e.GetProperty("user").GetString(), e.GetProperty("from").GetString())).ToList();
+        Assert.Equal(
+            [
+                ("ValueChanged", "BEDS", "400", "410", "d1-staff", "203.0.113.7"),
+                ("ValueAdded", "BEDS", null, "400", "d1-staff", "203.0.113.7"),
+                ("ValueAdded", "X001", null, "5", "d1-staff", "203.0.113.7"),
+            ],
+            entries.OrderBy(e => e.Item1 == "ValueChanged" ? 0 : 1).ThenBy(e => e.Item2));
+    }
 }
