@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -111,7 +110,8 @@ public sealed partial class PublishedServerTests(PublishedApp app)
 
     async Task<RunningServer> StartAsync()
     {
-        var port = FreePort();
+        var storage = await Azurite.StartAsync();
+        var port = Azurite.FreePort();
         var relative = JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, "host.json"))).RootElement
             .GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
         var start = new ProcessStartInfo(Path.Combine(app.Folder, relative))
@@ -122,6 +122,7 @@ public sealed partial class PublishedServerTests(PublishedApp app)
         };
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Jobs__RunLocally"] = "false";
+        start.Environment["Storage__ConnectionString"] = storage.ConnectionString;
         var process = Process.Start(start)!;
         var log = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
@@ -132,12 +133,17 @@ public sealed partial class PublishedServerTests(PublishedApp app)
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (true)
         {
-            Assert.False(process.HasExited, "the published server exited:\n" + log);
+            if (process.HasExited)
+            {
+                await storage.DisposeAsync();
+                Assert.Fail("the published server exited:\n" + log);
+            }
+
             try
             {
                 if ((await client.GetAsync("/api/health", limit.Token)).IsSuccessStatusCode)
                 {
-                    return new RunningServer(process, client);
+                    return new RunningServer(process, client, storage);
                 }
             }
             catch (HttpRequestException)
@@ -146,6 +152,7 @@ public sealed partial class PublishedServerTests(PublishedApp app)
             catch (TaskCanceledException) when (limit.IsCancellationRequested)
             {
                 process.Kill(entireProcessTree: true);
+                await storage.DisposeAsync();
                 Assert.Fail($"the published server did not answer on port {port} within a minute:\n{log}");
             }
 
@@ -153,14 +160,7 @@ public sealed partial class PublishedServerTests(PublishedApp app)
         }
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    sealed record RunningServer(Process Process, HttpClient Client) : IAsyncDisposable
+    sealed record RunningServer(Process Process, HttpClient Client, Azurite Storage) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -168,6 +168,7 @@ public sealed partial class PublishedServerTests(PublishedApp app)
             Process.Kill(entireProcessTree: true);
             await Process.WaitForExitAsync();
             Process.Dispose();
+            await Storage.DisposeAsync();
         }
     }
 }

@@ -1,20 +1,22 @@
 using System.Net;
+using HealthFuncs.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HealthFuncs.Functions.Tests.Hosting;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class AddinFilesTests : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("healthfuncs-addin-").FullName;
     readonly HostingFactory factory;
 
-    public AddinFilesTests()
+    public AddinFilesTests(AzuriteFixture azurite)
     {
+        factory = new HostingFactory(azurite);
         Directory.CreateDirectory(Path.Combine(folder, "assets"));
         File.WriteAllText(Path.Combine(folder, "taskpane.html"), "<!doctype html><title>HealthFuncs</title>");
         File.WriteAllText(Path.Combine(folder, "assets", "taskpane.js"), "console.log('pane');");
-        factory = new HostingFactory();
     }
 
     HttpClient Client() => factory.WithWebHostBuilder(b => b.UseSetting("Addin:FilesDirectory", folder)).CreateClient();

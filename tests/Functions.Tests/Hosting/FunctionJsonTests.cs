@@ -1,18 +1,20 @@
 using System.Text.Json;
 using HealthFuncs.Functions.Hosting.FunctionApp;
 using HealthFuncs.Functions.Hosting.Jobs;
+using HealthFuncs.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HealthFuncs.Functions.Tests.Hosting;
 
-public sealed class FunctionJsonTests : IDisposable
+[Collection(AzuriteCollection.Name)]
+public sealed class FunctionJsonTests(AzuriteFixture azurite) : IDisposable
 {
-    readonly HostingFactory factory = new();
+    readonly HostingFactory factory = new(azurite);
 
     IReadOnlyList<FunctionDefinition> PublishedFunctions()
     {

@@ -1,4 +1,5 @@
 using HealthFuncs.Functions.Hosting.Jobs;
+using HealthFuncs.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,16 +12,21 @@ namespace HealthFuncs.Functions.Tests.Hosting;
 
 /// <summary>
 /// The real server with two test jobs registered and its own scheduler turned off, so the only
-/// runs are the ones a test asks for. Each test gets a fresh factory (and checkpoint folder).
+/// runs are the ones a test asks for. Each test gets a fresh factory (and checkpoint folder), on
+/// the shared Azurite with its own table prefix, since parts of the server prepare storage at start.
 /// </summary>
-public sealed class HostingFactory : WebApplicationFactory<Program>
+public sealed class HostingFactory(AzuriteFixture azurite) : WebApplicationFactory<Program>
 {
+    public string TablePrefix { get; } = "h" + Guid.NewGuid().ToString("N")[..20];
+
     public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), "healthfuncs-jobs-" + Guid.NewGuid().ToString("N"));
 
     public RunLog RunLog => Services.GetRequiredService<RunLog>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
+        builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Jobs:RunLocally", "false");
         builder.UseSetting("Jobs:CheckpointDirectory", CheckpointDirectory);
         builder.ConfigureServices(services =>

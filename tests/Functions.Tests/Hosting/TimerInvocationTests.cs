@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using HealthFuncs.Functions.Hosting.Jobs;
+using HealthFuncs.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Logging;
 
 namespace HealthFuncs.Functions.Tests.Hosting;
 
-public sealed class TimerInvocationTests : IDisposable
+[Collection(AzuriteCollection.Name)]
+public sealed class TimerInvocationTests(AzuriteFixture azurite) : IDisposable
 {
     // The request the Functions host sends its custom handler when the timer of the function
     // "job_year_end_test" fires: trigger data keyed by the binding name from function.json,
@@ -38,7 +40,7 @@ public sealed class TimerInvocationTests : IDisposable
         }
         """;
 
-    readonly HostingFactory factory = new();
+    readonly HostingFactory factory = new(azurite);
 
     [Fact]
     public async Task Host_timer_invocation_runs_the_job_once_and_answers_in_the_custom_handler_shape()
