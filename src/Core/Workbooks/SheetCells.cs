@@ -42,36 +42,64 @@ public sealed class SheetCells(WorkbookPart workbook)
     /// <summary>The rows that hold at least one cell.</summary>
     public IEnumerable<SheetRow> Rows(WorksheetPart part)
     {
+        // Pure SAX: no element objects are built for rows or cells, only their attributes and texts are read.
         using var reader = OpenXmlReader.Create(part);
-        uint lastRow = 0;
+        uint lastRow = 0, column = 0;
+        List<SheetCell>? cells = null;
+        string? reference = null, type = null, value = null;
+        System.Text.StringBuilder? inline = null;
         while (reader.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var row = (Row)reader.LoadCurrentElement()!;
-            var index = row.RowIndex?.Value ?? lastRow + 1;
-            lastRow = index;
-            var cells = new List<SheetCell>();
-            uint column = 0;
-            foreach (var cell in row.Elements<Cell>())
+            var element = reader.ElementType;
+            if (element == typeof(Row))
             {
-                column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
-                if (Read(cell) is { } value) cells.Add(value with { Column = column });
+                if (reader.IsStartElement)
+                {
+                    lastRow = Attribute(reader, "r") is { } r && uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : lastRow + 1;
+                    cells = [];
+                    column = 0;
+                }
+                else if (cells is { Count: > 0 }) yield return new SheetRow(lastRow, cells);
             }
-            if (cells.Count > 0) yield return new SheetRow(index, cells);
+            else if (element == typeof(Cell))
+            {
+                if (reader.IsStartElement)
+                {
+                    reference = Attribute(reader, "r");
+                    type = Attribute(reader, "t");
+                    value = null;
+                    inline = null;
+                }
+                else
+                {
+                    column = reference is not null ? ColumnOf(reference) : column + 1;
+                    if (Read(type, value, inline?.ToString()) is { } cell) cells?.Add(cell with { Column = column });
+                }
+            }
+            else if (element == typeof(CellValue) && reader.IsStartElement) value = reader.GetText();
+            else if (element == typeof(Text) && reader.IsStartElement && type == "inlineStr")
+                (inline ??= new System.Text.StringBuilder()).Append(reader.GetText());
         }
     }
 
-    private SheetCell? Read(Cell cell)
+    private static string? Attribute(OpenXmlReader reader, string name)
     {
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return Text(cell.InlineString is null ? null : TextOf(cell.InlineString));
-        if (raw is null) return null;
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _shared.Length ? Text(_shared[i]) : null;
-        if (type == CellValues.Boolean) return Text(raw == "1" ? "TRUE" : "FALSE");
-        if (type == CellValues.String || type == CellValues.Error) return Text(raw);
-        return new SheetCell(0, raw, true);
+        foreach (var attribute in reader.Attributes)
+            if (attribute.LocalName == name && string.IsNullOrEmpty(attribute.NamespaceUri)) return attribute.Value;
+        return null;
+    }
+
+    private SheetCell? Read(string? type, string? raw, string? inline)
+    {
+        switch (type)
+        {
+            case "inlineStr": return Text(inline);
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _shared.Length ? Text(_shared[i]) : null;
+            case "b": return raw is null ? null : Text(raw == "1" ? "TRUE" : "FALSE");
+            case "str" or "e": return Text(raw);
+            default: return string.IsNullOrEmpty(raw) ? null : new SheetCell(0, raw, true);
+        }
     }
 
     private static SheetCell? Text(string? text) => string.IsNullOrEmpty(text) ? null : new SheetCell(0, text, false);

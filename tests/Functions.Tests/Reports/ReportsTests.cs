@@ -161,4 +161,23 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.NotNull(await kept.OpenReadAsync(name));
         Assert.Equal(HttpStatusCode.Forbidden, (await D1.GetAsync("/api/units/D2/periods/2021-H1/result.xlsx")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_hand_typed_table_needs_the_if_match_it_read_once_the_form_exists()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021-H1", Values(("BEDS", 400)))).StatusCode);
+        // The result annex carries no form identity, so it is read as a hand-typed table (by its header and exact names).
+        var annex = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/result.xlsx"));
+        var typed = Fill(annex, new Dictionary<string, decimal> { ["BEDS"] = 430, ["BEDS.HOSP"] = 290 });
+        var bytes = typed.ToArray();
+
+        var without = await UploadAsync(new MemoryStream(bytes));
+        Assert.Equal((HttpStatusCode)428, without.StatusCode);
+
+        var with = await UploadAsync(new MemoryStream(bytes), ifMatch: "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+        Assert.Equal("\"2\"", with.Headers.ETag?.Tag);
+        var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
+        Assert.Equal([("BEDS", 430m), ("BEDS.HOSP", 290m)], stored.Values.Select(v => (v.IndicatorCode!, v.Value!.Value)).OrderBy(v => v.Item1));
+    }
 }
