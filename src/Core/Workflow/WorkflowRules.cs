@@ -39,8 +39,9 @@ public sealed record WorkflowRequest(WorkflowAction Action, WorkflowActor Actor,
 
 /// <summary>
 /// The reporting workflow: Draft → Submitted → Approved, or Returned (with a reason, editable again);
-/// a form locks when its level's lock date passes; the province can open an exception for one unit
-/// until a date, which puts the form back to Draft. Pure: the caller passes the clock's instant.
+/// a form locks when its level's lock date passes: it can no longer be sent, and once it has been sent
+/// its values can no longer change; the province can open an exception for one unit until a date,
+/// which puts the form back to Draft. Pure: the caller passes the clock's instant.
 /// </summary>
 public sealed class WorkflowRules(OrgTree tree, ReportingRules reporting)
 {
@@ -78,7 +79,9 @@ public sealed class WorkflowRules(OrgTree tree, ReportingRules reporting)
             return new(RefusalKind.Conflict,
                 $"Biểu của {state.UnitCode} kỳ {state.Period.Code} đã được duyệt; muốn sửa số liệu cần tuyến trên mở khóa.",
                 $"The form of {state.UnitCode} for {state.Period.Code} is approved; changing its values needs an unlock by the parent level.");
-        if (IsLockedAt(state, now))
+        // A form that was never sent holds no received data, so the lock does not freeze it: past years can
+        // still be typed in (back-entry), but sending it after the lock needs an exception like any late form.
+        if (state.FirstSubmittedAt is not null && IsLockedAt(state, now))
             return new(RefusalKind.Conflict,
                 $"Kỳ {state.Period.Code} của {state.UnitCode} đã khóa sổ từ {VietnamTime.DateOf(LocksAt(state)):dd/MM/yyyy}; cần Sở Y tế mở ngoại lệ.",
                 $"Period {state.Period.Code} of {state.UnitCode} locked on {VietnamTime.DateOf(LocksAt(state)):yyyy-MM-dd}; an exception from the province is needed.");

@@ -27,9 +27,7 @@ public sealed class JobStepRunner(ReportStorage storage, TimeProvider clock, ILo
 
     public async Task<StepReport> RunAsync(JobPlan plan, CancellationToken cancellationToken = default)
     {
-        // The command-line mode runs a job without starting the server, so the tables and container
-        // may not have been created yet on a fresh account.
-        await storage.EnsureCreatedAsync(cancellationToken);
+        await storage.ReadyAsync(cancellationToken);
         var partition = $"{plan.Job}|{plan.Key}";
         var done = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
@@ -65,6 +63,7 @@ public sealed class JobStepRunner(ReportStorage storage, TimeProvider clock, ILo
     /// The steps of an occurrence that have a checkpoint, by step name.
     public async Task<IReadOnlyList<string>> CompletedAsync(string job, string key, CancellationToken cancellationToken = default)
     {
+        await storage.ReadyAsync(cancellationToken);
         var partition = $"{job}|{key}";
         var result = new List<string>();
         await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))

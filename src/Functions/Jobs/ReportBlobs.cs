@@ -22,6 +22,7 @@ public sealed class ReportBlobs(ReportStorage storage)
     /// Writes the blob unless it exists. True when this call created it.
     public async Task<bool> CreateIfAbsentAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
     {
+        await storage.ReadyAsync(cancellationToken);
         try
         {
             await storage.Reports.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions

@@ -1,20 +1,25 @@
 using System.Globalization;
 using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Hosting.Jobs;
+using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Workflow;
 
 namespace HealthFuncs.Functions.Jobs;
 
 public sealed record SummaryManifest(int Year, IReadOnlyList<ReportFile> Files);
 
 /// At 00:00 Vietnam time on 1 January (17:00 UTC on 31 December) closes the year that has just ended:
-/// each unit's result annex for the year, then each province's consolidated workbook, then a manifest,
+/// each unit's result annex for the year, then each province's consolidated workbook (the same models the
+/// result.xlsx and consolidated.xlsx downloads are built from, plus a "Tình hình báo cáo" sheet), then a manifest,
 /// under year-end/{year}/. The year comes from the occurrence's Vietnam date, so a run at 16:59:59 UTC
 /// on 31 December still closes the year before, and a past-due run on 1 January at 08:00 closes the
 /// same year as the missed 17:00 run. Each file is written once and never replaced.
-public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, YearEndAnnexes annexes, ReportBlobs blobs) : SteppedJob(runner)
+public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, AnnexSources annexes, WorkflowStore workflow,
+    WorkflowRulesSource rules, ReportBlobs blobs) : SteppedJob(runner)
 {
     public override string Name => "year-end-summary";
 
@@ -34,7 +39,7 @@ public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, YearEn
         foreach (var unit in existing)
             steps.Add(new JobStep($"units/{unit.Code}", ct => WriteResultAnnexAsync(unit, year, ct)));
         foreach (var province in existing.Where(u => u.Level == UnitLevel.Province && tree.ChildrenOf(u.Code, year).Count > 0))
-            steps.Add(new JobStep($"provinces/{province.Code}", ct => WriteProvinceWorkbookAsync(province, year, ct)));
+            steps.Add(new JobStep($"provinces/{province.Code}", ct => WriteProvinceWorkbookAsync(tree, province, year, run.ScheduledAt, ct)));
         steps.Add(new JobStep("manifest", ct => WriteManifestAsync(year, ct)));
         return new JobPlan(Name, year.ToString(CultureInfo.InvariantCulture), steps);
     }
@@ -43,19 +48,23 @@ public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, YearEn
     {
         var name = $"{Prefix(year)}units/{unit.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
-        var annex = await annexes.ResultAnnexAsync(await annexes.OpenAsync(ct), unit, year, ct);
+        var annex = await annexes.ResultAsync(unit.Code, Period.FullYear(year), ct);
         using var stream = new MemoryStream();
         ResultAnnexWorkbook.Write(annex, stream);
         return await StoreAsync(name, stream, ct);
     }
 
-    private async Task<string> WriteProvinceWorkbookAsync(OrgUnit province, int year, CancellationToken ct)
+    private async Task<string> WriteProvinceWorkbookAsync(OrgTree tree, OrgUnit province, int year, DateTimeOffset scheduledAt, CancellationToken ct)
     {
         var name = $"{Prefix(year)}provinces/{province.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
-        var book = await annexes.ProvinceWorkbookAsync(await annexes.OpenAsync(ct), province, year, ct);
+        var book = await annexes.ConsolidatedAsync(province.Code, Period.FullYear(year), ct);
         using var stream = new MemoryStream();
         ProvinceWorkbookWriter.Write(book, stream);
+        // Who sent the year's form, and when, as of the occurrence (not of the moment a late run happens).
+        var period = Period.FullYear(year);
+        var forms = await workflow.GetManyAsync(tree.ChildrenOf(province.Code, year).Select(c => c.Code), period, ct);
+        CompletenessSheet.AppendTo(stream, Completeness.For(tree, rules.For(tree), province.Code, period, forms, scheduledAt), province.Name);
         return await StoreAsync(name, stream, ct);
     }
 

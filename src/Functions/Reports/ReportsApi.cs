@@ -4,6 +4,7 @@ using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
+using HealthFuncs.Functions.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -106,7 +107,7 @@ public static class ReportsApi
 
     private static async Task<Results<Ok<ImportSummary>, UnprocessableEntity<ImportSummary>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         string unit, string period, IFormFile? file, [FromHeader(Name = "If-Match")] string? ifMatch, IndicatorStore indicators, UploadStore uploads,
-        [AsParameters] UploadStores stores, HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
+        [AsParameters] UploadStores stores, WorkflowGate workflow, HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
     {
         var p = Period.ParseCode(period);
         if (p.Kind == PeriodKind.PlanPeriod)
@@ -128,6 +129,9 @@ public static class ReportsApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Tệp không được chấp nhận", refusal.MessageVi, refusal.MessageEn,
                 new Dictionary<string, object?> { ["problem"] = refusal.Problem.ToString() });
 
+        // Approved or locked by the reporting workflow: only an unlock by the parent level lets the figures change.
+        if (await workflow.CheckEditAsync(unit, p, cancellationToken) is { } closed)
+            return Problems.Conflict(closed.MessageVi, closed.MessageEn);
         var caller = http.User.ToUser();
         var (outcome, summary, form) = await stores.Submission.WriteAsync(unit, p, read, read.FormVersion ?? ifMatch, caller.Id, dryRun, cancellationToken);
         var current = new Dictionary<string, object?> { ["currentEtag"] = form.Etag };

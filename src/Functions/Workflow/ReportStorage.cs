@@ -44,17 +44,17 @@ public sealed class ReportStorage
 
     public BlobContainerClient Reports { get; }
 
+    private Task? _ready;
+
+    /// Creates the tables and the container on first use in this process. The server has no start-up
+    /// step that needs storage (the command-line mode and the hosting tests run without it), so every
+    /// store asks for this before its first call; after one success it costs nothing.
+    public Task ReadyAsync(CancellationToken cancellationToken = default) =>
+        _ready is { IsCompletedSuccessfully: true } ready ? ready : _ready = EnsureCreatedAsync(cancellationToken);
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await Task.WhenAll(Enum.GetValues<ReportTable>().Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)));
         await Reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
-}
-
-/// Creates the workflow's tables and container before the server takes requests.
-public sealed class ReportStorageInitializer(ReportStorage storage) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureCreatedAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

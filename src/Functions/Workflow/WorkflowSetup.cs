@@ -1,5 +1,6 @@
 using HealthFuncs.Functions.Hosting.Jobs;
 using HealthFuncs.Functions.Jobs;
+using HealthFuncs.Functions.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HealthFuncs.Functions.Workflow;
@@ -12,14 +13,13 @@ public static class WorkflowSetup
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportStorage>();
-        services.AddHostedService<ReportStorageInitializer>();
         services.AddSingleton<WorkflowStore>();
         services.AddSingleton<WorkflowRulesSource>();
         services.AddSingleton<WorkflowGate>();
         services.AddScoped<WorkflowEndpoint>();
         services.AddSingleton<ReportBlobs>();
         services.AddSingleton<JobStepRunner>();
-        services.AddSingleton<YearEndAnnexes>();
+        services.TryAddSingleton<AnnexSources>();
         services.AddScheduledJob<YearEndSummary>();
         services.AddScheduledJob<CompletenessReminder>();
         services.AddScheduledJob<NightlySnapshot>();

@@ -26,6 +26,7 @@ public sealed class WorkflowStore(ReportStorage storage)
 
     public async Task<StoredWorkflow> GetAsync(string unitCode, Period period, CancellationToken cancellationToken = default)
     {
+        await storage.ReadyAsync(cancellationToken);
         var response = await Table.GetEntityIfExistsAsync<WorkflowEntity>(unitCode, period.Code, cancellationToken: cancellationToken);
         return response.HasValue
             ? new StoredWorkflow(response.Value!.ToState(), response.Value.ETag)
@@ -42,6 +43,7 @@ public sealed class WorkflowStore(ReportStorage storage)
     /// Every stored state of one unit, in period-code order.
     public async Task<IReadOnlyList<WorkflowState>> GetUnitAsync(string unitCode, CancellationToken cancellationToken = default)
     {
+        await storage.ReadyAsync(cancellationToken);
         var result = new List<WorkflowState>();
         await foreach (var e in Table.QueryAsync<WorkflowEntity>(e => e.PartitionKey == unitCode, cancellationToken: cancellationToken))
             result.Add(e.ToState());
@@ -52,6 +54,7 @@ public sealed class WorkflowStore(ReportStorage storage)
     /// or 409 (created since read).
     public async Task<StoredWorkflow> SaveAsync(StoredWorkflow read, WorkflowState next, CancellationToken cancellationToken = default)
     {
+        await storage.ReadyAsync(cancellationToken);
         var entity = WorkflowEntity.From(next);
         var response = read.Exists
             ? await Table.UpdateEntityAsync(entity, read.TableEtag, TableUpdateMode.Replace, cancellationToken)

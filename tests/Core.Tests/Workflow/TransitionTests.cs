@@ -81,9 +81,26 @@ public class TransitionTests
         // Lock date Wednesday 14 April: it ends at 17:00 UTC that day.
         Assert.Equal(WorkflowStatus.Draft, Rules.StatusAt(draft, At("2021-04-14T16:59:59Z")));
         Assert.Equal(WorkflowStatus.Locked, Rules.StatusAt(draft, At("2021-04-14T17:00:00Z")));
-        Assert.Equal(RefusalKind.Conflict, Rules.CheckEdit(draft, At("2021-04-14T17:00:00Z"))!.Kind);
         Assert.Equal(RefusalKind.Conflict, Refused(draft, WorkflowAction.Submit, District, At("2021-04-15T01:00:00Z")).Kind);
     }
+
+    [Theory]
+    [InlineData(WorkflowStatus.Submitted)]
+    [InlineData(WorkflowStatus.Returned)]
+    public void After_the_lock_a_form_that_was_sent_cannot_change(WorkflowStatus status)
+    {
+        var sent = Step(WorkflowState.New("SD", Q1), WorkflowAction.Submit, District, BeforeDeadline) with { Status = status };
+        Assert.Null(Rules.CheckEdit(sent, At("2021-04-14T16:59:59Z")));
+        var refusal = Rules.CheckEdit(sent, At("2021-04-14T17:00:00Z"))!;
+        Assert.Equal(RefusalKind.Conflict, refusal.Kind);
+        Assert.Contains("khóa sổ", refusal.MessageVi);
+        Assert.Contains("locked", refusal.MessageEn);
+    }
+
+    [Fact]
+    public void A_form_never_sent_can_still_be_typed_in_after_the_lock_but_not_sent() =>
+        // Back-entry of a past year: the figures can be entered, sending them needs an exception.
+        Assert.Null(Rules.CheckEdit(WorkflowState.New("SD", Q1), At("2022-06-01T00:00:00Z")));
 
     [Fact]
     public void A_submitted_form_can_still_be_approved_after_the_lock()

@@ -108,6 +108,7 @@ public sealed class YearEndSummaryTests(AzuriteFixture azurite) : IDisposable
         var province = CellsOf(await DownloadAsync(_host, "year-end/2021/provinces/P.xlsx"));
         Assert.Contains("550", province); // 420 + 130 beds
         Assert.Contains("262500", province); // 260.000 + 2.500 visits
+        Assert.Contains("TÌNH HÌNH BÁO CÁO NĂM 2021", province);
     }
 
     private async Task<WorkflowHost> CleanRunAsync(DateTimeOffset occurrence, bool pastDue, DateTimeOffset? now = null)

@@ -127,6 +127,26 @@ public sealed class WorkflowApiTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task An_uploaded_workbook_cannot_change_approved_data_either()
+    {
+        var keys = await _host.SeedAsync();
+        var d1 = _host.ClientWithKey(keys.D1);
+        Assert.Equal(HttpStatusCode.OK, (await d1.SubmitAsync("D1", "2021-Q1", HttpExtensions.Values(("BEDS", 420)))).StatusCode);
+        var form = await (await d1.GetAsync("/api/units/D1/periods/2021-Q1/form.xlsx")).Content.ReadAsByteArrayAsync();
+        await d1.TransitionAsync("D1", "2021-Q1", "submit");
+        await _host.ClientWithKey(keys.Province).TransitionAsync("D1", "2021-Q1", "approve", "\"w1\"");
+
+        var body = new MultipartFormDataContent();
+        var file = new ByteArrayContent(form);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        body.Add(file, "file", "bieu.xlsx");
+        var upload = await d1.PostAsync("/api/units/D1/periods/2021-Q1/upload", body);
+
+        Assert.Equal(HttpStatusCode.Conflict, upload.StatusCode);
+        Assert.Contains("đã được duyệt", (await upload.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task An_unlock_exception_allows_the_edit_and_is_audited()
     {
         var keys = await _host.SeedAsync();
