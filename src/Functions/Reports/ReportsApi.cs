@@ -1,5 +1,6 @@
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
+using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
@@ -70,11 +71,20 @@ public static class ReportsApi
         return await DeliverAsync(stores.Workbooks, $"{unit}/{p.Code}/form.xlsx", $"bieu-nhap-{unit}-{p.Code}.xlsx", s => DataEntryFormWorkbook.Write(form, s), cancellationToken);
     }
 
-    private static async Task<FileStreamHttpResult> ConsolidatedAsync(string unit, string period, [AsParameters] ReportStores stores, CancellationToken cancellationToken)
+    private static async Task<FileStreamHttpResult> ConsolidatedAsync(string unit, string period, [AsParameters] ReportStores stores,
+        WorkflowStore workflow, WorkflowRulesSource rules, TimeProvider clock, CancellationToken cancellationToken)
     {
         var p = Period.ParseCode(period);
         var book = await stores.Sources.ConsolidatedAsync(unit, p, cancellationToken);
-        return await DeliverAsync(stores.Workbooks, $"{unit}/{p.Code}/consolidated.xlsx", $"tong-hop-{unit}-{p.Code}.xlsx", s => ProvinceWorkbookWriter.Write(book, s), cancellationToken);
+        // Who has sent the period's form, and on time, as of now: the same figures as GET .../completeness.
+        var tree = await stores.Units.GetTreeAsync(cancellationToken);
+        var forms = await workflow.GetManyAsync(tree.ChildrenOf(unit, p.Year).Select(c => c.Code), p, cancellationToken);
+        var completeness = Completeness.For(tree, rules.For(tree), unit, p, forms, clock.GetUtcNow());
+        return await DeliverAsync(stores.Workbooks, $"{unit}/{p.Code}/consolidated.xlsx", $"tong-hop-{unit}-{p.Code}.xlsx", s =>
+        {
+            ProvinceWorkbookWriter.Write(book, s);
+            CompletenessSheet.AppendTo(s, completeness, tree.Find(unit)?.Name ?? unit);
+        }, cancellationToken);
     }
 
     private static async Task<FileStreamHttpResult> ExportAsync(string unit, int year, [AsParameters] ReportStores stores, CancellationToken cancellationToken)
