@@ -99,6 +99,18 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         Assert.Equal("PK-sample", await File.ReadAllTextAsync(output));
     }
 
+    [Fact]
+    public async Task Export_creates_a_missing_output_folder()
+    {
+        var output = Path.Combine(folder, "out", "2021", "sd.xlsx");
+
+        var exit = await app.RunOrExecuteAsync(["export", "sample", "--unit", "SD", "--period", "2021", "--out", output]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("PK-sample", await File.ReadAllTextAsync(output));
+        Assert.Equal([output], Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
     [Theory]
     [InlineData("sample", "XX")]
     [InlineData("no-such-kind", "SD")]

@@ -16,8 +16,8 @@ public sealed record WorkbookExport(string Kind, string Description, Func<IServi
 
 /// <summary>
 /// <c>export &lt;kind&gt; --unit X --period P --out file.xlsx</c>. The workbook is written to a temporary
-/// file beside the target and moved into place only when complete, so a failed export never
-/// leaves a half-written file where the operator expects the result.
+/// file beside the target (its folder is created when missing) and moved into place only when complete,
+/// so a failed export never leaves a half-written file where the operator expects the result.
 /// </summary>
 public sealed class ExportCommand(IEnumerable<WorkbookExport> exports) : IOperatorCommand
 {
@@ -38,6 +38,7 @@ public sealed class ExportCommand(IEnumerable<WorkbookExport> exports) : IOperat
             }
 
             var target = result.GetValue(output)!;
+            Directory.CreateDirectory(target.DirectoryName ?? ".");
             var temporary = Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Guid.NewGuid():N}.tmp");
             try
             {
