@@ -2,6 +2,7 @@ using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Workflow;
 
 namespace HealthFuncs.Functions.Reports;
 
@@ -21,8 +22,13 @@ public static class ReportExports
             ResultAnnexWorkbook.Write(await (await SourcesAsync(sp, request.Unit, ct)).ResultAsync(request.Unit, Reporting(request.Period), ct), stream)))
         .AddWorkbookExport(new("form", "data-entry form; --period a reporting period", async (sp, request, stream, ct) =>
             DataEntryFormWorkbook.Write(await (await SourcesAsync(sp, request.Unit, ct)).FormAsync(request.Unit, Reporting(request.Period), ct), stream)))
-        .AddWorkbookExport(new("consolidated", "the unit's children consolidated; --period a reporting period", async (sp, request, stream, ct) =>
-            ProvinceWorkbookWriter.Write(await (await SourcesAsync(sp, request.Unit, ct)).ConsolidatedAsync(request.Unit, Reporting(request.Period), ct), stream)))
+        .AddWorkbookExport(new("consolidated", "the unit's children consolidated, with who has reported; --period a reporting period", async (sp, request, stream, ct) =>
+        {
+            var write = await ConsolidatedDownload.PrepareAsync(await SourcesAsync(sp, request.Unit, ct), sp.GetRequiredService<UnitStore>(),
+                sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowRulesSource>(), sp.GetRequiredService<TimeProvider>(),
+                request.Unit, Reporting(request.Period), ct);
+            write(stream);
+        }))
         .AddWorkbookExport(new("export", "every value of the unit's subtree, flat; --period a year", async (sp, request, stream, ct) =>
         {
             var period = Parse(request.Period);

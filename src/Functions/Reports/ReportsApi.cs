@@ -75,16 +75,8 @@ public static class ReportsApi
         WorkflowStore workflow, WorkflowRulesSource rules, TimeProvider clock, CancellationToken cancellationToken)
     {
         var p = Period.ParseCode(period);
-        var book = await stores.Sources.ConsolidatedAsync(unit, p, cancellationToken);
-        // Who has sent the period's form, and on time, as of now: the same figures as GET .../completeness.
-        var tree = await stores.Units.GetTreeAsync(cancellationToken);
-        var forms = await workflow.GetManyAsync(tree.ChildrenOf(unit, p.Year).Select(c => c.Code), p, cancellationToken);
-        var completeness = Completeness.For(tree, rules.For(tree), unit, p, forms, clock.GetUtcNow());
-        return await DeliverAsync(stores.Workbooks, $"{unit}/{p.Code}/consolidated.xlsx", $"tong-hop-{unit}-{p.Code}.xlsx", s =>
-        {
-            ProvinceWorkbookWriter.Write(book, s);
-            CompletenessSheet.AppendTo(s, completeness, tree.Find(unit)?.Name ?? unit);
-        }, cancellationToken);
+        var write = await ConsolidatedDownload.PrepareAsync(stores.Sources, stores.Units, workflow, rules, clock, unit, p, cancellationToken);
+        return await DeliverAsync(stores.Workbooks, $"{unit}/{p.Code}/consolidated.xlsx", $"tong-hop-{unit}-{p.Code}.xlsx", write, cancellationToken);
     }
 
     private static async Task<FileStreamHttpResult> ExportAsync(string unit, int year, [AsParameters] ReportStores stores, CancellationToken cancellationToken)
