@@ -24,6 +24,29 @@ public sealed class PortSelectionTests
     }
 
     [Theory]
+    [InlineData(null, "7072", "http://127.0.0.1:7072")]
+    [InlineData("38123", "7072", "http://127.0.0.1:38123")]
+    public void Running_alone_the_server_takes_the_configured_local_port_and_the_host_port_wins(string? hostPort, string localPort, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [CustomHandler.PortVariable] = hostPort,
+            [CustomHandler.LocalPortKey] = localPort,
+        }).Build();
+
+        Assert.Equal(expected, CustomHandler.ListenUrl(configuration));
+    }
+
+    [Fact]
+    public void Invalid_local_port_is_reported_by_name()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [CustomHandler.LocalPortKey] = "http" }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => CustomHandler.ListenUrl(configuration));
+        Assert.Contains("Server:Port", error.Message);
+    }
+
+    [Theory]
     [InlineData("abc")]
     [InlineData("0")]
     [InlineData("70000")]

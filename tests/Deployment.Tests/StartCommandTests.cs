@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace HealthFuncs.Deployment.Tests;
+
+/// <summary>
+/// The README's first command, <c>bash scripts/start.sh</c>, run as a user runs it (on free ports and
+/// folders of its own): Azurite starts, the seeds load, the plan annex and the province's consolidated
+/// workbook are written, the server answers with the seeded users' keys, and Ctrl-C stops everything.
+/// </summary>
+public sealed class StartCommandTests : IAsyncLifetime
+{
+    readonly string folder = Directory.CreateTempSubdirectory("healthfuncs-start-").FullName;
+    readonly StringBuilder log = new();
+    Process? script;
+
+    [Fact]
+    public async Task Start_command_seeds_writes_the_workbooks_serves_the_api_and_stops_on_ctrl_c()
+    {
+        int server = Azurite.FreePort(), blob = Azurite.FreePort(), queue = Azurite.FreePort(), table = Azurite.FreePort();
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("scripts/start.sh");
+        start.Environment["HEALTHFUNCS_PORT"] = $"{server}";
+        start.Environment["HEALTHFUNCS_STORAGE_PORTS"] = $"{blob} {queue} {table}";
+        start.Environment["HEALTHFUNCS_DATA"] = Path.Combine(folder, "data");
+        start.Environment["HEALTHFUNCS_OUT"] = Path.Combine(folder, "out");
+        script = Process.Start(start)!;
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        script.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } if (e.Data?.StartsWith("HealthFuncs is running", StringComparison.Ordinal) == true) { ready.TrySetResult(); } };
+        script.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        script.BeginOutputReadLine();
+        script.BeginErrorReadLine();
+
+        // A bound generous enough for a first build on a busy machine, so a broken script fails instead of hanging.
+        await Task.WhenAny(ready.Task, script.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(5)));
+        Assert.True(ready.Task.IsCompleted, "start.sh did not report that the server runs:\n" + Log());
+
+        var plan = Sheets(Path.Combine(folder, "out", "SD-2021-ke-hoach.xlsx"));
+        Assert.Contains(plan.Strings, s => s.Contains("Sơn Dương", StringComparison.Ordinal));
+        var consolidated = Sheets(Path.Combine(folder, "out", "TQ-2021-tong-hop.xlsx"));
+        // Nothing is reported yet: the total, the matrix, everyone listed as not reported, and the reporting status.
+        Assert.Equal(["Tổng hợp", "Ma trận", "Chưa báo cáo", "Tình hình báo cáo"], consolidated.Names);
+        Assert.Contains(consolidated.Strings, s => s.Contains("Sơn Dương", StringComparison.Ordinal));
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server}") };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
+        using var users = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "seeds", "users.json")));
+        var key = users.RootElement.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "sd-pyt").GetProperty("devKey").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { { "X-Api-Key", key } } };
+        var me = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("SD", me.GetProperty("unitCode").GetString());
+
+        using (var interrupt = Process.Start("kill", ["-INT", $"{script.Id}"]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        await Task.WhenAny(script.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(1)));
+        Assert.True(script.HasExited, "start.sh did not stop on Ctrl-C:\n" + Log());
+        Assert.False(await IsOpenAsync(server), "the server still listens after Ctrl-C");
+        Assert.False(await IsOpenAsync(table), "Azurite still listens after Ctrl-C");
+        Assert.True(File.Exists(Path.Combine(folder, "data", "azurite.log")));
+    }
+
+    static (List<string> Names, List<string> Strings) Sheets(string path)
+    {
+        Assert.True(File.Exists(path), $"{path} was not written");
+        using var document = SpreadsheetDocument.Open(path, false);
+        var part = document.WorkbookPart!;
+        var names = part.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+        var strings = part.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        strings.AddRange(part.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<InlineString>()).Select(i => i.InnerText));
+        return (names, strings);
+    }
+
+    static async Task<bool> IsOpenAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    string Log()
+    {
+        lock (log)
+        {
+            return log.ToString();
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        if (script is { HasExited: false })
+        {
+            script.Kill(entireProcessTree: true);
+        }
+
+        script?.Dispose();
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
