@@ -8,6 +8,8 @@ using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Tests.Infrastructure;
+using HealthFuncs.Functions.Workflow;
+using HealthFuncs.Core.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +31,7 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         builder.AddCustomHandlerHosting();
         builder.Services.AddStorage();
         builder.Services.AddReportExports();
+        builder.Services.AddWorkflow();
         _app = builder.Build();
         _app.MapCustomHandlerEndpoints();
         await _app.Services.GetRequiredService<UnitStore>().UpsertAsync(TestCatalog.Units);
@@ -59,6 +62,16 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         using var document = SpreadsheetDocument.Open(output, false);
         Assert.Empty(new OpenXmlValidator().Validate(document));
         Assert.Equal(firstSheet, document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().First().Name!.Value);
+    }
+
+    [Fact]
+    public async Task Consolidated_export_is_the_workbook_the_api_serves_with_its_reporting_status_sheet()
+    {
+        var output = Path.Combine(_folder, "consolidated.xlsx");
+        Assert.Equal(0, await _app.RunOrExecuteAsync(["export", "consolidated", "--unit", "P", "--period", "2021-H1", "--out", output]));
+        using var document = SpreadsheetDocument.Open(output, false);
+        var names = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.Equal(["Tổng hợp", "Huyện D1", "Ma trận", "Chưa báo cáo", CompletenessSheet.SheetName], names);
     }
 
     [Theory]
