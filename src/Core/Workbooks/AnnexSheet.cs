@@ -158,9 +158,24 @@ public sealed class AnnexSheet(string name)
             var width = _columns.TryGetValue(column, out var c) ? c.Width : 9;
             // About 1.1 characters of Times New Roman 12 fit per unit of width, less the padding: erring towards a spare line rather than overlapping text.
             var perLine = Math.Max(1, (int)(width * 1.1) - 2);
-            lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine))));
+            lines = Math.Max(lines, text.Split('\n').Sum(part => WrappedLines(part, perLine)));
         }
         return lines > 1 ? lines * 15.75 + 2 : null;
+    }
+
+    /// <summary>Lines a paragraph takes when wrapped between words, as spreadsheet programs do; a word longer than a line is broken.</summary>
+    internal static int WrappedLines(string paragraph, int perLine)
+    {
+        int lines = 1, used = 0;
+        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var needed = used == 0 ? word.Length : used + 1 + word.Length;
+            if (needed <= perLine) { used = needed; continue; }
+            if (used > 0) lines++;
+            lines += (word.Length - 1) / perLine;
+            used = (word.Length - 1) % perLine + 1;
+        }
+        return lines;
     }
 
     private static Pane FrozenPane(string topLeft)

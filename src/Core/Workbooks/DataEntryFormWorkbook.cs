@@ -42,7 +42,7 @@ public static class DataEntryFormWorkbook
     public static AnnexSheet Layout(DataEntryForm form, out uint lastRow)
     {
         var sheet = new AnnexSheet(SheetName) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11", Protect = true };
-        double[] widths = [6, 44, 10, 13, 12, 13, 12, 12, 12, 22];
+        double[] widths = [6, 44, 12, 13, 12, 13, 12, 12, 12, 20];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
 

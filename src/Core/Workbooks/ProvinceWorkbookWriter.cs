@@ -36,7 +36,7 @@ public static class ProvinceWorkbookWriter
     {
         const uint Plan = 4, Value = 5, Num = 6, Den = 7, OfPlan = 8, Included = 9, MissingNames = 10, Verdict = 11, Code = 12, PlanNumber = 13;
         var sheet = new AnnexSheet(SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 40, 10, 12, 13, 12, 12, 11, 11, 22, 15];
+        double[] widths = [6, 40, 12, 12, 13, 12, 12, 11, 11, 20, 15];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
         sheet.Width(PlanNumber, 10, hidden: true);
@@ -94,7 +94,7 @@ public static class ProvinceWorkbookWriter
         var count = (uint)districts.Count;
         var statusStart = 4 + count + 1; // one empty hidden column between values and verdicts
         var sheet = new AnnexSheet(MatrixSheet) { Landscape = true, PrintTitles = (4, 4), FreezeAt = "D5" };
-        sheet.Width(1, 6); sheet.Width(2, 40); sheet.Width(3, 10);
+        sheet.Width(1, 6); sheet.Width(2, 40); sheet.Width(3, 12);
         for (var i = 0u; i < count; i++) { sheet.Width(4 + i, 12); sheet.Width(statusStart + i, 12, hidden: true); }
         sheet.Width(4 + count, 3, hidden: true);
         var lastColumn = Math.Max(3 + count, 6);

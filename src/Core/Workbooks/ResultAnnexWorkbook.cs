@@ -23,7 +23,7 @@ public static class ResultAnnexWorkbook
     public static AnnexSheet Layout(ResultAnnex annex, string sheetName)
     {
         var sheet = new AnnexSheet(sheetName) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 44, 10, 13, 12, 12, 11, 12, 15, 16];
+        double[] widths = [6, 44, 12, 13, 12, 12, 11, 12, 15, 14];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
         sheet.Width(PlanNumber, 10, hidden: true);
