@@ -71,7 +71,7 @@ async function connect(): Promise<void> {
 }
 
 function renderWho(): void {
-  $("whoami").textContent = pane.me ? t("connectedAs", { name: pane.me.name, role: pane.me.role, unit: pane.me.unitCode }) : "";
+  $("whoami").textContent = pane.me ? t("connectedAs", { name: pane.me.name, role: t(`role${pane.me.role}`), unit: pane.me.unitCode ?? "—" }) : "";
 }
 
 /** Units the caller may report for: its own unit and everything under it (all units for an admin). */

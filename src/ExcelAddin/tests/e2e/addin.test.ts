@@ -106,7 +106,7 @@ describe("end to end", () => {
     await page.fill("#apiKey", districtKey);
     await page.click("#connectButton");
     await page.waitForSelector("#choose:not([hidden])");
-    await expect.poll(() => page.textContent("#whoami")).toContain("SD");
+    await expect.poll(() => page.textContent("#whoami")).toContain("cán bộ huyện, đơn vị SD");
     await page.fill("#year", "2021");
     await page.press("#year", "Tab");
     await page.waitForSelector('#period option[value="2021-Q1"]', { state: "attached" });
