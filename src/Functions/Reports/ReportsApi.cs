@@ -1,6 +1,5 @@
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
-using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
