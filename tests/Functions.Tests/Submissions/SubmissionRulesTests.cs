@@ -10,19 +10,8 @@ using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
 namespace HealthFuncs.Functions.Tests.Submissions;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class SubmissionRulesTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SubmissionRulesTests(AzuriteFixture azurite) : SeededServerTests(azurite)
 {
-    private readonly HealthFuncsFactory _factory = new(azurite);
-    private TestCatalog.Keys _keys = null!;
-    private HttpClient D1 => _factory.ClientWithKey(_keys.D1);
-
-    public async Task InitializeAsync() => _keys = await TestCatalog.SeedAsync(_factory);
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private async Task<FormValues> ReadFormAsync(string unit = "D1", string period = "2021") =>
-        await (await D1.GetAsync($"/api/units/{unit}/periods/{period}/values")).ReadAsync<FormValues>();
-
     [Fact]
     public async Task A_write_to_another_district_is_403_audited_and_writes_nothing()
     {
@@ -32,8 +21,8 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : IAsyncLifetim
         var problem = await response.ReadJsonAsync();
         Assert.Contains("D2", problem.GetProperty("detail").GetString());
         Assert.Contains("may not write", problem.GetProperty("en").GetString());
-        Assert.Null(await _factory.Get<FormStore>().GetAsync("D2", "2021"));
-        var denied = Assert.Single(await _factory.Get<AuditStore>().GetLatestAsync("D2", 10));
+        Assert.Null(await Factory.Get<FormStore>().GetAsync("D2", "2021"));
+        var denied = Assert.Single(await Factory.Get<AuditStore>().GetLatestAsync("D2", 10));
         Assert.Equal((AuditAction.Denied, "d1-staff", "2021"), (denied.Action, denied.User, denied.Period));
     }
 
@@ -41,8 +30,8 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task A_district_writes_its_own_communes_and_the_province_reads_but_a_district_cannot_read_its_neighbour()
     {
         Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("C1", "2021", Values(("BEDS", 20)))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _factory.ClientWithKey(_keys.Province).GetAsync("/api/units/C1/periods/2021/values")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _factory.ClientWithKey(_keys.D2).GetAsync("/api/units/C1/periods/2021/values")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Factory.ClientWithKey(UserKeys.Province).GetAsync("/api/units/C1/periods/2021/values")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Factory.ClientWithKey(UserKeys.D2).GetAsync("/api/units/C1/periods/2021/values")).StatusCode);
     }
 
     [Fact]
@@ -63,7 +52,7 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.False(string.IsNullOrWhiteSpace(rejected.MessageVi));
         Assert.False(string.IsNullOrWhiteSpace(rejected.MessageEn));
         Assert.Equal(0, (await ReadFormAsync()).Version);
-        Assert.Empty(await _factory.Get<AuditStore>().GetLatestAsync("D1", 10));
+        Assert.Empty(await Factory.Get<AuditStore>().GetLatestAsync("D1", 10));
     }
 
     [Theory]
@@ -105,7 +94,7 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task An_unknown_unit_is_404()
     {
-        var response = await _factory.ClientWithKey(_keys.Admin).SubmitAsync("NOWHERE", "2021", Values(("BEDS", 420)));
+        var response = await Factory.ClientWithKey(UserKeys.Admin).SubmitAsync("NOWHERE", "2021", Values(("BEDS", 420)));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("NOWHERE", (await response.ReadJsonAsync()).GetProperty("en").GetString());
     }
@@ -149,9 +138,9 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Rows_of_a_claimed_version_not_yet_committed_stay_invisible()
     {
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
-        var forms = _factory.Get<FormStore>();
+        var forms = Factory.Get<FormStore>();
         var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff");
-        await _factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), claimed.PendingVersion!.Value,
+        await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), claimed.PendingVersion!.Value,
             [new Observation("D1", "BEDS", Period.FullYear(2021), 999)]);
 
         var form = await ReadFormAsync();

@@ -8,19 +8,8 @@ using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
 namespace HealthFuncs.Functions.Tests.Submissions;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class ValuesTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ValuesTests(AzuriteFixture azurite) : SeededServerTests(azurite)
 {
-    private readonly HealthFuncsFactory _factory = new(azurite);
-    private TestCatalog.Keys _keys = null!;
-    private HttpClient D1 => _factory.ClientWithKey(_keys.D1);
-
-    public async Task InitializeAsync() => _keys = await TestCatalog.SeedAsync(_factory);
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private async Task<FormValues> ReadFormAsync(string unit = "D1", string period = "2021") =>
-        await (await D1.GetAsync($"/api/units/{unit}/periods/{period}/values")).ReadAsync<FormValues>();
-
     [Fact]
     public async Task Submitted_values_are_read_back_with_their_version_and_etag()
     {
@@ -59,7 +48,7 @@ public sealed class ValuesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal("\"1\"", second.Headers.ETag?.Tag);
         Assert.Equal(1, (await ReadFormAsync()).Version);
-        var audit = await _factory.Get<AuditStore>().GetLatestAsync("D1", 50);
+        var audit = await Factory.Get<AuditStore>().GetLatestAsync("D1", 50);
         Assert.Single(audit, e => e.Action == AuditAction.ValueAdded);
     }
 
@@ -124,14 +113,14 @@ public sealed class ValuesTests(AzuriteFixture azurite) : IAsyncLifetime
         var form = await ReadFormAsync();
         Assert.Equal(0, form.Version);
         Assert.Empty(form.Values);
-        Assert.Null(await _factory.Get<FormStore>().GetAsync("D1", "2021"));
+        Assert.Null(await Factory.Get<FormStore>().GetAsync("D1", "2021"));
     }
 
     [Fact]
     public async Task Values_cannot_change_once_the_form_is_approved()
     {
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 400)));
-        var forms = _factory.Get<FormStore>();
+        var forms = Factory.Get<FormStore>();
         await forms.SetStatusAsync((await forms.GetAsync("D1", "2021"))!, FormStatus.Approved, "p-staff");
 
         var response = await D1.SubmitAsync("D1", "2021", Values(("BEDS", 410)), ifMatch: "\"1\"");
@@ -147,7 +136,7 @@ public sealed class ValuesTests(AzuriteFixture azurite) : IAsyncLifetime
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 410)), ifMatch: "\"1\"");
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)), ifMatch: "\"2\"");
 
-        var store = _factory.Get<ValueStore>();
+        var store = Factory.Get<ValueStore>();
         var p = Period.FullYear(2021);
         Assert.Empty(await store.ReadAsync("D1", p, 1));
         Assert.Equal(410m, (await store.ReadAsync("D1", p, 2)).Single().Value);
@@ -162,7 +151,7 @@ public sealed class ValuesTests(AzuriteFixture azurite) : IAsyncLifetime
         await client.SubmitAsync("D1", "2021", Values(("BEDS", 400), ("X001", 5)));
         await client.SubmitAsync("D1", "2021", Values(("BEDS", 410), ("X001", 5)), ifMatch: "\"1\"");
 
-        var audit = await (await _factory.ClientWithKey(_keys.Province).GetAsync("/api/audit?unit=D1&take=10")).ReadJsonAsync();
+        var audit = await (await Factory.ClientWithKey(UserKeys.Province).GetAsync("/api/audit?unit=D1&take=10")).ReadJsonAsync();
         var entries = audit.EnumerateArray().Select(e => (
             e.GetProperty("action").GetString(), e.GetProperty("indicatorCode").GetString(), e.GetProperty("old").GetString(),
             e.GetProperty("new").GetString(), e.GetProperty("user").GetString(), e.GetProperty("from").GetString())).ToList();
