@@ -46,19 +46,7 @@ addin="$root/src/ExcelAddin"
 if [ -f "$addin/package.json" ] && grep -q '"build"' "$addin/package.json"; then
   echo "Building the Excel add-in"
   if [ -f "$addin/package-lock.json" ] && [ ! -d "$addin/node_modules" ]; then
-    # npm ci is the reproducible install; some npm releases refuse this lock file's optional
-    # platform packages, and then npm install from the same lock is used, which must leave the
-    # lock exactly as committed (so the build still uses the locked versions).
-    if ! (cd "$addin" && npm ci --no-audit --no-fund); then
-      cp "$addin/package-lock.json" "$out/package-lock.committed.json"
-      (cd "$addin" && npm install --no-audit --no-fund)
-      if ! cmp -s "$addin/package-lock.json" "$out/package-lock.committed.json"; then
-        cp "$out/package-lock.committed.json" "$addin/package-lock.json"
-        echo "src/ExcelAddin/package-lock.json does not match package.json: run npm install there and commit the lock" >&2
-        exit 1
-      fi
-      rm "$out/package-lock.committed.json"
-    fi
+    (cd "$addin" && npm ci --no-audit --no-fund)
   fi
   (cd "$addin" && npm run build)
   dist="$addin/${ADDIN_DIST:-dist}"

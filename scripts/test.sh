@@ -8,12 +8,19 @@ cd "$root"
 results="$root/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
-# Install only when missing or out of date: a clean install would wipe a node_modules in use.
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund
-fi
+# npm packages exactly as locked (Azurite at the root, the add-in's tools in src/ExcelAddin), installed
+# only when missing or older than the lock: `npm ci` empties node_modules first, which would pull
+# Azurite from under a `scripts/start.sh` still running.
+install() {
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
+    (cd "$1" && npm ci --no-audit --no-fund)
+  fi
+}
 
 passed=0; failed=0; skipped=0; status=0
+bash scripts/install-system-deps.sh || status=1
+install . || status=1
+[ -f src/ExcelAddin/package.json ] && { install src/ExcelAddin || status=1; }
 
 dotnet build HealthFuncs.sln -c Release -nologo -v quiet || status=1
 dotnet test HealthFuncs.sln -c Release --no-build -nologo \
@@ -30,11 +37,6 @@ done
 if [ -f src/ExcelAddin/package.json ] && grep -q '"test"' src/ExcelAddin/package.json; then
   # The add-in's suites include its end-to-end test (Azurite, the server, the pane in Chromium),
   # so its counts already cover the browser tests.
-  if [ ! -d src/ExcelAddin/node_modules ] || [ src/ExcelAddin/package-lock.json -nt src/ExcelAddin/node_modules/.package-lock.json ]; then
-    # `npm install` honours the lock's exact versions; `npm ci` refuses this lock because the
-    # registry serves only the Linux builds of rollup's optional per-platform packages.
-    (cd src/ExcelAddin && npm install --no-audit --no-fund) || status=1
-  fi
   (cd src/ExcelAddin && npm test -- --reporter=default --reporter=json --outputFile="$results/addin.json") || status=1
   if [ -f "$results/addin.json" ]; then
     read -r p f s < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests+r.numTodoTests)' "$results/addin.json")
