@@ -58,6 +58,8 @@ server=(dotnet "src/Functions/bin/Release/net10.0/HealthFuncs.Functions.dll")
 account="AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;$account;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 export Server__Port="$port"
+# Local use: Development settings for the server and its operator commands alike.
+export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 # The seeded plans are from 2021, long past their reporting deadlines. Locally the lock that follows a
 # deadline is pushed out so those years can still be entered; a deployment keeps its configured calendar.
 for level in Province District Commune Facility; do
@@ -75,6 +77,9 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 
+# The operator commands' default storage is Azurite's default ports; other ports need the full string.
+storage="UseDevelopmentStorage=true"
+[ "$blob_port $queue_port $table_port" = "10000 10001 10002" ] || storage="$Storage__ConnectionString"
 key=$(node -e 'const u=require("./seeds/users.json").users.find(u=>u.id==="sd-pyt");console.log(u.devKey)')
 province=$(node -e 'const u=require("./seeds/users.json").users.find(u=>u.id==="tq-syt");console.log(u.devKey)')
 cat <<NEXT
@@ -82,17 +87,17 @@ cat <<NEXT
 HealthFuncs is running on $url  (OpenAPI: $url/openapi/v1.json)
 Workbooks written: $out/SD-2021-ke-hoach.xlsx (Sơn Dương's 2021 plan annex),
                    $out/TQ-2021-tong-hop.xlsx (Tuyên Quang's districts consolidated for 2021).
-Dev users and keys: seeds/users.json. Sample requests: src/Functions/HealthFuncs.http. Try:
+Dev users and keys: seeds/users.json. Submitting figures: README.md ("Try it with curl") and
+src/Functions/HealthFuncs.http. Try:
 
   curl -s $url/api/me -H 'X-Api-Key: $key'
-
-  curl -s -X POST $url/api/units/SD/periods/2021/values -H 'X-Api-Key: $key' \\
-    -H 'Content-Type: application/json' -H 'Idempotency-Key: sd-2021-first' \\
-    -d '{"values":[{"indicatorCode":"KCB.GIUONG_BENH","value":420},{"indicatorCode":"KCB.LUOT_KHAM","value":265000}]}'
 
   curl -s $url/api/units/SD/periods/2021/attainment -H 'X-Api-Key: $key'
   curl -s $url/api/units/TQ/periods/2021/consolidated -H 'X-Api-Key: $province'
   curl -s -o TQ-2021.xlsx $url/api/units/TQ/periods/2021/consolidated.xlsx -H 'X-Api-Key: $province'
+
+Operator commands (seed, run-job, export) reach this Azurite with:
+  export Storage__ConnectionString='$storage'
 
 Ctrl-C stops the server and Azurite.
 NEXT

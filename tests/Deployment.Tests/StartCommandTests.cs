@@ -24,6 +24,48 @@ public sealed class StartCommandTests : IAsyncLifetime
     public async Task Start_command_seeds_writes_the_workbooks_serves_the_api_and_stops_everything_it_started()
     {
         int server = Azurite.FreePort(), blob = Azurite.FreePort(), queue = Azurite.FreePort(), table = Azurite.FreePort();
+        await StartAsync(server, blob, queue, table);
+
+        var plan = Sheets(Path.Combine(folder, "out", "SD-2021-ke-hoach.xlsx"));
+        Assert.Contains(plan.Strings, s => s.Contains("Sơn Dương", StringComparison.Ordinal));
+        var consolidated = Sheets(Path.Combine(folder, "out", "TQ-2021-tong-hop.xlsx"));
+        // Nothing is reported yet: the total, the matrix, everyone listed as not reported, and the reporting status.
+        Assert.Equal(["Tổng hợp", "Ma trận", "Chưa báo cáo", "Tình hình báo cáo"], consolidated.Names);
+        Assert.Contains(consolidated.Strings, s => s.Contains("Sơn Dương", StringComparison.Ordinal));
+        // On ports of its own the script says how the operator commands reach its Azurite.
+        Assert.Contains($"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1", Log());
+        Assert.Contains("Hosting environment: Development", Log());
+        Assert.DoesNotContain("DataProtection", Log());
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server}") };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
+        using var users = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "seeds", "users.json")));
+        var key = users.RootElement.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "sd-pyt").GetProperty("devKey").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { { "X-Api-Key", key } } };
+        var me = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("SD", me.GetProperty("unitCode").GetString());
+
+        await SampleRequestsAnswerAsPromisedAsync(server);
+        await StopAsync(server, table);
+
+        // A second start on the same data: seeding changes nothing, and the samples still answer as written.
+        await StartAsync(server, blob, queue, table);
+        await SampleRequestsAnswerAsPromisedAsync(server);
+        await StopAsync(server, table);
+        Assert.True(File.Exists(Path.Combine(folder, "data", "azurite.log")));
+    }
+
+    static async Task SampleRequestsAnswerAsPromisedAsync(int server)
+    {
+        var readme = await SampleRequests.RunReadmeCurlAsync($"http://127.0.0.1:{server}");
+        Assert.True(readme.Promised.Count >= 5, "the README's curl block promises no statuses");
+        Assert.True(readme.Promised.SequenceEqual(readme.Got), $"README curl block: promised {string.Join(' ', readme.Promised)}, got {string.Join(' ', readme.Got)}\n{readme.Output}");
+        var http = await SampleRequests.RunHttpFileAsync($"http://127.0.0.1:{server}");
+        Assert.True(http.Promised.SequenceEqual(http.Got), $"HealthFuncs.http: promised {string.Join(' ', http.Promised)}, got {string.Join(' ', http.Got)}\n{http.Output}");
+    }
+
+    async Task StartAsync(int server, int blob, int queue, int table)
+    {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("scripts/start.sh");
         start.Environment["HEALTHFUNCS_PORT"] = $"{server}";
@@ -40,25 +82,13 @@ public sealed class StartCommandTests : IAsyncLifetime
         // A bound generous enough for a first build on a busy machine, so a broken script fails instead of hanging.
         await Task.WhenAny(ready.Task, script.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(5)));
         Assert.True(ready.Task.IsCompleted, "start.sh did not report that the server runs:\n" + Log());
+    }
 
-        var plan = Sheets(Path.Combine(folder, "out", "SD-2021-ke-hoach.xlsx"));
-        Assert.Contains(plan.Strings, s => s.Contains("Sơn Dương", StringComparison.Ordinal));
-        var consolidated = Sheets(Path.Combine(folder, "out", "TQ-2021-tong-hop.xlsx"));
-        // Nothing is reported yet: the total, the matrix, everyone listed as not reported, and the reporting status.
-        Assert.Equal(["Tổng hợp", "Ma trận", "Chưa báo cáo", "Tình hình báo cáo"], consolidated.Names);
-        Assert.Contains(consolidated.Strings, s => s.Contains("Sơn Dương", StringComparison.Ordinal));
-
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server}") };
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
-        using var users = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "seeds", "users.json")));
-        var key = users.RootElement.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "sd-pyt").GetProperty("devKey").GetString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { { "X-Api-Key", key } } };
-        var me = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("SD", me.GetProperty("unitCode").GetString());
-
+    async Task StopAsync(int server, int table)
+    {
         // Ctrl-C and a terminal's close stop the script the same way (its trap on INT and TERM). TERM is
         // sent because a test run started in the background inherits SIGINT as ignored, which bash cannot trap.
-        using (var interrupt = Process.Start("kill", ["-TERM", $"{script.Id}"]))
+        using (var interrupt = Process.Start("kill", ["-TERM", $"{script!.Id}"]))
         {
             await interrupt.WaitForExitAsync();
         }
@@ -67,7 +97,8 @@ public sealed class StartCommandTests : IAsyncLifetime
         Assert.True(script.HasExited, "start.sh did not stop on TERM:\n" + Log());
         Assert.False(await IsOpenAsync(server), "the server still listens after start.sh stopped");
         Assert.False(await IsOpenAsync(table), "Azurite still listens after start.sh stopped");
-        Assert.True(File.Exists(Path.Combine(folder, "data", "azurite.log")));
+        script.Dispose();
+        script = null;
     }
 
     static (List<string> Names, List<string> Strings) Sheets(string path)

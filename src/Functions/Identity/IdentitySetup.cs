@@ -21,6 +21,10 @@ public static class IdentitySetup
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, null);
+        // AddAuthentication brings data protection, whose key ring only cookies and antiforgery tokens use.
+        // This API signs nobody in with a cookie and takes no browser form posts, so the key ring is never
+        // used and its start-up notices about where keys are kept only alarm whoever reads the log.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
         services.AddSingleton<IAuthorizationHandler, UnitAccessHandler>();
         services.AddAuthorizationBuilder()
             // Every endpoint needs a signed-in caller unless it says AllowAnonymous (health, OpenAPI).
