@@ -1,0 +1,38 @@
+using HealthFuncs.Functions.Storage;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace HealthFuncs.Functions.OpenApi;
+
+/// Files as a client generator needs them: a workbook download is an .xlsx body (a binary string), and the
+/// upload's multipart body has a required binary "file" field, written inline rather than as a reference to
+/// ASP.NET's IFormFile type.
+public sealed class FileTransformer : IOpenApiOperationTransformer
+{
+    private const string Multipart = "multipart/form-data";
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<WorkbookResponseMetadata>().Any())
+        {
+            operation.Responses ??= [];
+            operation.Responses["200"] = new OpenApiResponse
+            {
+                Description = "The workbook (.xlsx), its file name in Content-Disposition.",
+                Content = new Dictionary<string, OpenApiMediaType> { [WorkbookStore.XlsxContentType] = new() { Schema = Binary() } },
+            };
+        }
+
+        if (operation.RequestBody?.Content?.TryGetValue(Multipart, out var form) == true && form.Schema is OpenApiSchema body
+            && body.Properties?.ContainsKey("file") == true)
+        {
+            body.Properties["file"] = Binary("The filled data-entry form (.xlsx) or a table of indicator codes and values.");
+            body.Required ??= new HashSet<string>();
+            body.Required.Add("file");
+        }
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema Binary(string? description = null) =>
+        new() { Type = JsonSchemaType.String, Format = "binary", Description = description };
+}
