@@ -40,6 +40,9 @@ public static class ApiContract
         builder.WithMetadata(new WorkbookResponseMetadata());
 
     /// A rejected import answers 422 with the import summary inside a ProblemDetails.
-    public static RouteHandlerBuilder ProducesImportRejection(this RouteHandlerBuilder builder) =>
-        builder.Produces<ImportRejection>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
+    public static RouteHandlerBuilder ProducesImportRejection(this RouteHandlerBuilder builder, string description) =>
+        builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status422UnprocessableEntity, typeof(ImportRejection), ["application/problem+json"])
+        {
+            Description = description,
+        });
 }

@@ -6,8 +6,8 @@ namespace HealthFuncs.Functions.OpenApi;
 
 /// Files as a client generator needs them: a workbook download is an .xlsx body (a binary string), and the
 /// upload's multipart body has a required binary "file" field, written inline rather than as a reference to
-/// ASP.NET's IFormFile type.
-public sealed class FileTransformer : IOpenApiOperationTransformer
+/// ASP.NET's IFormFile type (whose component is then dropped, once nothing refers to it).
+public sealed class FileTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
     private const string Multipart = "multipart/form-data";
 
@@ -30,6 +30,16 @@ public sealed class FileTransformer : IOpenApiOperationTransformer
             body.Required ??= new HashSet<string>();
             body.Required.Add("file");
         }
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var formFileUsed = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.RequestBody?.Content?.Values.AsEnumerable() ?? [])
+            .SelectMany(m => m.Schema?.Properties?.Values.AsEnumerable() ?? [])
+            .Any(s => s is OpenApiSchemaReference { Reference.Id: nameof(IFormFile) });
+        if (!formFileUsed) document.Components?.Schemas?.Remove(nameof(IFormFile));
         return Task.CompletedTask;
     }
 

@@ -17,7 +17,9 @@ public static class OpenApiSetup
             options.AddDocumentTransformer<SecurityTransformer>();
             options.AddOperationTransformer<SecurityTransformer>();
             options.AddOperationTransformer<HeaderTransformer>();
+            options.AddOperationTransformer<ResponseDescriptionTransformer>();
             options.AddOperationTransformer<FileTransformer>();
+            options.AddDocumentTransformer<FileTransformer>();
         });
     }
 }

@@ -41,7 +41,7 @@ public static class ReportsApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 64 * 1024))
             .AcceptsIfMatch("for a hand-made table once the form has a version (a downloaded form carries its own)")
             .ReturnsETag("The form's version after the upload")
-            .ProducesImportRejection()
+            .ProducesImportRejection("The file or some of its rows were rejected ('rejected' names the sheet row, or 'file' with the reason in 'problem'); nothing was written.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)

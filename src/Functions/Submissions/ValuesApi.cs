@@ -25,7 +25,8 @@ public static class ValuesApi
             .AcceptsIdempotencyKey<SubmissionRequest>()
             .AcceptsIfMatch("once the form has a version")
             .ReturnsETag("The form's version after the submission")
-            .ProducesImportRejection()
+            .ProducesImportRejection("Rows were rejected, each named in 'rejected' by its 0-based index in 'values'; nothing was written. "
+                + "An Idempotency-Key already used for another request is also 422, a ProblemDetails without the summary's fields.")
             .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
