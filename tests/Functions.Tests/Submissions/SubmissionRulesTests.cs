@@ -162,6 +162,17 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : SeededServerT
     }
 
     [Fact]
+    public async Task A_number_in_quotes_is_400_naming_its_field_as_the_document_types_numbers_as_numbers_only()
+    {
+        var content = new StringContent("""{"values":[{"indicatorCode":"BEDS","value":"420"}]}""", Encoding.UTF8, "application/json");
+        var response = await D1.PostAsync("/api/units/D1/periods/2021/values", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("values[0].value", out _));
+        Assert.Equal(0, (await ReadFormAsync()).Version);
+    }
+
+    [Fact]
     public async Task A_batch_of_250_values_is_all_or_nothing_for_readers()
     {
         var codes = Enumerable.Range(1, 250).Select(n => $"X{n:000}").ToArray();
