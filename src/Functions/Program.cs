@@ -9,6 +9,7 @@ using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Jobs;
 using HealthFuncs.Functions.Lookup;
+using HealthFuncs.Functions.OpenApi;
 using HealthFuncs.Functions.Periods;
 using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Storage;
@@ -31,7 +32,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 // Malformed JSON reaches the exception handler, which names the field it failed on.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddHealthFuncsOpenApi();
 builder.Services.AddStorage();
 builder.Services.AddCallerIdentity();
 builder.Services.AddReportExports();
@@ -45,7 +46,7 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 var api = app.MapGroup("/api");
-api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+api.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok"))).AllowAnonymous().WithSummary("Whether the server answers");
 api.MapUsers();
 api.MapUnits();
 api.MapIndicators();

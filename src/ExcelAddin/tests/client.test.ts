@@ -26,11 +26,27 @@ describe("API client", () => {
     expect((error as ApiError).currentEtag).toBe('"9"');
   });
 
-  it("A_422_returns_the_import_summary_with_its_rejected_rows", async () => {
-    const summary = await api(answering(422, { dryRun: false, imported: 0, updated: 0, ignored: 0, version: 3, etag: '"3"', warnings: [],
-      rejected: [{ row: 1, indicatorCode: "GIUONG_BV", field: "rows[1].value", messageVi: "Vượt tổng", messageEn: "Exceeds the total" }] }))
-      .submit("SD", "2021", [], '"3"', "key");
+  it("A_422_problem_returns_the_import_summary_with_its_rejected_rows", async () => {
+    const summary = await api(answering(422, { type: "https://tools.ietf.org/html/rfc4918#section-11.2", title: "Số liệu không được chấp nhận",
+      status: 422, detail: "1 dòng bị từ chối", en: "1 row(s) were rejected", dryRun: false, imported: 0, updated: 0, ignored: 0,
+      version: 3, etag: '"3"', warnings: [],
+      rejected: [{ row: 1, indicatorCode: "GIUONG_BV", field: "rows[1].value", messageVi: "Vượt tổng", messageEn: "Exceeds the total" }] },
+    "application/problem+json")).submit("SD", "2021", [], '"3"', "key");
+    expect(summary).toMatchObject({ imported: 0, updated: 0, version: 3, etag: '"3"' });
     expect(summary.rejected).toEqual([{ row: 1, indicatorCode: "GIUONG_BV", field: "rows[1].value", messageVi: "Vượt tổng", messageEn: "Exceeds the total" }]);
+  });
+
+  it("A_submission_sends_its_idempotency_key_and_the_etag_it_read", async () => {
+    let sent: Headers | undefined;
+    const capture = async (input: RequestInfo | URL) => {
+      sent = (input as Request).headers;
+      return new Response(JSON.stringify({ dryRun: false, imported: 1, updated: 0, ignored: 0, rejected: [], warnings: [], version: 4, etag: '"4"' }),
+        { status: 200, headers: { "Content-Type": "application/json" } });
+    };
+    await api(capture as typeof fetch).submit("SD", "2021", [{ indicatorCode: "GIUONG", value: 420, numerator: null, denominator: null, note: null }], "3", "sd-2021-a");
+    expect(sent?.get("Idempotency-Key")).toBe("sd-2021-a");
+    expect(sent?.get("If-Match")).toBe('"3"');
+    expect(sent?.get("X-Api-Key")).toBe("k");
   });
 
   it("An_unreachable_server_is_reported_as_offline", async () => {

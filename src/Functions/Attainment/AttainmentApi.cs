@@ -29,8 +29,8 @@ public static class AttainmentApi
     public static RouteGroupBuilder MapAttainment(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/units/{unit}/periods/{period}").WithTags("Attainment").RequireUnitAccess(UnitAccess.Read);
-        group.MapGet("/attainment", AttainmentAsync);
-        group.MapGet("/consolidated", ConsolidatedAsync);
+        group.MapGet("/attainment", AttainmentAsync).WithSummary("Actual against target: % of plan and verdict per indicator");
+        group.MapGet("/consolidated", ConsolidatedAsync).WithSummary("A parent's figures summed from its children, and who is missing");
         return api;
     }
 

@@ -9,7 +9,7 @@ public static class AuditApi
 {
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", ListAsync).WithTags("Audit").RequireUnitAccess(UnitAccess.Read);
+        api.MapGet("/audit", ListAsync).WithTags("Audit").WithSummary("Latest changes and refused writes of a unit's subtree").RequireUnitAccess(UnitAccess.Read);
         return api;
     }
 

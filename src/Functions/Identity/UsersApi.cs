@@ -17,8 +17,9 @@ public static class UsersApi
 {
     public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", (HttpContext http) => TypedResults.Ok(http.User.ToUser())).WithTags("Users");
-        api.MapPost("/users", CreateAsync).WithTags("Users").RequireAuthorization(IdentitySetup.AdminPolicy);
+        api.MapGet("/me", (HttpContext http) => TypedResults.Ok(http.User.ToUser())).WithTags("Users").WithSummary("Who the caller is: id, name, role and unit");
+        api.MapPost("/users", CreateAsync).WithTags("Users").RequireAuthorization(IdentitySetup.AdminPolicy)
+            .WithSummary("Add a user (admins); answers its API key this once");
         return api;
     }
 

@@ -13,7 +13,7 @@ public static class IndicatorsApi
 {
     public static RouteGroupBuilder MapIndicators(this RouteGroupBuilder api)
     {
-        api.MapGet("/indicators", ListAsync).WithTags("Catalog");
+        api.MapGet("/indicators", ListAsync).WithTags("Catalog").WithSummary("The indicator catalog in annex order");
         return api;
     }
 

@@ -4,6 +4,7 @@ using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Jobs;
 
@@ -18,10 +19,12 @@ public static class SummariesApi
     /// Maps the routes on the "/api" group.
     public static RouteGroupBuilder MapSummaries(this RouteGroupBuilder api)
     {
-        api.MapGet("/summaries", ListSummariesAsync).WithTags("Jobs");
-        api.MapGet("/summaries/{year:int}/{kind}/{file}", DownloadSummaryAsync).WithTags("Jobs");
-        api.MapGet("/reminders", ListRemindersAsync).WithTags("Jobs");
-        api.MapGet("/snapshots", ListSnapshotsAsync).WithTags("Jobs").RequireAuthorization(IdentitySetup.AdminPolicy);
+        api.MapGet("/summaries", ListSummariesAsync).WithTags("Jobs").WithSummary("The year-end summary's files the caller may see");
+        api.MapGet("/summaries/{year:int}/{kind}/{file}", DownloadSummaryAsync).WithTags("Jobs").ProducesWorkbook()
+            .WithSummary("Download one year-end summary workbook");
+        api.MapGet("/reminders", ListRemindersAsync).WithTags("Jobs").WithSummary("Overdue-form reminders the daily job recorded");
+        api.MapGet("/snapshots", ListSnapshotsAsync).WithTags("Jobs").RequireAuthorization(IdentitySetup.AdminPolicy)
+            .WithSummary("The nightly snapshot's files of a Vietnam date (admins)");
         return api;
     }
 

@@ -27,7 +27,7 @@ public static class LookupApi
 
     public static RouteGroupBuilder MapLookup(this RouteGroupBuilder api)
     {
-        api.MapPost("/lookup", LookupAsync).WithTags("Lookup").WithMetadata(new RequestSizeLimitAttribute(1024 * 1024));
+        api.MapPost("/lookup", LookupAsync).WithTags("Lookup").WithSummary("Answer many value, target and attainment questions in one call").WithMetadata(new RequestSizeLimitAttribute(1024 * 1024));
         return api;
     }
 

@@ -10,7 +10,7 @@ public static class PeriodsApi
 {
     public static RouteGroupBuilder MapPeriods(this RouteGroupBuilder api)
     {
-        api.MapGet("/periods", List).WithTags("Catalog");
+        api.MapGet("/periods", List).WithTags("Catalog").WithSummary("The reporting periods of a year with their Vietnamese labels");
         return api;
     }
 

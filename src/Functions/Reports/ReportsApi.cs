@@ -7,6 +7,7 @@ using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Reports;
 
@@ -24,15 +25,27 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/units/{unit}").WithTags("Reports");
-        units.MapGet("/years/{year:int}/plan.xlsx", PlanAsync).RequireUnitAccess(UnitAccess.Read);
-        units.MapGet("/periods/{period}/result.xlsx", ResultAsync).RequireUnitAccess(UnitAccess.Read);
-        units.MapGet("/periods/{period}/form.xlsx", FormAsync).RequireUnitAccess(UnitAccess.Read);
-        units.MapGet("/periods/{period}/consolidated.xlsx", ConsolidatedAsync).RequireUnitAccess(UnitAccess.Read);
-        units.MapGet("/years/{year:int}/export.xlsx", ExportAsync).RequireUnitAccess(UnitAccess.Read);
+        units.MapGet("/years/{year:int}/plan.xlsx", PlanAsync).RequireUnitAccess(UnitAccess.Read).ProducesWorkbook()
+            .WithSummary("The plan annex workbook: targets as written, milestones of a plan period");
+        units.MapGet("/periods/{period}/result.xlsx", ResultAsync).RequireUnitAccess(UnitAccess.Read).ProducesWorkbook()
+            .WithSummary("The result annex workbook: actual, target, % of plan, verdict");
+        units.MapGet("/periods/{period}/form.xlsx", FormAsync).RequireUnitAccess(UnitAccess.Read).ProducesWorkbook()
+            .WithSummary("The data-entry workbook to fill in Excel and upload");
+        units.MapGet("/periods/{period}/consolidated.xlsx", ConsolidatedAsync).RequireUnitAccess(UnitAccess.Read).ProducesWorkbook()
+            .WithSummary("A parent's consolidated workbook: total, one sheet per child, reporting status");
+        units.MapGet("/years/{year:int}/export.xlsx", ExportAsync).RequireUnitAccess(UnitAccess.Read).ProducesWorkbook()
+            .WithSummary("Every value of a unit's subtree for a year, one row per figure");
         units.MapPost("/periods/{period}/upload", UploadAsync)
             .RequireUnitAccess(UnitAccess.Write)
             .DisableAntiforgery() // API-key or platform authentication, never cookies: no cross-site form post can carry credentials
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 64 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 64 * 1024))
+            .AcceptsIfMatch("for a hand-made table once the form has a version (a downloaded form carries its own)")
+            .ReturnsETag("The form's version after the upload")
+            .ProducesImportRejection("The file or some of its rows were rejected ('rejected' names the sheet row, or 'file' with the reason in 'problem'); nothing was written.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithSummary("Upload a filled form.xlsx: checked whole, stored whole or not at all");
         return api;
     }
 
@@ -106,7 +119,7 @@ public static class ReportsApi
         }
     }
 
-    private static async Task<Results<Ok<ImportSummary>, UnprocessableEntity<ImportSummary>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         string unit, string period, IFormFile? file, [FromHeader(Name = "If-Match")] string? ifMatch, IndicatorStore indicators, UploadStore uploads,
         [AsParameters] UploadStores stores, WorkflowGate workflow, HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
     {
@@ -127,8 +140,10 @@ public static class ReportsApi
         await using (var content = file.OpenReadStream())
             read = WorkbookUpload.Read(content, new UploadTarget(unit, p, catalog.Values.ToList()), new UploadLimits(MaxBytes: MaxUploadBytes), file.FileName);
         if (read.Refusal is { } refusal)
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Tệp không được chấp nhận", refusal.MessageVi, refusal.MessageEn,
-                new Dictionary<string, object?> { ["problem"] = refusal.Problem.ToString() });
+        {
+            var now = await stores.Forms.GetAsync(unit, p.Code, cancellationToken) ?? FormState.New(unit, p.Code);
+            return ImportRejection.OfFile(dryRun, now.CurrentVersion, now.Etag, refusal.Problem.ToString(), refusal.MessageVi, refusal.MessageEn);
+        }
 
         // Approved or locked by the reporting workflow: only an unlock by the parent level lets the figures change.
         if (await workflow.CheckEditAsync(unit, p, cancellationToken) is { } closed)
@@ -139,7 +154,7 @@ public static class ReportsApi
         switch (outcome)
         {
             case UploadOutcome.Rejected:
-                return TypedResults.UnprocessableEntity(summary);
+                return ImportRejection.Of(summary);
             case UploadOutcome.NeedsIfMatch:
                 return Problems.Of(StatusCodes.Status428PreconditionRequired, "Thiếu If-Match",
                     $"Biểu đã có phiên bản {form.CurrentVersion}; bảng tự lập cần gửi kèm If-Match: {form.Etag} đã đọc, hoặc hãy tải biểu nhập liệu mới.",

@@ -3,8 +3,9 @@ using Azure.Data.Tables;
 
 namespace HealthFuncs.Functions.Storage;
 
-/// The response first given to a request carrying an Idempotency-Key.
-public sealed record StoredResponse(string RequestHash, int Status, string Body, string? Etag);
+/// The response first given to a request carrying an Idempotency-Key. <see cref="ContentType"/> is the media type
+/// (a rejected batch is application/problem+json); null for responses stored before it was kept: application/json.
+public sealed record StoredResponse(string RequestHash, int Status, string Body, string? Etag, string? ContentType = null);
 
 // Idempotency table.
 // PartitionKey = unit code the request wrote to, RowKey = the client's Idempotency-Key.
@@ -16,7 +17,7 @@ public sealed class IdempotencyStore(StorageAccount account)
     public async Task<StoredResponse?> GetAsync(string unitCode, string key, CancellationToken cancellationToken = default)
     {
         var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<IdempotencyEntity>(unitCode, key, cancellationToken: cancellationToken);
-        return response.HasValue ? new(response.Value!.RequestHash, response.Value.Status, response.Value.Body, response.Value.Etag) : null;
+        return response.HasValue ? new(response.Value!.RequestHash, response.Value.Status, response.Value.Body, response.Value.Etag, response.Value.ContentType) : null;
     }
 
     /// Stores the first response; false when another request with the same key stored one first.
@@ -27,7 +28,7 @@ public sealed class IdempotencyStore(StorageAccount account)
             await (await TableAsync(cancellationToken)).AddEntityAsync(new IdempotencyEntity
             {
                 PartitionKey = unitCode, RowKey = key, RequestHash = stored.RequestHash, Status = stored.Status, Body = stored.Body,
-                Etag = stored.Etag, CreatedAt = DateTimeOffset.UtcNow,
+                Etag = stored.Etag, ContentType = stored.ContentType, CreatedAt = DateTimeOffset.UtcNow,
             }, cancellationToken);
             return true;
         }
@@ -47,6 +48,7 @@ public sealed class IdempotencyStore(StorageAccount account)
         public int Status { get; set; }
         public string Body { get; set; } = "";
         public string? Etag { get; set; }
+        public string? ContentType { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,7 @@ public sealed class IdempotencyFilter<TBody> : IEndpointFilter
                     $"The key '{key}' was already used for a different request; use a new key for a new request.");
             if (stored.Etag is not null) http.Response.Headers.ETag = stored.Etag;
             http.Response.Headers["Idempotent-Replayed"] = "true";
-            return TypedResults.Content(stored.Body, "application/json; charset=utf-8", Encoding.UTF8, stored.Status);
+            return TypedResults.Content(stored.Body, $"{stored.ContentType ?? "application/json"}; charset=utf-8", Encoding.UTF8, stored.Status);
         }
 
         var result = await next(context);
@@ -47,7 +48,8 @@ public sealed class IdempotencyFilter<TBody> : IEndpointFilter
         {
             var json = JsonSerializer.Serialize(value, value.GetType(), JsonOptions(http));
             var etag = http.Response.Headers.ETag.ToString();
-            await store.TryAddAsync(unitCode, key, new StoredResponse(hash, status.StatusCode!.Value, json, etag.Length == 0 ? null : etag),
+            var mediaType = outcome is ProblemHttpResult ? "application/problem+json" : "application/json";
+            await store.TryAddAsync(unitCode, key, new StoredResponse(hash, status.StatusCode!.Value, json, etag.Length == 0 ? null : etag, mediaType),
                 http.RequestAborted);
         }
         return result;

@@ -7,6 +7,7 @@ using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Submissions;
 
@@ -17,14 +18,20 @@ public static class ValuesApi
     public static RouteGroupBuilder MapValues(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/units/{unit}/periods/{period}/values").WithTags("Values");
-        group.MapGet("/", GetAsync).RequireUnitAccess(UnitAccess.Read);
+        group.MapGet("/", GetAsync).RequireUnitAccess(UnitAccess.Read)
+            .ReturnsETag("The form's committed version").WithSummary("The committed values of a unit's form for a period");
         group.MapPost("/", SubmitAsync)
             .RequireUnitAccess(UnitAccess.Write)
-            .AddEndpointFilter<IdempotencyFilter<SubmissionRequest>>()
+            .AcceptsIdempotencyKey<SubmissionRequest>()
+            .AcceptsIfMatch("once the form has a version")
+            .ReturnsETag("The form's version after the submission")
+            .ProducesImportRejection("Rows were rejected, each named in 'rejected' by its 0-based index in 'values'; nothing was written. "
+                + "An Idempotency-Key already used for another request is also 422, a ProblemDetails without the summary's fields.")
             .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithSummary("Submit a batch of values: all stored as the form's next version, or none");
         return api;
     }
 
@@ -40,7 +47,7 @@ public static class ValuesApi
             rows.Select(o => new ValueRow(o.IndicatorCode, o.Value, o.Numerator, o.Denominator, o.Note)).ToList()));
     }
 
-    private static async Task<Results<Ok<ImportSummary>, UnprocessableEntity<ImportSummary>, ProblemHttpResult, ValidationProblem>> SubmitAsync(
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult, ValidationProblem>> SubmitAsync(
         string unit, string period, SubmissionRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, [AsParameters] SubmissionStores stores,
         WorkflowGate workflow, HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
     {
@@ -75,7 +82,7 @@ public static class ValuesApi
         var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history);
         ImportSummary Summary(int version) => new(dryRun, batch.Imported, batch.Updated, batch.Ignored, batch.Rejected, batch.Warnings, version, Etags.Of(version));
 
-        if (batch.Rejected.Count > 0) return TypedResults.UnprocessableEntity(Summary(form.CurrentVersion));
+        if (batch.Rejected.Count > 0) return ImportRejection.Of(Summary(form.CurrentVersion));
         if (dryRun || batch.Imported + batch.Updated == 0)
         {
             http.Response.Headers.ETag = form.Etag;

@@ -24,9 +24,10 @@ public static class TargetsApi
     public static RouteGroupBuilder MapTargets(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/units/{unit}/targets").WithTags("Targets");
-        group.MapGet("/", ListAsync).RequireUnitAccess(UnitAccess.Read);
+        group.MapGet("/", ListAsync).RequireUnitAccess(UnitAccess.Read).WithSummary("A unit's targets for a year, as written and as read");
         group.MapPut("/{year:int}", ReplaceAsync).RequireAuthorization(IdentitySetup.AdminPolicy).RequireUnitAccess(UnitAccess.Write)
-            .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024))
+            .WithSummary("Replace a unit's targets for a year (admins); audited");
         return api;
     }
 

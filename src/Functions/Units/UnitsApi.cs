@@ -11,7 +11,7 @@ public static class UnitsApi
 {
     public static RouteGroupBuilder MapUnits(this RouteGroupBuilder api)
     {
-        api.MapGet("/units", ListAsync).WithTags("Catalog");
+        api.MapGet("/units", ListAsync).WithTags("Catalog").WithSummary("Units with the parent each had in the year");
         return api;
     }
 

@@ -6,6 +6,7 @@ using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Workflow;
 
@@ -23,17 +24,25 @@ public static class WorkflowApi
         var form = api.MapGroup("/units/{unit}/periods/{period}")
             .RequireUnitAccess(UnitAccess.Read)
             .WithTags("Workflow");
+        // The transitions' own answers besides the unit check's: a stale or missing If-Match, a move the rules refuse.
+        var transitions = form.MapGroup("")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        form.MapGet("/status", GetStatusAsync);
-        form.MapPost("/submit", (string unit, string period, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
-            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Submit, null, null), http, ct));
-        form.MapPost("/approve", (string unit, string period, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
-            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Approve, null, null), http, ct));
-        form.MapPost("/return", (string unit, string period, ReturnRequest body, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
-            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Return, body.Reason, null), http, ct));
-        form.MapPost("/unlock", (string unit, string period, UnlockRequest body, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
-            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Unlock, body.Reason, body.Until), http, ct));
-        form.MapGet("/completeness", GetCompletenessAsync);
+        form.MapGet("/status", GetStatusAsync).ReturnsETag("The workflow version").WithSummary("The form's workflow status, deadline and lock date");
+        transitions.MapPost("/submit", (string unit, string period, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
+            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Submit, null, null), http, ct))
+            .AcceptsIfMatch("once the form has a workflow state").ReturnsETag("The new workflow version").WithSummary("Send the form: Draft or Returned to Submitted (the unit's staff)");
+        transitions.MapPost("/approve", (string unit, string period, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
+            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Approve, null, null), http, ct))
+            .AcceptsIfMatch("once the form has a workflow state").ReturnsETag("The new workflow version").WithSummary("Approve a submitted form (the level above)");
+        transitions.MapPost("/return", (string unit, string period, ReturnRequest body, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
+            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Return, body.Reason, null), http, ct))
+            .AcceptsIfMatch("once the form has a workflow state").ReturnsETag("The new workflow version").WithSummary("Return a submitted form with a reason (the level above); editable again");
+        transitions.MapPost("/unlock", (string unit, string period, UnlockRequest body, HttpContext http, WorkflowEndpoint endpoint, CancellationToken ct) =>
+            endpoint.TransitionAsync(unit, period, new TransitionAsk(WorkflowAction.Unlock, body.Reason, body.Until), http, ct))
+            .AcceptsIfMatch("once the form has a workflow state").ReturnsETag("The new workflow version").WithSummary("Open a locked form until a date, with a reason (the province); back to Draft");
+        form.MapGet("/completeness", GetCompletenessAsync).WithSummary("Which children sent the period's form on time, late, or not at all");
         return api;
     }
 

@@ -113,7 +113,10 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await UploadAsync(new MemoryStream(xls), fileName: "bao-cao.xls");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.ReadJsonAsync();
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("LegacyXls", problem.GetProperty("problem").GetString());
+        Assert.Equal((0, 0), (problem.GetProperty("imported").GetInt32(), problem.GetProperty("updated").GetInt32()));
+        Assert.Equal("file", Assert.Single(problem.GetProperty("rejected").EnumerateArray()).GetProperty("field").GetString());
         Assert.Contains(".xls", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains(".xls", problem.GetProperty("en").GetString(), StringComparison.Ordinal);
         var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
@@ -135,8 +138,10 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
         var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 500 }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var summary = await response.ReadAsync<ImportSummary>();
         Assert.NotEmpty(summary.Rejected);
+        Assert.Equal((0, 0), (summary.Imported, summary.Updated));
         Assert.All(summary.Rejected, r => Assert.StartsWith("Trang 'Nhập liệu', dòng", r.MessageVi, StringComparison.Ordinal));
         Assert.Empty((await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>()).Values);
     }

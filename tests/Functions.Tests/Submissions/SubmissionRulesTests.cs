@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Storage;
@@ -53,6 +54,53 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : SeededServerT
         Assert.False(string.IsNullOrWhiteSpace(rejected.MessageEn));
         Assert.Equal(0, (await ReadFormAsync()).Version);
         Assert.Empty(await Factory.Get<AuditStore>().GetLatestAsync("D1", 10));
+    }
+
+    [Fact]
+    public async Task A_rejected_batch_is_a_problem_that_counts_nothing_imported_or_updated()
+    {
+        await D1.SubmitAsync("D1", "2021", Values(("X003", 1)));
+        // A new value, a changed one and a bad one: nothing is written, so nothing may be counted as written.
+        var response = await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420), ("X003", 2), ("X001", -3)), ifMatch: "\"1\"");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal(422, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Số liệu không được chấp nhận", problem.GetProperty("title").GetString());
+        Assert.Contains("không có số liệu nào được ghi", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("nothing was written", problem.GetProperty("en").GetString(), StringComparison.Ordinal);
+        var summary = problem.Deserialize<ImportSummary>(Json)!;
+        Assert.Equal((false, 0, 0, 1, "\"1\""), (summary.DryRun, summary.Imported, summary.Updated, summary.Version, summary.Etag));
+        Assert.Equal(2, Assert.Single(summary.Rejected).Row);
+        Assert.Equal(1m, (await ReadFormAsync()).Values.Single().Value);
+    }
+
+    [Fact]
+    public async Task A_rejected_batch_carries_every_field_the_openapi_document_gives_its_422()
+    {
+        var doc = await (await Factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var documented = doc.GetProperty("components").GetProperty("schemas").GetProperty("ImportRejection").GetProperty("required")
+            .EnumerateArray().Select(e => e.GetString()!).ToList();
+
+        var body = await (await D1.SubmitAsync("D1", "2021", Values(("X001", -3)))).ReadJsonAsync();
+
+        Assert.Contains("rejected", documented);
+        Assert.All(documented, field => Assert.True(body.TryGetProperty(field, out _), $"the 422 has no '{field}'"));
+    }
+
+    [Fact]
+    public async Task A_rejected_batch_sent_again_with_its_idempotency_key_gets_the_same_problem_back()
+    {
+        var first = await D1.SubmitAsync("D1", "2021", Values(("X001", -3)), idempotencyKey: "bad-1");
+        var again = await D1.SubmitAsync("D1", "2021", Values(("X001", -3)), idempotencyKey: "bad-1");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        var (was, now) = (await first.ReadJsonAsync(), await again.ReadJsonAsync());
+        foreach (var field in new[] { "title", "detail", "en", "imported", "updated", "rejected", "etag" })
+            Assert.Equal(was.GetProperty(field).GetRawText(), now.GetProperty(field).GetRawText());
     }
 
     [Theory]
@@ -110,6 +158,17 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : SeededServerT
         var problem = await response.ReadJsonAsync();
         Assert.True(problem.GetProperty("errors").TryGetProperty("values[1].value", out _));
         Assert.Contains("values[1].value", problem.GetProperty("en").GetString());
+        Assert.Equal(0, (await ReadFormAsync()).Version);
+    }
+
+    [Fact]
+    public async Task A_number_in_quotes_is_400_naming_its_field_as_the_document_types_numbers_as_numbers_only()
+    {
+        var content = new StringContent("""{"values":[{"indicatorCode":"BEDS","value":"420"}]}""", Encoding.UTF8, "application/json");
+        var response = await D1.PostAsync("/api/units/D1/periods/2021/values", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("values[0].value", out _));
         Assert.Equal(0, (await ReadFormAsync()).Version);
     }
 

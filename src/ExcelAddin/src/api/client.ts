@@ -78,14 +78,15 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
           etag: String(v.etag ?? ""), values: list(v.values, toEntry),
         } satisfies ValuesDocument;
       }),
-    /** One batch. A 422 carries the import summary (nothing written), so it is returned, not thrown. */
+    /** One batch. A 422 is a problem carrying the import summary (nothing written), so it is returned, not thrown. */
     async submit(unit: string, period: string, entries: Entry[], etag: string | null, idempotencyKey: string): Promise<ImportSummary> {
       let outcome: Outcome;
       try {
         outcome = await client.POST("/api/units/{unit}/periods/{period}/values", {
-          params: { ...path(unit, period), query: { dryRun: false }, header: etag ? { "If-Match": quoteEtag(etag) } : {} },
-          // The idempotency key is read by a filter in front of the endpoint, so the document does not list it.
-          headers: { "Idempotency-Key": idempotencyKey },
+          params: {
+            ...path(unit, period), query: { dryRun: false },
+            header: { "Idempotency-Key": idempotencyKey, ...(etag ? { "If-Match": quoteEtag(etag) } : {}) },
+          },
           body: { values: entries },
         });
       } catch (error) {

@@ -7,10 +7,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Latest changes and refused writes of a unit's subtree */
         get: {
             parameters: {
                 query: {
-                    take?: number | string;
+                    take?: number;
                     unit: string;
                 };
                 header?: never;
@@ -81,6 +82,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the server answers */
         get: {
             parameters: {
                 query?: never;
@@ -96,7 +98,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AnonymousTypeOfstring"];
+                        "application/json": components["schemas"]["HealthStatus"];
                     };
                 };
             };
@@ -116,6 +118,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The indicator catalog in annex order */
         get: {
             parameters: {
                 query?: never;
@@ -153,6 +156,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Answer many value, target and attainment questions in one call */
         post: {
             parameters: {
                 query?: never;
@@ -199,6 +203,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who the caller is: id, name, role and unit */
         get: {
             parameters: {
                 query?: never;
@@ -234,10 +239,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reporting periods of a year with their Vietnamese labels */
         get: {
             parameters: {
                 query?: {
-                    year?: number | string;
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -280,11 +286,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Overdue-form reminders the daily job recorded */
         get: {
             parameters: {
                 query?: {
                     unit?: string;
-                    year?: number | string;
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -327,6 +334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The nightly snapshot's files of a Vietnam date (admins) */
         get: {
             parameters: {
                 query?: {
@@ -373,10 +381,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The year-end summary's files the caller may see */
         get: {
             parameters: {
                 query?: {
-                    year?: number | string;
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -419,6 +428,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download one year-end summary workbook */
         get: {
             parameters: {
                 query?: never;
@@ -432,12 +442,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The workbook (.xlsx), its file name in Content-Disposition. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
                 };
             };
         };
@@ -456,10 +468,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Units with the parent each had in the year */
         get: {
             parameters: {
                 query?: {
-                    year?: number | string;
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -495,10 +508,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve a submitted form (the level above) */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required once the form has a workflow state (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     period: string;
                     unit: string;
@@ -510,6 +527,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The new workflow version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -552,6 +571,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -567,6 +604,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Actual against target: % of plan and verdict per indicator */
         get: {
             parameters: {
                 query?: never;
@@ -641,6 +679,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Which children sent the period's form on time, late, or not at all */
         get: {
             parameters: {
                 query?: never;
@@ -715,6 +754,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A parent's figures summed from its children, and who is missing */
         get: {
             parameters: {
                 query?: never;
@@ -789,6 +829,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A parent's consolidated workbook: total, one sheet per child, reporting status */
         get: {
             parameters: {
                 query?: never;
@@ -801,6 +842,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The workbook (.xlsx), its file name in Content-Disposition. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
                 /** @description Bad Request */
                 400: {
                     headers: {
@@ -854,6 +904,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The data-entry workbook to fill in Excel and upload */
         get: {
             parameters: {
                 query?: never;
@@ -866,6 +917,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The workbook (.xlsx), its file name in Content-Disposition. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
                 /** @description Bad Request */
                 400: {
                     headers: {
@@ -919,6 +979,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The result annex workbook: actual, target, % of plan, verdict */
         get: {
             parameters: {
                 query?: never;
@@ -931,6 +992,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The workbook (.xlsx), its file name in Content-Disposition. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
                 /** @description Bad Request */
                 400: {
                     headers: {
@@ -986,10 +1056,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Return a submitted form with a reason (the level above); editable again */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required once the form has a workflow state (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     period: string;
                     unit: string;
@@ -1005,6 +1079,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The new workflow version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1047,6 +1123,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1062,6 +1156,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The form's workflow status, deadline and lock date */
         get: {
             parameters: {
                 query?: never;
@@ -1077,6 +1172,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The workflow version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1138,10 +1235,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Send the form: Draft or Returned to Submitted (the unit's staff) */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required once the form has a workflow state (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     period: string;
                     unit: string;
@@ -1153,6 +1254,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The new workflow version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1188,6 +1291,24 @@ export interface paths {
                 };
                 /** @description Not Found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1212,10 +1333,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Open a locked form until a date, with a reason (the province); back to Draft */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required once the form has a workflow state (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     period: string;
                     unit: string;
@@ -1231,6 +1356,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The new workflow version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1273,6 +1400,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1290,12 +1435,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Upload a filled form.xlsx: checked whole, stored whole or not at all */
         post: {
             parameters: {
                 query?: {
                     dryRun?: boolean;
                 };
                 header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required for a hand-made table once the form has a version (a downloaded form carries its own) (428 without it, 409 when it is stale). */
                     "If-Match"?: string;
                 };
                 path: {
@@ -1307,7 +1454,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "multipart/form-data": {
-                        file?: components["schemas"]["IFormFile"];
+                        /**
+                         * Format: binary
+                         * @description The filled data-entry form (.xlsx) or a table of indicator codes and values.
+                         */
+                        file: string;
                     };
                 };
             };
@@ -1315,155 +1466,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportSummary"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ImportSummary"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/units/{unit}/periods/{period}/values": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    period: string;
-                    unit: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FormValues"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post: {
-            parameters: {
-                query?: {
-                    dryRun?: boolean;
-                };
-                header?: {
-                    "If-Match"?: string;
-                };
-                path: {
-                    period: string;
-                    unit: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SubmissionRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
+                        /** @description The form's version after the upload, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1524,13 +1528,198 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Unprocessable Entity */
+                /** @description The file or some of its rows were rejected ('rejected' names the sheet row, or 'file' with the reason in 'problem'); nothing was written. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        "application/problem+json": components["schemas"]["ImportRejection"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/periods/{period}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The committed values of a unit's form for a period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                    unit: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        /** @description The form's committed version, quoted; send it back in If-Match. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormValues"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit a batch of values: all stored as the form's next version, or none */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: {
+                    /** @description Optional client key (letters, digits, '-', '_', '.', ':'; at most 200): the same request sent again with it gets the first answer back without writing again; the same key with another request is 422. */
+                    "Idempotency-Key"?: string;
+                    /** @description The ETag read before the change, e.g. "3"; required once the form has a version (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
+                path: {
+                    period: string;
+                    unit: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmissionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        /** @description The form's version after the submission, quoted; send it back in If-Match. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/json": components["schemas"]["ImportSummary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Rows were rejected, each named in 'rejected' by its 0-based index in 'values'; nothing was written. An Idempotency-Key already used for another request is also 422, a ProblemDetails without the summary's fields. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ImportRejection"];
                     };
                 };
                 /** @description Precondition Required */
@@ -1557,10 +1746,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A unit's targets for a year, as written and as read */
         get: {
             parameters: {
                 query?: {
-                    year?: number | string;
+                    year?: number;
                 };
                 header?: never;
                 path: {
@@ -1633,6 +1823,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Replace a unit's targets for a year (admins); audited */
         put: {
             parameters: {
                 query?: never;
@@ -1710,6 +1901,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every value of a unit's subtree for a year, one row per figure */
         get: {
             parameters: {
                 query?: never;
@@ -1722,6 +1914,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The workbook (.xlsx), its file name in Content-Disposition. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
                 /** @description Bad Request */
                 400: {
                     headers: {
@@ -1775,6 +1976,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The plan annex workbook: targets as written, milestones of a plan period */
         get: {
             parameters: {
                 query?: {
@@ -1789,6 +1991,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The workbook (.xlsx), its file name in Content-Disposition. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
                 /** @description Bad Request */
                 400: {
                     headers: {
@@ -1844,6 +2055,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a user (admins); answers its API key this once */
         post: {
             parameters: {
                 query?: never;
@@ -1887,9 +2099,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AnonymousTypeOfstring: {
-            status: null | string;
-        };
         AttainmentReport: {
             period: string;
             rows: components["schemas"]["AttainmentRow"][];
@@ -1897,18 +2106,18 @@ export interface components {
         };
         AttainmentRow: {
             /** Format: double */
-            actual: null | number | string;
+            actual: null | number;
             /** Format: double */
-            baseline: null | number | string;
+            baseline: null | number;
             /** Format: double */
-            changeFromBaseline: null | number | string;
+            changeFromBaseline: null | number;
             changeIsPoints: boolean;
             group: string;
             indicatorCode: string;
             label: string;
             name: string;
             /** Format: double */
-            percentOfPlan: null | number | string;
+            percentOfPlan: null | number;
             reason: string;
             status: components["schemas"]["AttainmentStatus"];
             target: null | string;
@@ -1949,21 +2158,21 @@ export interface components {
             /** Format: date-time */
             asOf: string;
             /** Format: int32 */
-            expected: number | string;
+            expected: number;
             /** Format: int32 */
-            late: number | string;
+            late: number;
             /** Format: int32 */
-            missing: number | string;
+            missing: number;
             /** Format: int32 */
-            onTime: number | string;
+            onTime: number;
             /** Format: double */
-            onTimePercent: null | number | string;
+            onTimePercent: null | number;
             parentCode: string;
             period: string;
             /** Format: int32 */
-            received: number | string;
+            received: number;
             /** Format: double */
-            receivedPercent: null | number | string;
+            receivedPercent: null | number;
             rows: components["schemas"]["CompletenessRowView"][];
         };
         ConsolidatedReport: {
@@ -1975,14 +2184,14 @@ export interface components {
         ConsolidatedRow: {
             attainment: components["schemas"]["AttainmentRow"];
             /** Format: double */
-            denominator: null | number | string;
+            denominator: null | number;
             includedUnits: string[];
             indicatorCode: string;
             missingUnits: string[];
             /** Format: double */
-            numerator: null | number | string;
+            numerator: null | number;
             /** Format: double */
-            value: null | number | string;
+            value: null | number;
         };
         CreatedUser: {
             apiKey: string;
@@ -2014,7 +2223,10 @@ export interface components {
             unitCode: string;
             values: components["schemas"]["ValueRow"][];
             /** Format: int32 */
-            version: number | string;
+            version: number;
+        };
+        HealthStatus: {
+            status: string;
         };
         HttpValidationProblemDetails: {
             detail?: null | string;
@@ -2023,24 +2235,43 @@ export interface components {
             };
             instance?: null | string;
             /** Format: int32 */
-            status?: null | number | string;
+            status?: null | number;
             title?: null | string;
             type?: null | string;
         };
-        /** Format: binary */
-        IFormFile: string;
+        ImportRejection: {
+            detail: string;
+            dryRun: boolean;
+            en: string;
+            etag: string;
+            /** Format: int32 */
+            ignored: number;
+            /** Format: int32 */
+            imported: number;
+            problem?: null | string;
+            rejected: components["schemas"]["RowIssue"][];
+            /** Format: int32 */
+            status: number;
+            title: string;
+            type: string;
+            /** Format: int32 */
+            updated: number;
+            /** Format: int32 */
+            version: number;
+            warnings: components["schemas"]["RowIssue"][];
+        };
         ImportSummary: {
             dryRun: boolean;
             etag: string;
             /** Format: int32 */
-            ignored: number | string;
+            ignored: number;
             /** Format: int32 */
-            imported: number | string;
+            imported: number;
             rejected: components["schemas"]["RowIssue"][];
             /** Format: int32 */
-            updated: number | string;
+            updated: number;
             /** Format: int32 */
-            version: number | string;
+            version: number;
             warnings: components["schemas"]["RowIssue"][];
         };
         IndicatorItem: {
@@ -2052,10 +2283,10 @@ export interface components {
             kind: components["schemas"]["IndicatorKind"];
             name: string;
             /** Format: int32 */
-            order: number | string;
+            order: number;
             parentCode: null | string;
             /** Format: int32 */
-            ratePer: null | number | string;
+            ratePer: null | number;
             time: components["schemas"]["TimeBehaviour"];
             unit: string;
         };
@@ -2082,7 +2313,7 @@ export interface components {
             error: null | string;
             text: null | string;
             /** Format: double */
-            value: null | number | string;
+            value: null | number;
         };
         NewUser: {
             id: null | string;
@@ -2112,7 +2343,7 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
             /** Format: int32 */
-            status?: null | number | string;
+            status?: null | number;
             title?: null | string;
             type?: null | string;
         };
@@ -2120,7 +2351,7 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             /** Format: int32 */
-            expected: number | string;
+            expected: number;
             overdue: components["schemas"]["OverdueUnit"][];
             parentCode: string;
             parentName: string;
@@ -2132,7 +2363,7 @@ export interface components {
             createdAt: null | string;
             name: string;
             /** Format: int64 */
-            size: number | string;
+            size: number;
         };
         ReturnRequest: {
             reason: null | string;
@@ -2143,7 +2374,7 @@ export interface components {
             messageEn: string;
             messageVi: string;
             /** Format: int32 */
-            row: null | number | string;
+            row: null | number;
         };
         SubmissionRequest: {
             values: null | components["schemas"]["ValueRow"][];
@@ -2153,7 +2384,7 @@ export interface components {
             kind: string;
             name: string;
             /** Format: int64 */
-            size: number | string;
+            size: number;
             unitCode: string;
             url: string;
         };
@@ -2170,17 +2401,17 @@ export interface components {
         TargetItem: {
             form: components["schemas"]["TargetForm"];
             /** Format: double */
-            high: null | number | string;
+            high: null | number;
             indicatorCode: string;
             /** Format: double */
-            low: null | number | string;
+            low: null | number;
             planPeriod: null | string;
             reason: null | string;
             text: string;
             /** Format: double */
-            value: null | number | string;
+            value: null | number;
             /** Format: int32 */
-            year: number | string;
+            year: number;
         };
         TargetsRequest: {
             targets: null | components["schemas"]["TargetInput"][];
@@ -2221,13 +2452,13 @@ export interface components {
         UserRole: "Admin" | "Province" | "District";
         ValueRow: {
             /** Format: double */
-            denominator?: null | number | string;
+            denominator?: null | number;
             indicatorCode: null | string;
             note?: null | string;
             /** Format: double */
-            numerator?: null | number | string;
+            numerator?: null | number;
             /** Format: double */
-            value: null | number | string;
+            value: null | number;
         };
         /**
          * @description The stored workflow status of a unit's form for a period.
@@ -2259,7 +2490,7 @@ export interface components {
             storedStatus: components["schemas"]["WorkflowStatus"];
             unitCode: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
         };
     };
     responses: never;
