@@ -118,12 +118,15 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var actual = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        // A change "so với năm 2020" is judged against that year; the baseline column still shows last year.
+        var against = await Attainment.Baselines.ForAsync(period, inForce, async q =>
+            (await committed.ReadAsync(unitCode, q, cancellationToken)).ToDictionary(o => o.IndicatorCode, o => o.Value, StringComparer.Ordinal));
         return catalog.Values.Select(i =>
         {
             var target = inForce.GetValueOrDefault(i.Code);
             var a = actual.GetValueOrDefault(i.Code);
             var b = baseline.GetValueOrDefault(i.Code);
-            return new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, b?.Value));
+            return new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, against.GetValueOrDefault(i.Code)));
         }).ToList();
     }
 
