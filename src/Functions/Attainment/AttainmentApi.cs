@@ -16,9 +16,21 @@ public sealed record AttainmentRow(
 
 public sealed record AttainmentReport(string UnitCode, string Period, IReadOnlyList<AttainmentRow> Rows);
 
+/// MissingUnits lists every child left out of Value; Gaps says why for each: "WithoutParts" (thiếu tử số/mẫu số:
+/// reported a rate without the numerator/denominator the total sums) or "NotReported" (chưa báo cáo).
 public sealed record ConsolidatedRow(
     string IndicatorCode, decimal? Value, decimal? Numerator, decimal? Denominator, IReadOnlyList<string> IncludedUnits,
-    IReadOnlyList<string> MissingUnits, AttainmentRow Attainment);
+    IReadOnlyList<string> MissingUnits, AttainmentRow Attainment, IReadOnlyList<UnitGap>? Gaps = null);
+
+public enum GapKind { NotReported, WithoutParts }
+
+/// A child left out of a consolidated value, and why, with the Vietnamese label the reports print.
+public sealed record UnitGap(string UnitCode, GapKind Kind, string Label)
+{
+    public static IReadOnlyList<UnitGap> Of(Core.Consolidation.ConsolidatedValue c) => c.MissingUnits
+        .Select(u => c.WithoutPartsUnits.Contains(u) ? new UnitGap(u, GapKind.WithoutParts, "thiếu tử số/mẫu số") : new UnitGap(u, GapKind.NotReported, "chưa báo cáo"))
+        .ToList();
+}
 
 public sealed record ConsolidatedReport(string UnitCode, string Period, IReadOnlyList<string> MissingUnits, IReadOnlyList<ConsolidatedRow> Rows);
 
@@ -65,7 +77,7 @@ public static class AttainmentApi
             {
                 var c = consolidation.ByIndicator[i.Code];
                 return new ConsolidatedRow(i.Code, c.Value, c.Numerator, c.Denominator, c.IncludedUnits, c.MissingUnits,
-                    Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, c.Value, baselines.GetValueOrDefault(i.Code)));
+                    Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, c.Value, baselines.GetValueOrDefault(i.Code)), UnitGap.Of(c));
             })
             .ToList();
         return TypedResults.Ok(new ConsolidatedReport(unit, p.Code, consolidation.MissingUnits, rows));
