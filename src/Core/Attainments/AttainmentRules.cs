@@ -36,6 +36,13 @@ public static class AttainmentRules
     }
 
     /// <summary>
+    /// The period whose actual is the baseline: the same period a year earlier, or of the year a change target
+    /// names ("giảm 5% so với năm 2020").
+    /// </summary>
+    public static Period BaselinePeriod(Period period, TargetExpression? target) =>
+        target?.BaselineYear is { } year ? period with { Year = year, EndYear = period.EndYear - period.Year + year } : period.SamePeriodLastYear();
+
+    /// <summary>
     /// So với cùng kỳ: points (actual − baseline) for percentages, rates, ratios and levels; for counts the
     /// change in % of the baseline. Rounded to 2 decimals; null without a baseline or against a zero count.
     /// </summary>

@@ -36,8 +36,10 @@ public static class CheckRules
     public const string NumeratorAboveDenominator = nameof(NumeratorAboveDenominator);
     /// <summary>A numerator is given over a zero denominator.</summary>
     public const string ZeroDenominator = nameof(ZeroDenominator);
-    /// <summary>A percentage, rate or ratio does not agree with its own numerator and denominator.</summary>
+    /// <summary>A percentage, rate or ratio does not agree with its own numerator and denominator (a warning: official figures may).</summary>
     public const string DisagreesWithParts = nameof(DisagreesWithParts);
+    /// <summary>A percentage, rate or ratio reported without the parts a parent needs to include it (a warning).</summary>
+    public const string WithoutParts = nameof(WithoutParts);
     /// <summary>The parts of a breakdown ("Trong đó") add up to more than the total.</summary>
     public const string BreakdownExceedsTotal = nameof(BreakdownExceedsTotal);
     /// <summary>A value far from the unit's own history (a warning).</summary>

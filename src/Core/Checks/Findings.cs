@@ -39,9 +39,17 @@ internal static class Findings
         $"{Named(i)}: mẫu số bằng 0 (tử số {Vi(numerator)}) nên không tính được tỷ lệ. Nhập mẫu số hoặc bỏ trống cả dòng.",
         $"{Named(i)}: the denominator is 0 (numerator {En(numerator)}), so no rate can be formed. Enter the denominator or leave the row empty.");
 
-    public static CheckFinding DisagreesWithParts(Indicator i, decimal reported, decimal numerator, decimal denominator, decimal expected) => Error(i, CheckRules.DisagreesWithParts,
-        $"{Named(i)}: giá trị {Vi(reported)} không khớp với tử số {Vi(numerator)} / mẫu số {Vi(denominator)} (= {Vi(expected)}). Sửa giá trị thành {Vi(expected)} hoặc sửa tử số, mẫu số.",
-        $"{Named(i)}: value {En(reported)} does not match numerator {En(numerator)} / denominator {En(denominator)} (= {En(expected)}). Enter {En(expected)} or correct the numerator and denominator.");
+    public static CheckFinding DisagreesWithParts(Indicator i, decimal reported, decimal numerator, decimal denominator, decimal expected, bool noted) => new(
+        CheckSeverity.Warning, i.Code, CheckRules.DisagreesWithParts,
+        $"{Named(i)}: giá trị báo cáo {Vi(reported)} khác với tử số {Vi(numerator)} / mẫu số {Vi(denominator)} (= {Vi(expected)}). Số liệu vẫn được nhận như đã báo cáo; "
+        + (noted ? "đã có ghi chú giải thích." : "nếu đây là số chính thức (ví dụ mẫu số ước tính đầu năm), ghi lý do vào cột Ghi chú, nếu không thì sửa giá trị hoặc tử số, mẫu số."),
+        $"{Named(i)}: the reported value {En(reported)} differs from numerator {En(numerator)} / denominator {En(denominator)} (= {En(expected)}). It is accepted as reported; "
+        + (noted ? "a note explains it." : "if it is the official figure (e.g. a denominator estimated at the start of the year), say why in the note; otherwise correct the value or the parts."));
+
+    public static CheckFinding WithoutParts(Indicator i, decimal reported) => new(
+        CheckSeverity.Warning, i.Code, CheckRules.WithoutParts,
+        $"{Named(i)}: {Vi(reported)} được nhận nhưng thiếu tử số/mẫu số, nên tuyến trên không cộng được đơn vị này vào số tổng hợp. Nhập tử số và mẫu số để được tính.",
+        $"{Named(i)}: {En(reported)} is accepted without its numerator/denominator, so the level above cannot include this unit in its total. Enter both to be counted.");
 
     public static CheckFinding BreakdownExceedsTotal(Indicator total, decimal totalValue, IReadOnlyList<(Indicator Part, decimal Value)> parts, decimal sum)
     {

@@ -12,6 +12,27 @@ internal static class RowChecks
 
     public static IEnumerable<CheckFinding> Of(Indicator indicator, Observation o)
     {
+        var errors = Errors(indicator, o).ToList();
+        foreach (var error in errors) yield return error;
+        if (errors.Count > 0) yield break;
+        if (WithoutParts(indicator, o)) yield return Findings.WithoutParts(indicator, o.Value!.Value);
+        // An office's official rate may differ from its own parts (a denominator estimated at the start of the
+        // year): it is taken as reported, with a warning naming both numbers.
+        if (indicator.HasParts && o is { Value: { } reported, Numerator: { } numerator, Denominator: { } denominator }
+            && denominator > 0 && numerator >= 0 && !Agrees(reported, numerator / denominator * indicator.Scale, out var expected))
+            yield return Findings.DisagreesWithParts(indicator, reported, numerator, denominator, expected, o.Note is not null);
+    }
+
+    /// <summary>
+    /// A percentage, ratio or rate reported as a value only: the province sums parts, so it cannot include it.
+    /// A rate needs its numerator (the unit's population is the fallback denominator); the others need both.
+    /// </summary>
+    public static bool WithoutParts(Indicator indicator, Observation o) =>
+        indicator.HasParts && o.Value is not null
+        && (o.Numerator is null || (o.Denominator is null && indicator.Kind != IndicatorKind.Rate));
+
+    static IEnumerable<CheckFinding> Errors(Indicator indicator, Observation o)
+    {
         foreach (var (field, number) in new[] { ("value", o.Value), ("numerator", o.Numerator), ("denominator", o.Denominator) })
             if (number < 0) yield return Findings.Negative(indicator, field, number.Value);
 
@@ -25,13 +46,8 @@ internal static class RowChecks
         }
 
         if (!indicator.HasParts || o.Numerator is not { } numerator || o.Denominator is not { } denominator) yield break;
-        if (denominator == 0)
-        {
-            if (numerator != 0 || o.Value is not null) yield return Findings.ZeroDenominator(indicator, numerator);
-            yield break;
-        }
-        if (o.Value is { } reported && denominator > 0 && numerator >= 0 && !Agrees(reported, numerator / denominator * indicator.Scale, out var expected))
-            yield return Findings.DisagreesWithParts(indicator, reported, numerator, denominator, expected);
+        if (denominator == 0 && (numerator != 0 || o.Value is not null))
+            yield return Findings.ZeroDenominator(indicator, numerator);
     }
 
     /// <summary>

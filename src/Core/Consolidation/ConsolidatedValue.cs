@@ -22,6 +22,15 @@ public sealed record ConsolidatedValue(
 {
     /// <summary>True when every child was included.</summary>
     public bool IsComplete => MissingUnits.Count == 0;
+
+    /// <summary>
+    /// The children in <see cref="MissingUnits"/> that did report, but a percentage, ratio or rate without the
+    /// numerator/denominator a parent sums ("thiếu tử số/mẫu số"); the others have not reported ("chưa báo cáo").
+    /// </summary>
+    public IReadOnlyList<string> WithoutPartsUnits { get; init; } = [];
+
+    /// <summary>The children in <see cref="MissingUnits"/> with no value at all for the period ("chưa báo cáo").</summary>
+    public IReadOnlyList<string> NotReportedUnits => MissingUnits.Except(WithoutPartsUnits, StringComparer.Ordinal).ToList();
 }
 
 /// <summary>

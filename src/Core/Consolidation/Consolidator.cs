@@ -14,6 +14,8 @@ public static class Consolidator
     /// Consolidates an indicator across child units. Counts are summed; percentages and ratios divide summed
     /// numerators by summed denominators; rates divide summed numerators by summed populations (the
     /// observation's denominator when given, else <paramref name="populations"/>); levels have no value.
+    /// A child that reported a percentage, ratio or rate without its parts is left out and named in
+    /// <see cref="ConsolidatedValue.WithoutPartsUnits"/>, apart from those that have not reported.
     /// </summary>
     /// <param name="indicator">The indicator being consolidated.</param>
     /// <param name="childUnitCodes">The children expected to report, in display order.</param>
@@ -27,6 +29,7 @@ public static class Consolidator
     {
         var included = new List<string>();
         var missing = new List<string>();
+        var withoutParts = new List<string>();
         decimal sum = 0, numerator = 0, denominator = 0;
         foreach (var unit in childUnitCodes.Distinct())
         {
@@ -34,17 +37,18 @@ public static class Consolidator
             var parts = observation is null ? null : PartsOf(indicator, observation, populations.TryGetValue(unit, out var p) ? p : null);
             var usable = indicator.HasParts ? parts is not null : observation?.Value is not null;
             (usable ? included : missing).Add(unit);
+            if (!usable && indicator.HasParts && observation?.Value is not null) withoutParts.Add(unit);
             if (!usable) continue;
             if (parts is (var n, var d)) { numerator += n; denominator += d; }
             else sum += observation!.Value!.Value;
         }
 
         if (included.Count == 0 || indicator.Kind == IndicatorKind.Level)
-            return new(null, null, null, included, missing);
+            return new(null, null, null, included, missing) { WithoutPartsUnits = withoutParts };
         if (!indicator.HasParts)
             return new(sum, null, null, included, missing);
         decimal? value = denominator == 0 ? null : numerator / denominator * indicator.Scale;
-        return new(value, numerator, denominator, included, missing);
+        return new(value, numerator, denominator, included, missing) { WithoutPartsUnits = withoutParts };
     }
 
     /// <summary>

@@ -75,6 +75,42 @@ public static class VietnameseNumber
         return true;
     }
 
+    /// <summary>
+    /// Reads a number knowing what it must be. One separator followed by exactly three digits ("4,080",
+    /// "4.080") reads as thousands or as a decimal: on a whole count it is thousands (4 080 people); where the
+    /// thousands reading exceeds <see cref="NumberSense.Maximum"/> it is the decimal; otherwise both readings
+    /// are returned and no value, so the caller refuses it showing both. On a count, English grouping with
+    /// several commas ("1,234,567") is read too. Everything else reads as <see cref="TryParse"/> does.
+    /// </summary>
+    public static NumberReading Read(string? text, NumberSense sense)
+    {
+        ArgumentNullException.ThrowIfNull(sense);
+        if (!TryParse(text, out var plain))
+            return sense.Whole && TryGroupedWith(text, ',', out var grouped) ? new(grouped, []) : new(null, []);
+        var s = text!.Trim().TrimStart('-', '+');
+        var separators = s.Count(c => c is '.' or ',');
+        var at = s.IndexOfAny(['.', ',']);
+        if (separators != 1 || at is < 1 or > 3 || s[0] == '0' || s.Length - at - 1 != 3)
+            return new(plain, []);
+        var sign = text.Trim()[0] == '-' ? -1 : 1;
+        var thousands = sign * decimal.Parse(s.Remove(at, 1), CultureInfo.InvariantCulture);
+        var fraction = sign * decimal.Parse(s.Replace(',', '.'), CultureInfo.InvariantCulture);
+        if (sense.Whole) return new(thousands, []);
+        if (sense.Maximum is { } max && Math.Abs(thousands) > max) return new(fraction, []);
+        return new(null, [thousands, fraction]);
+    }
+
+    // "1,234,567" on a count: every group after the first has three digits.
+    private static bool TryGroupedWith(string? text, char separator, out decimal value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var s = text.Trim();
+        if (s.Contains(separator == ',' ? '.' : ',', StringComparison.Ordinal)) return false;
+        return IsThousandsGrouped(s.Replace(separator, '.'))
+               && decimal.TryParse(s.Replace(separator.ToString(), "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
     /// <summary>Prints a number Vietnamese style with exactly <paramref name="decimals"/> digits after the comma,
     /// rounding half away from zero as the reports do ("260.000", "83,9", "1.234,50").</summary>
     public static string Format(decimal value, int decimals)

@@ -41,7 +41,7 @@ internal sealed partial class SeedChecks
                     errors.Add($"{at}: the year lies outside its planPeriod {t.PlanPeriod}.");
             }
             if (string.IsNullOrWhiteSpace(t.Text)) continue;
-            var expression = TargetParser.Parse(t.Text);
+            var expression = TargetParser.Parse(t.Text, indicators.GetValueOrDefault(t.IndicatorCode));
             if (expression.Form == TargetForm.TextOnly && string.IsNullOrWhiteSpace(expression.Reason))
                 errors.Add($"{at}: '{t.Text}' stays text-only without a reason.");
             targets.Add(new Target(unit, t.IndicatorCode, t.Year, expression, t.PlanPeriod));

@@ -34,6 +34,15 @@ public enum ChangeDirection
     Decrease,
 }
 
+/// <summary>How the amount of a <see cref="TargetForm.Change"/> written with "%" is taken (docs/attainment.md, "Change targets").</summary>
+public enum ChangeReading
+{
+    /// <summary>In the indicator's own unit: "giảm 2%" on a percentage is 2 percentage points.</summary>
+    Points,
+    /// <summary>As a share of the baseline: "giảm 10%" from 8% leads to 7,2%.</summary>
+    Relative,
+}
+
 /// <summary>
 /// A target as written in a plan, read into a form. <see cref="Text"/> is always the original text, kept for display.
 /// </summary>
@@ -46,6 +55,9 @@ public enum ChangeDirection
 /// <param name="Symbol">The unit symbol written with the number ("%", "‰"), if any. For a Change on a count, "%" means relative to the baseline.</param>
 /// <param name="PerYear">True when the text says "/năm" or "mỗi năm".</param>
 /// <param name="Reason">For TextOnly: why the text could not be read.</param>
+/// <param name="Subject">Words written after the number, as written ("xã", "người", "trẻ em"): what is counted, kept for display.</param>
+/// <param name="BaselineYear">For a Change written "so với năm 2020": the year compared with instead of the year before.</param>
+/// <param name="Reading">For a Change: the reading an administrator fixed; null when the stated rule decides.</param>
 public sealed record TargetExpression(
     string Text,
     TargetForm Form,
@@ -55,7 +67,10 @@ public sealed record TargetExpression(
     ChangeDirection? Change = null,
     string? Symbol = null,
     bool PerYear = false,
-    string? Reason = null)
+    string? Reason = null,
+    string? Subject = null,
+    int? BaselineYear = null,
+    ChangeReading? Reading = null)
 {
     /// <summary>A text-only target with the reason it could not be read.</summary>
     public static TargetExpression TextOnly(string text, string reason) => new(text, TargetForm.TextOnly, Reason: reason);

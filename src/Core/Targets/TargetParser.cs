@@ -1,42 +1,80 @@
+using System.Text;
+using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Numbers;
 
 namespace HealthFuncs.Core.Targets;
 
 /// <summary>
 /// Reads a target as plans write it ("≥95", "đạt trên 96,1%", "dưới 35%", "70 – 80", "Duy trì 100%",
-/// "tăng 3-5%/năm", "đạt mức 4") into a <see cref="TargetExpression"/>; see DOMAIN.md.
+/// "tăng 3-5%/năm", "đạt mức 4", "100% xã", "từ 95% trở lên", "giảm 5% so với năm 2020") into a
+/// <see cref="TargetExpression"/>; see DOMAIN.md and docs/attainment.md.
 /// </summary>
 /// <remarks>
-/// Matching is case-, white-space- and diacritic-tolerant ("Duy tri", "toi thieu 90%"), accepts the en dash,
-/// "%o" for "‰", "≥"/">=" and "≤"/"&lt;=". Numbers follow <see cref="VietnameseNumber"/>.
-/// Leading "đạt" and "phấn đấu" are read as no more than "the target is". The readings:
+/// The text is first normalised: compatibility symbols (≧ ≦ ＞ ＜ and full-width digits) become ≥ ≤ &gt; &lt;,
+/// case, white space and diacritics are folded ("Duy tri", "toi thieu 90%"), the en dash and "%o" read as "-"
+/// and "‰". Then words are peeled off the ends, each setting one thing:
 /// <list type="bullet">
-/// <item>"≥", "tối thiểu", "ít nhất", "không dưới": AtLeast. "&gt;", "trên", "cao hơn": Above (strict).</item>
-/// <item>"≤", "tối đa", "không quá": AtMost. "&lt;", "dưới", "thấp hơn": Below (strict).</item>
-/// <item>A bare number: Point. Two numbers joined by "-", "–" or "đến" ("70 – 80", "3-5%", "từ 70 đến 80"), low before high: Band.</item>
-/// <item>"Duy trì" alone: Maintain with no value (keep the baseline); "Duy trì 100%": Maintain with Value 100;
-/// "Duy trì trên 95%": the comparison it names (Above 95).</item>
-/// <item>"tăng" (or "nâng")/"giảm" with a number or a range, optionally followed by "điểm": Change; "/năm", "mỗi năm", "hàng năm" set PerYear.
-/// "giảm xuống dưới 13%" and "giảm dưới 13%": Below; "giảm xuống 13%", "giảm còn 14,3‰": AtMost;
-/// "còn 0,38%": AtMost; "còn dưới 35%": Below; "tăng lên 90%": AtLeast; "tăng lên trên 90%": Above. "tăng trên 5%" is TextOnly: it may mean
-/// "by more than 5%" or "to above 5%".</item>
-/// <item>"mức 3", "đạt mức 4", "tối thiểu mức 3": Level (a whole number, at least 1).</item>
+/// <item>a leading "đạt" or "phấn đấu": nothing (they mean "the target is");</item>
+/// <item>a trailing "so với cùng kỳ (năm trước)" or "so với năm 2020": the baseline of a change (the named year);</item>
+/// <item>"/năm", "mỗi năm", "hàng năm": a change per year;</item>
+/// <item>"từ … trở lên" / "… trở lên": at least; "từ … trở xuống" / "… trở xuống": at most.</item>
 /// </list>
-/// Anything else, including a number followed by words ("33 cơ sở"), two numbers that are not a band,
-/// "/năm" without "tăng"/"giảm", or a malformed number, is TextOnly with a Vietnamese reason naming what was
-/// not understood. The original text is always kept in <see cref="TargetExpression.Text"/>.
+/// What remains is one of the forms (first match wins):
+/// <list type="bullet">
+/// <item>"tăng"/"nâng"/"giảm" with an amount or range ("tăng 3-5%", "giảm 0,2‰", "nâng 0,05 - 0,1 điểm"): Change;
+/// with "lên"/"xuống"/"còn" they name the level to reach ("giảm xuống dưới 13%": Below; "giảm còn 14,3‰": AtMost;
+/// "tăng lên 90%": AtLeast). "tăng trên 5%" is TextOnly: "by more than 5%" or "to above 5%".</item>
+/// <item>"Duy trì" alone: keep the baseline; "Duy trì 100%": keep that value; "Duy trì trên 95%": the comparison named.</item>
+/// <item>"còn", "xuống còn", "xuống": AtMost; "lên": AtLeast (each may name a comparison instead).</item>
+/// <item>"mức 3", "đạt mức 4", "tối thiểu mức 3": Level.</item>
+/// <item>A comparison: "≥", "tối thiểu", "ít nhất", "không dưới", "không thấp hơn": AtLeast; "&gt;", "trên", "cao hơn": Above;
+/// "≤", "tối đa", "không quá", "không vượt quá": AtMost; "&lt;", "dưới", "thấp hơn": Below.</item>
+/// <item>Two numbers joined by "-", "–" or "đến", low before high ("70 – 80", "3 đến 5%"): Band.</item>
+/// <item>A number: Point.</item>
+/// </list>
+/// A number may be followed by "%" or "‰" and by words naming what is counted ("100% xã", "4.080 người",
+/// "trên 95% trẻ em"), kept in <see cref="TargetExpression.Subject"/>. Given the indicator, numbers are read
+/// with its <see cref="NumberSense"/> ("4,080" on a count is 4 080); a number that still reads two ways makes
+/// the text TextOnly and is reported by <see cref="Read"/>. Anything else is TextOnly with a Vietnamese reason
+/// naming what was not understood; the original text is always kept in <see cref="TargetExpression.Text"/>.
 /// </remarks>
 public static partial class TargetParser
 {
-    /// <summary>Reads <paramref name="text"/>; never throws and never guesses.</summary>
-    public static TargetExpression Parse(string text)
+    /// <summary>Reads <paramref name="text"/> without knowing its indicator; never throws and never guesses.</summary>
+    public static TargetExpression Parse(string text) => Read(text, null).Expression;
+
+    /// <summary>Reads <paramref name="text"/> for <paramref name="indicator"/>; never throws and never guesses.</summary>
+    public static TargetExpression Parse(string text, Indicator? indicator) => Read(text, indicator).Expression;
+
+    /// <summary>Reads a target and reports a number in it that reads two ways, so an editor can refuse it.</summary>
+    public static TargetReading Read(string text, Indicator? indicator)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var w = new Written(text, indicator is null ? null : SenseOf(indicator));
         if (string.IsNullOrWhiteSpace(text))
-            return TargetExpression.TextOnly(text, "Ô chỉ tiêu để trống: không có gì để đọc.");
+            return new(TargetExpression.TextOnly(text, "Ô chỉ tiêu để trống: không có gì để đọc."), null, null);
+        var expression = ReadWhole(w);
+        return new(expression, w.AmbiguousNumber, w.AmbiguousWritten);
+    }
 
-        var s = VietnameseText.Fold(text).TrimEnd('.', ';', ',', ':').TrimEnd();
-        s = StripLeading(s, "phan dau ", "dat ");
+    /// <summary>What a number of the indicator can be: counts and levels are whole; a percentage stops at 100 unless allowed.</summary>
+    public static NumberSense SenseOf(Indicator indicator) => new(
+        indicator.Kind is IndicatorKind.Count or IndicatorKind.Level,
+        indicator is { Kind: IndicatorKind.Percentage, AllowsAbove100: false } ? 100m : null);
+
+    private static TargetExpression ReadWhole(Written w)
+    {
+        var s = VietnameseText.Fold(Compatible(w.Text)).TrimEnd('.', ';', ',', ':').TrimEnd();
+        s = StripLeading(ListMarkerPattern().Replace(s, ""), "phan dau ", "dat ");
+
+        int? baselineYear = null;
+        var againstBaseline = false;
+        if (BaselinePattern().Match(s) is { Success: true } baseline)
+        {
+            againstBaseline = true;
+            if (baseline.Groups["year"] is { Success: true } year) baselineYear = int.Parse(year.Value, System.Globalization.CultureInfo.InvariantCulture);
+            s = s[..baseline.Index].TrimEnd();
+        }
 
         var perYear = false;
         if (PerYearPattern().Match(s) is { Success: true } perYearWords)
@@ -45,18 +83,32 @@ public static partial class TargetParser
             s = s.Remove(perYearWords.Index, perYearWords.Length).Trim();
         }
 
-        var reading = ReadChange(text, s) ?? ReadMaintain(text, s) ?? ReadRemaining(text, s) ?? ReadSimple(text, s);
+        var reading = ReadOpenEnded(w, s) ?? ReadChange(w, s) ?? ReadMaintain(w, s) ?? ReadRemaining(w, s) ?? ReadSimple(w, s);
         if (reading is null)
-            return TargetExpression.TextOnly(text, Explain(text, s));
-        if (!perYear || reading.Form == TargetForm.TextOnly)
+            return TargetExpression.TextOnly(w.Text, Explain(w, s));
+        if (reading.Form == TargetForm.TextOnly)
             return reading;
-        return reading.Form == TargetForm.Change
-            ? reading with { PerYear = true }
-            : TargetExpression.TextOnly(text, Unclear(text, "\"/năm\" chỉ dùng cho chỉ tiêu tăng hoặc giảm (ví dụ \"tăng 3-5%/năm\")."));
+        if (againstBaseline && reading.Form != TargetForm.Change)
+            return TargetExpression.TextOnly(w.Text, Unclear(w.Text, "\"so với ...\" chỉ dùng cho chỉ tiêu tăng hoặc giảm (ví dụ \"giảm 5% so với năm 2020\")."));
+        if (perYear && reading.Form != TargetForm.Change)
+            return TargetExpression.TextOnly(w.Text, Unclear(w.Text, "\"/năm\" chỉ dùng cho chỉ tiêu tăng hoặc giảm (ví dụ \"tăng 3-5%/năm\")."));
+        return reading with { PerYear = perYear, BaselineYear = baselineYear };
+    }
+
+    // "từ 95% trở lên", "90% trở xuống": an open end written after the number.
+    private static TargetExpression? ReadOpenEnded(Written w, string s)
+    {
+        TargetForm form;
+        if (s.EndsWith(" tro len", StringComparison.Ordinal)) form = TargetForm.AtLeast;
+        else if (s.EndsWith(" tro xuong", StringComparison.Ordinal)) form = TargetForm.AtMost;
+        else return null;
+        var rest = StripLeading(s[..s.LastIndexOf(" tro ", StringComparison.Ordinal)], "tu ");
+        var value = ReadQuantity(w, rest);
+        return value is null || value.Form == TargetForm.TextOnly ? value : value with { Form = form };
     }
 
     // "tăng 3-5%", "giảm 0,2‰", and the phrasings that name a level to reach instead of an amount of change.
-    private static TargetExpression? ReadChange(string text, string s)
+    private static TargetExpression? ReadChange(Written w, string s)
     {
         ChangeDirection direction;
         if (s.StartsWith("tang ", StringComparison.Ordinal) || s.StartsWith("nang ", StringComparison.Ordinal)) direction = ChangeDirection.Increase;
@@ -64,114 +116,71 @@ public static partial class TargetParser
         else return null;
 
         var rest = s[5..];
-        var toLevel = rest.StartsWith("xuong ", StringComparison.Ordinal) || rest.StartsWith("con ", StringComparison.Ordinal)
-            || rest.StartsWith("len ", StringComparison.Ordinal);
-        if (toLevel)
+        if (rest.StartsWith("xuong ", StringComparison.Ordinal) || rest.StartsWith("con ", StringComparison.Ordinal)
+            || rest.StartsWith("len ", StringComparison.Ordinal))
         {
             rest = StripLeading(rest, "xuong ", "con ", "len ");
-            if (ReadComparison(text, rest) is { } comparison) return comparison;
-            if (ReadQuantity(text, rest) is { } level)
-                return level.Form == TargetForm.TextOnly
-                    ? level
-                    : level with { Form = direction == ChangeDirection.Decrease ? TargetForm.AtMost : TargetForm.AtLeast };
-            return null;
+            if (ReadComparison(w, rest) is { } comparison) return comparison;
+            var level = ReadQuantity(w, rest);
+            return level is null || level.Form == TargetForm.TextOnly
+                ? level
+                : level with { Form = direction == ChangeDirection.Decrease ? TargetForm.AtMost : TargetForm.AtLeast };
         }
-        if (ReadComparison(text, rest) is { } bound)
+        if (ReadComparison(w, rest) is { } bound)
         {
             // "giảm dưới 13%" can only mean "down to below 13%"; "tăng trên 5%" could also mean "by more than 5%".
             var toBelow = direction == ChangeDirection.Decrease && bound.Form is TargetForm.Below or TargetForm.AtMost;
             return toBelow || bound.Form == TargetForm.TextOnly
                 ? bound
-                : TargetExpression.TextOnly(text, Unclear(text,
+                : TargetExpression.TextOnly(w.Text, Unclear(w.Text,
                     "không rõ là mức cần đạt hay mức thay đổi; viết \"tăng lên trên 90%\" cho mức cần đạt, \"tăng 5%\" cho mức thay đổi."));
         }
 
         // "nâng 0,05 - 0,1 điểm": a change in points of a score is an absolute amount, like a change with no symbol.
         var inPoints = rest.EndsWith(" diem", StringComparison.Ordinal);
         if (inPoints) rest = rest[..^" diem".Length];
-        var amount = ReadRange(text, StripLeading(rest, "tu ")) ?? ReadQuantity(text, rest);
+        var amount = ReadRange(w, StripLeading(rest, "tu ")) ?? ReadQuantity(w, rest);
         if (inPoints && amount?.Symbol is not null)
-            return TargetExpression.TextOnly(text, Unclear(text, $"không rõ \"{amount.Symbol}\" đi cùng \"điểm\" là phần trăm hay điểm."));
+            return TargetExpression.TextOnly(w.Text, Unclear(w.Text, $"không rõ \"{amount.Symbol}\" đi cùng \"điểm\" là phần trăm hay điểm."));
         return amount is null || amount.Form == TargetForm.TextOnly
             ? amount
             : amount with { Form = TargetForm.Change, Change = direction };
     }
 
-    // "còn 0,38%" (down to), "còn dưới 35%": the plans' way of naming a level that must not be exceeded.
-    private static TargetExpression? ReadRemaining(string text, string s)
+    // "còn 0,38%", "xuống còn 13%" (down to), "còn dưới 35%", "lên 90%" (up to): a level to reach.
+    private static TargetExpression? ReadRemaining(Written w, string s)
     {
-        if (!s.StartsWith("con ", StringComparison.Ordinal)) return null;
-        var rest = s[4..];
-        if (ReadComparison(text, rest) is { } comparison) return comparison;
-        var value = ReadQuantity(text, rest);
-        return value is null || value.Form == TargetForm.TextOnly ? value : value with { Form = TargetForm.AtMost };
+        TargetForm form;
+        string rest;
+        if (s.StartsWith("con ", StringComparison.Ordinal) || s.StartsWith("xuong ", StringComparison.Ordinal))
+            (form, rest) = (TargetForm.AtMost, StripLeading(s, "xuong ", "con "));
+        else if (s.StartsWith("len ", StringComparison.Ordinal))
+            (form, rest) = (TargetForm.AtLeast, s[4..]);
+        else return null;
+        if (ReadComparison(w, rest) is { } comparison) return comparison;
+        var value = ReadQuantity(w, rest);
+        return value is null || value.Form == TargetForm.TextOnly ? value : value with { Form = form };
     }
 
-    private static TargetExpression? ReadMaintain(string text, string s)
+    private static TargetExpression? ReadMaintain(Written w, string s)
     {
-        if (s == "duy tri") return new(text, TargetForm.Maintain);
+        if (s == "duy tri") return new(w.Text, TargetForm.Maintain);
         if (!s.StartsWith("duy tri ", StringComparison.Ordinal)) return null;
         var rest = StripLeading(s["duy tri ".Length..], "o muc ", "muc ");
-        if (ReadComparison(text, rest) is { } comparison) return comparison;
-        var value = ReadQuantity(text, rest);
+        if (ReadComparison(w, rest) is { } comparison) return comparison;
+        var value = ReadQuantity(w, rest);
         return value is null || value.Form == TargetForm.TextOnly ? value : value with { Form = TargetForm.Maintain };
     }
 
-    private static TargetExpression? ReadSimple(string text, string s) =>
-        ReadLevel(text, s) ?? ReadComparison(text, s) ?? ReadRange(text, s) ?? ReadQuantity(text, s);
+    private static TargetExpression? ReadSimple(Written w, string s) =>
+        ReadLevel(w, s) ?? ReadComparison(w, s) ?? ReadRange(w, s) ?? ReadQuantity(w, s);
 
-    private static TargetExpression? ReadLevel(string text, string s)
+    // Symbols typed from a Japanese or Chinese input method, or pasted from a PDF, as the ASCII the patterns know.
+    private static string Compatible(string text)
     {
-        if (LevelPattern().Match(s) is not { Success: true } match) return null;
-        var comparator = match.Groups["comparator"];
-        if (comparator.Success && Comparison(comparator.Value) != TargetForm.AtLeast)
-            return TargetExpression.TextOnly(text, Unclear(text, "một mức chỉ được đặt là \"mức 3\" hoặc \"tối thiểu mức 3\" (đạt ít nhất mức đó)."));
-        var written = match.Groups["level"].Value;
-        if (!VietnameseNumber.TryParse(written, out var level) || level < 1 || level != decimal.Truncate(level))
-            return TargetExpression.TextOnly(text, Unclear(text, $"mức \"{written}\" không phải là một số nguyên từ 1 trở lên."));
-        return new(text, TargetForm.Level, Value: level);
+        var s = text.Normalize(NormalizationForm.FormKC);
+        return s.Replace('≧', '≥').Replace('≦', '≤').Replace('⩾', '≥').Replace('⩽', '≤');
     }
-
-    private static TargetExpression? ReadComparison(string text, string s)
-    {
-        if (ComparisonPattern().Match(s) is not { Success: true } match) return null;
-        var value = ReadQuantity(text, match.Groups["rest"].Value);
-        return value is null || value.Form == TargetForm.TextOnly
-            ? value
-            : value with { Form = Comparison(match.Groups["comparator"].Value) };
-    }
-
-    private static TargetExpression? ReadRange(string text, string s)
-    {
-        if (RangePattern().Match(s) is not { Success: true } match) return null;
-        var lowText = match.Groups["low"].Value;
-        var highText = match.Groups["high"].Value;
-        if (!VietnameseNumber.TryParse(lowText, out var low)) return BadNumber(text, lowText);
-        if (!VietnameseNumber.TryParse(highText, out var high)) return BadNumber(text, highText);
-        var lowSymbol = match.Groups["lowSymbol"] is { Success: true } l ? l.Value : null;
-        var highSymbol = match.Groups["highSymbol"] is { Success: true } h ? h.Value : null;
-        if (lowSymbol is not null && highSymbol is not null && lowSymbol != highSymbol)
-            return TargetExpression.TextOnly(text, Unclear(text, $"hai đầu của khoảng có hai đơn vị khác nhau ({lowSymbol} và {highSymbol})."));
-        if (low >= high)
-            return TargetExpression.TextOnly(text, Unclear(text, $"khoảng \"{lowText} - {highText}\" phải viết số nhỏ trước, số lớn sau."));
-        return new(text, TargetForm.Band, Low: low, High: high, Symbol: lowSymbol ?? highSymbol);
-    }
-
-    private static TargetExpression? ReadQuantity(string text, string s)
-    {
-        if (QuantityPattern().Match(s) is not { Success: true } match) return null;
-        var written = match.Groups["number"].Value;
-        if (!VietnameseNumber.TryParse(written, out var value)) return BadNumber(text, written);
-        return new(text, TargetForm.Point, Value: value, Symbol: match.Groups["symbol"] is { Success: true } symbol ? symbol.Value : null);
-    }
-
-    private static TargetForm Comparison(string comparator) => comparator switch
-    {
-        "≥" or ">=" or "=>" or "toi thieu" or "it nhat" or "khong duoi" or "khong it hon" or "khong thap hon" => TargetForm.AtLeast,
-        ">" or "tren" or "lon hon" or "cao hon" or "nhieu hon" => TargetForm.Above,
-        "≤" or "<=" or "=<" or "toi da" or "khong vuot qua" or "khong qua" or "khong cao hon" => TargetForm.AtMost,
-        _ => TargetForm.Below,
-    };
 
     private static string StripLeading(string s, params string[] words)
     {
@@ -188,3 +197,9 @@ public static partial class TargetParser
         return s;
     }
 }
+
+/// <summary>A target read, with a number in it that reads two ways (both readings), if any.</summary>
+/// <param name="Expression">The reading; TextOnly when a number was ambiguous.</param>
+/// <param name="AmbiguousNumber">The two readings of an ambiguous number, or null.</param>
+/// <param name="AmbiguousWritten">That number as written.</param>
+public sealed record TargetReading(TargetExpression Expression, NumberReading? AmbiguousNumber, string? AmbiguousWritten);

@@ -96,7 +96,11 @@ public sealed record ProvinceFigure(
     decimal? Denominator,
     int IncludedUnits,
     IReadOnlyList<string> MissingUnits,
-    Attainment Attainment);
+    Attainment Attainment)
+{
+    /// <summary>Those of <see cref="MissingUnits"/> that reported a rate without its parts (thiếu tử số/mẫu số).</summary>
+    public IReadOnlyList<string> WithoutPartsUnits { get; init; } = [];
+}
 
 /// <summary>One district's results, for its own sheet and its column of the matrix.</summary>
 public sealed record DistrictReport(OrgUnit Unit, IReadOnlyList<ResultLine> Lines);

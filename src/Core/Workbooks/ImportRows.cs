@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Numbers;
+using HealthFuncs.Core.Targets;
 using HealthFuncs.Core.Observations;
 
 namespace HealthFuncs.Core.Workbooks;
@@ -77,14 +78,22 @@ public sealed class ImportRows(UploadTarget target, string sheet)
         // conversion, so 83.90000000000001 written by another program reads as the 83.9 that was typed.
         if (c.IsNumber && double.TryParse(c.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var stored)
             && double.IsFinite(stored) && Math.Abs(stored) < 7.9e27) return (decimal)stored;
-        if (!c.IsNumber && TryParseVietnamese(c.Text, out var number)) return number;
+        if (!c.IsNumber)
+        {
+            // Parts are counts whatever the indicator; a value follows the indicator ("4,080" people, "1,5" %).
+            var sense = field == "value" ? TargetParser.SenseOf(indicator) : new NumberSense(true);
+            var written = c.Text.Trim().TrimEnd('%').Trim();
+            var reading = VietnameseNumber.Read(written, sense);
+            if (reading.Value is { } number) return number;
+            if (reading.IsAmbiguous)
+            {
+                Reject(row, indicator.Code, field, column, reading.AmbiguityVi(written), reading.AmbiguityEn(written));
+                return null;
+            }
+        }
         Reject(row, indicator.Code, field, column, $"\"{c.Text}\" không phải là số.", $"\"{c.Text}\" is not a number.");
         return null;
     }
-
-    /// <summary>Numbers typed as text the Vietnamese way ("83,9", "260.000"), with an optional trailing %.</summary>
-    public static bool TryParseVietnamese(string text, out decimal value) =>
-        VietnameseNumber.TryParse(text.Trim().TrimEnd('%').Trim(), out value);
 
     private void Reject(uint row, string? code, string field, uint column, string vi, string en)
     {

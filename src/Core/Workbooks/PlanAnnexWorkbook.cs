@@ -1,3 +1,4 @@
+using HealthFuncs.Core.Indicators;
 using System.Globalization;
 using HealthFuncs.Core.Targets;
 
@@ -60,17 +61,36 @@ public static class PlanAnnexWorkbook
             sheet.Text(1, row, line.Number, Look.RowNumber);
             sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
             sheet.Text(3, row, indicator.Unit, Look.Centred);
+            var notes = new List<string>();
             for (var i = 0; i < years.Count; i++)
             {
                 var target = targets[(indicator.Code, years[i])].FirstOrDefault();
                 WriteTarget(sheet, 4 + (uint)i, row, target?.Expression, AnnexFrame.ValueLook(indicator));
+                if (target is not null && ReadingNote(target.Expression, indicator) is { } note)
+                    notes.Add(years.Count > 1 ? $"{years[i]}: {note}" : note);
             }
-            sheet.Text(noteColumn, row, null, Look.Text);
+            sheet.Text(noteColumn, row, notes.Count == 0 ? null : string.Join("; ", notes), Look.Text);
             sheet.Text(codeColumn, row, indicator.Code, Look.Plain);
             row++;
         }
         AnnexFrame.WriteSignature(sheet, annex.Header, row + 1, noteColumn, years[^1]);
         return sheet;
+    }
+
+    /// <summary>
+    /// How a change target is read, for the Ghi chú column: "Đọc là giảm 2 điểm % so với cùng kỳ", and when the
+    /// wording allows both readings, that it does and who decided.
+    /// </summary>
+    public static string? ReadingNote(TargetExpression target, Indicator indicator)
+    {
+        if (ChangeReadings.Of(target, indicator) is not { } reading) return null;
+        var open = reading switch
+        {
+            { ChosenByAdmin: true } => " (cách đọc do quản trị viên chọn)",
+            { Ambiguous: true } => " (cách viết có hai nghĩa; đọc theo điểm trừ khi mức đó không thể có)",
+            _ => "",
+        };
+        return $"Đọc là {reading.Words}{open}";
     }
 
     /// <summary>A point target as a number; anything else as the text the plan wrote.</summary>

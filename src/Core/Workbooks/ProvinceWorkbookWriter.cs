@@ -75,7 +75,8 @@ public static class ProvinceWorkbookWriter
             sheet.Formula(OfPlan, row, $"IF(OR({v}=\"\",{p}=\"\"),\"\",IFERROR({v}/{p}*100,\"\"))",
                 figure.Value is { } a && planNumber is { } t && t != 0 ? a / t * 100 : null, Look.Percent);
             sheet.Number(Included, row, figure.IncludedUnits, Look.Count);
-            sheet.Text(MissingNames, row, string.Join(", ", figure.MissingUnits.Select(c => names.GetValueOrDefault(c, c))), Look.Text);
+            sheet.Text(MissingNames, row, string.Join(", ", figure.MissingUnits.Select(c =>
+                names.GetValueOrDefault(c, c) + (figure.WithoutPartsUnits.Contains(c) ? " (thiếu tử số/mẫu số)" : ""))), Look.Text);
             sheet.Text(Verdict, row, figure.Attainment.Label, Look.Centred);
             sheet.Text(Code, row, indicator.Code, Look.Plain);
             sheet.Number(PlanNumber, row, planNumber, Look.Plain);

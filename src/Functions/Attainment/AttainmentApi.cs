@@ -16,9 +16,21 @@ public sealed record AttainmentRow(
 
 public sealed record AttainmentReport(string UnitCode, string Period, IReadOnlyList<AttainmentRow> Rows);
 
+/// MissingUnits lists every child left out of Value; Gaps says why for each: "WithoutParts" (thiếu tử số/mẫu số:
+/// reported a rate without the numerator/denominator the total sums) or "NotReported" (chưa báo cáo).
 public sealed record ConsolidatedRow(
     string IndicatorCode, decimal? Value, decimal? Numerator, decimal? Denominator, IReadOnlyList<string> IncludedUnits,
-    IReadOnlyList<string> MissingUnits, AttainmentRow Attainment);
+    IReadOnlyList<string> MissingUnits, AttainmentRow Attainment, IReadOnlyList<UnitGap>? Gaps = null);
+
+public enum GapKind { NotReported, WithoutParts }
+
+/// A child left out of a consolidated value, and why, with the Vietnamese label the reports print.
+public sealed record UnitGap(string UnitCode, GapKind Kind, string Label)
+{
+    public static IReadOnlyList<UnitGap> Of(Core.Consolidation.ConsolidatedValue c) => c.MissingUnits
+        .Select(u => c.WithoutPartsUnits.Contains(u) ? new UnitGap(u, GapKind.WithoutParts, "thiếu tử số/mẫu số") : new UnitGap(u, GapKind.NotReported, "chưa báo cáo"))
+        .ToList();
+}
 
 public sealed record ConsolidatedReport(string UnitCode, string Period, IReadOnlyList<string> MissingUnits, IReadOnlyList<ConsolidatedRow> Rows);
 
@@ -39,11 +51,11 @@ public static class AttainmentApi
         var p = Period.ParseCode(period);
         var book = await books.OpenAsync(cancellationToken);
         var actuals = await book.ActualsAsync(unit, p, cancellationToken);
-        var baselines = await book.ActualsAsync(unit, p.SamePeriodLastYear(), cancellationToken);
         var inForce = await targets.GetInForceAsync(unit, p.Year, cancellationToken);
+        var baselines = await Baselines.ForAsync(p, inForce, async q => Values(await book.ActualsAsync(unit, q, cancellationToken)));
         var rows = book.Indicators.Values
             .Where(i => actuals.ContainsKey(i.Code) || inForce.ContainsKey(i.Code) || baselines.ContainsKey(i.Code))
-            .Select(i => Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, actuals.GetValueOrDefault(i.Code)?.Value, baselines.GetValueOrDefault(i.Code)?.Value))
+            .Select(i => Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, actuals.GetValueOrDefault(i.Code)?.Value, baselines.GetValueOrDefault(i.Code)))
             .ToList();
         return TypedResults.Ok(new AttainmentReport(unit, p.Code, rows));
     }
@@ -57,19 +69,22 @@ public static class AttainmentApi
             return Problems.Invalid("unit", $"Đơn vị {unit} không có đơn vị trực thuộc trong năm {p.Year} để tổng hợp.",
                 $"Unit {unit} has no child units in {p.Year} to consolidate.");
         var consolidation = await book.ConsolidateAsync(unit, p, cancellationToken);
-        var baselines = await book.ActualsAsync(unit, p.SamePeriodLastYear(), cancellationToken);
         var inForce = await targets.GetInForceAsync(unit, p.Year, cancellationToken);
+        var baselines = await Baselines.ForAsync(p, inForce, async q => Values(await book.ActualsAsync(unit, q, cancellationToken)));
         var rows = book.Indicators.Values
             .Where(i => consolidation.ByIndicator.ContainsKey(i.Code))
             .Select(i =>
             {
                 var c = consolidation.ByIndicator[i.Code];
                 return new ConsolidatedRow(i.Code, c.Value, c.Numerator, c.Denominator, c.IncludedUnits, c.MissingUnits,
-                    Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, c.Value, baselines.GetValueOrDefault(i.Code)?.Value));
+                    Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, c.Value, baselines.GetValueOrDefault(i.Code)), UnitGap.Of(c));
             })
             .ToList();
         return TypedResults.Ok(new ConsolidatedReport(unit, p.Code, consolidation.MissingUnits, rows));
     }
+
+    private static IReadOnlyDictionary<string, decimal?> Values(IReadOnlyDictionary<string, Observation> observations) =>
+        observations.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
 
     public static AttainmentRow Row(Indicator indicator, Period period, TargetExpression? target, decimal? actual, decimal? baseline)
     {

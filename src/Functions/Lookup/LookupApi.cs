@@ -1,3 +1,4 @@
+using HealthFuncs.Core.Attainments;
 using HealthFuncs.Core.Numbers;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Attainment;
@@ -61,7 +62,7 @@ public static class LookupApi
         var actual = (await book.ActualsAsync(unit, period, cancellationToken)).GetValueOrDefault(code)?.Value;
         if (kind == LookupKind.Value)
             return actual is { } v ? new(v, VietnameseNumber.Format(v, Decimals(v)), null) : Error("Chưa có số liệu.");
-        var baseline = (await book.ActualsAsync(unit, period.SamePeriodLastYear(), cancellationToken)).GetValueOrDefault(code)?.Value;
+        var baseline = (await book.ActualsAsync(unit, AttainmentRules.BaselinePeriod(period, target?.Expression), cancellationToken)).GetValueOrDefault(code)?.Value;
         var row = AttainmentApi.Row(indicator, period, target?.Expression, actual, baseline);
         return new(row.PercentOfPlan, row.Label, null);
     }

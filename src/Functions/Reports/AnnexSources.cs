@@ -92,7 +92,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             var baseline = Across(before, lastPeople);
             var target = inForce.GetValueOrDefault(indicator.Code);
             summary.Add(new ProvinceFigure(indicator, target, value.Value, value.Numerator, value.Denominator, value.IncludedUnits.Count, value.MissingUnits,
-                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)));
+                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)) { WithoutPartsUnits = value.WithoutPartsUnits });
         }
         var header = Header(tree, unit, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC");
         return new ProvinceWorkbook(header, unit.Name, period, summary, districts, children.Where(c => now[c.Code].Count == 0).ToList());
@@ -118,12 +118,15 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var actual = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        // A change "so với năm 2020" is judged against that year; the baseline column still shows last year.
+        var against = await Attainment.Baselines.ForAsync(period, inForce, async q =>
+            (await committed.ReadAsync(unitCode, q, cancellationToken)).ToDictionary(o => o.IndicatorCode, o => o.Value, StringComparer.Ordinal));
         return catalog.Values.Select(i =>
         {
             var target = inForce.GetValueOrDefault(i.Code);
             var a = actual.GetValueOrDefault(i.Code);
             var b = baseline.GetValueOrDefault(i.Code);
-            return new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, b?.Value));
+            return new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, against.GetValueOrDefault(i.Code)));
         }).ToList();
     }
 

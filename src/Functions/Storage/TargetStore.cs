@@ -10,7 +10,8 @@ namespace HealthFuncs.Functions.Storage;
 // plan period) are one partition, read in one query for an attainment report.
 // RowKey = "{indicatorCode}|{planPeriod}", planPeriod empty for a yearly plan: a yearly target and a
 // plan-period milestone for the same year can both exist.
-// The parsed expression is stored beside the original text, which is always kept for display.
+// The parsed expression is stored beside the original text, which is always kept for display, with the
+// reading of a change an administrator fixed (Reading: Points | Relative, empty when the rule decides).
 public sealed class TargetStore(StorageAccount account)
 {
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Targets, cancellationToken);
@@ -69,10 +70,14 @@ public sealed class TargetStore(StorageAccount account)
         public string? Symbol { get; set; }
         public bool PerYear { get; set; }
         public string? Reason { get; set; }
+        public string? Subject { get; set; }
+        public int? BaselineYear { get; set; }
+        public string? Reading { get; set; }
 
         public Target ToTarget(string unitCode, int year) => new(unitCode, IndicatorCode, year,
             new TargetExpression(Text, Enum.Parse<TargetForm>(Form), StoredNumber.Parse(Value), StoredNumber.Parse(Low),
-                StoredNumber.Parse(High), Change is null ? null : Enum.Parse<ChangeDirection>(Change), Symbol, PerYear, Reason),
+                StoredNumber.Parse(High), Change is null ? null : Enum.Parse<ChangeDirection>(Change), Symbol, PerYear, Reason,
+                Subject, BaselineYear, Reading is null ? null : Enum.Parse<ChangeReading>(Reading)),
             string.IsNullOrEmpty(PlanPeriod) ? null : PlanPeriod);
 
         public static TargetEntity From(Target t) => new()
@@ -90,6 +95,9 @@ public sealed class TargetStore(StorageAccount account)
             Symbol = t.Expression.Symbol,
             PerYear = t.Expression.PerYear,
             Reason = t.Expression.Reason,
+            Subject = t.Expression.Subject,
+            BaselineYear = t.Expression.BaselineYear,
+            Reading = t.Expression.Reading?.ToString(),
         };
     }
 }

@@ -9,16 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HealthFuncs.Functions.Targets;
 
-/// A target as stored: the original text and how it was read (a text-only target says why in Reason).
-public sealed record TargetItem(string IndicatorCode, int Year, string Text, TargetForm Form, decimal? Value, decimal? Low, decimal? High,
-    string? PlanPeriod, string? Reason);
-
-public sealed record TargetInput(string? IndicatorCode, string? Text, string? PlanPeriod);
-
-public sealed record TargetsRequest(IReadOnlyList<TargetInput>? Targets);
-
 // GET /api/units/{unit}/targets?year=2021   a unit's targets for a year (yearly plan and plan-period milestones)
-// PUT /api/units/{unit}/targets/{year}      (admin) replaces that set; every change is audited old → new
+// PUT /api/units/{unit}/targets/{year}      (admin) replaces that set; every change, text or reading, is audited old → new
 public static class TargetsApi
 {
     public static RouteGroupBuilder MapTargets(this RouteGroupBuilder api)
@@ -31,18 +23,20 @@ public static class TargetsApi
         return api;
     }
 
-    public static TargetItem ToItem(Target t) => new(t.IndicatorCode, t.Year, t.Expression.Text, t.Expression.Form, t.Expression.Value,
-        t.Expression.Low, t.Expression.High, t.PlanPeriod, t.Expression.Reason);
-
-    private static async Task<Ok<List<TargetItem>>> ListAsync(string unit, TargetStore targets, CancellationToken cancellationToken, int? year = null) =>
-        TypedResults.Ok((await targets.GetAsync(unit, year ?? DateTime.UtcNow.Year, cancellationToken))
-            .OrderBy(t => t.IndicatorCode, StringComparer.Ordinal).ThenBy(t => t.PlanPeriod).Select(ToItem).ToList());
+    private static async Task<Ok<List<TargetItem>>> ListAsync(string unit, TargetStore targets, IndicatorStore indicators, CancellationToken cancellationToken, int? year = null)
+    {
+        var catalog = await indicators.GetAllAsync(cancellationToken);
+        return TypedResults.Ok((await targets.GetAsync(unit, year ?? DateTime.UtcNow.Year, cancellationToken))
+            .OrderBy(t => t.IndicatorCode, StringComparer.Ordinal).ThenBy(t => t.PlanPeriod)
+            .Select(t => TargetReadout.ToItem(t, catalog.GetValueOrDefault(t.IndicatorCode))).ToList());
+    }
 
     private static async Task<Results<Ok<List<TargetItem>>, ValidationProblem>> ReplaceAsync(
         string unit, int year, TargetsRequest body, TargetStore targets, IndicatorStore indicators, AuditStore audit, HttpContext http,
         CancellationToken cancellationToken)
     {
         var catalog = await indicators.GetAllAsync(cancellationToken);
+        var before = (await targets.GetAsync(unit, year, cancellationToken)).ToDictionary(t => (t.IndicatorCode, t.PlanPeriod));
         var wanted = new List<Target>();
         var rows = body.Targets ?? [];
         for (var i = 0; i < rows.Count; i++)
@@ -62,10 +56,24 @@ public static class TargetsApi
             }
             if (wanted.Any(t => t.IndicatorCode == code && t.PlanPeriod == plan))
                 return Problems.Invalid($"targets[{i}].indicatorCode", $"Chỉ tiêu '{code}' bị lặp.", $"Indicator '{code}' appears twice.");
-            wanted.Add(new Target(unit, code, year, TargetParser.Parse(row.Text.Trim()), plan));
+            var indicator = catalog[code];
+            var read = TargetParser.Read(row.Text.Trim(), indicator);
+            if (read.AmbiguousNumber is { } twoWays)
+                return Problems.Invalid($"targets[{i}].text", $"Chỉ tiêu \"{row.Text.Trim()}\": {twoWays.AmbiguityVi(read.AmbiguousWritten!)}",
+                    $"Target \"{row.Text.Trim()}\": {twoWays.AmbiguityEn(read.AmbiguousWritten!)}");
+            if (!TargetReadout.TryReading(row.Reading, out var reading, out var toRule))
+                return Problems.Invalid($"targets[{i}].reading", $"Cách đọc \"{row.Reading}\" không hợp lệ: dùng \"points\" (điểm), \"relative\" (tương đối) hoặc \"rule\" (theo quy tắc).",
+                    $"Reading \"{row.Reading}\" is not valid: use \"points\", \"relative\" or \"rule\".");
+            var expression = read.Expression;
+            if (reading is not null && !ChangeReadings.IsOpen(expression, indicator))
+                return Problems.Invalid($"targets[{i}].reading",
+                    $"Chỉ tiêu \"{row.Text.Trim()}\" của '{code}' không phải mức thay đổi \"tăng/giảm N%\" trên một tỷ lệ, nên không chọn được cách đọc điểm hay tương đối.",
+                    $"Target \"{row.Text.Trim()}\" of '{code}' is not a \"tăng/giảm N%\" change on a percentage, rate or ratio, so it has no points/relative reading to choose.");
+            // An earlier choice is kept while the text stays the same; a new text is read anew.
+            var kept = before.GetValueOrDefault((code, plan)) is { } old && old.Expression.Text == expression.Text ? old.Expression.Reading : null;
+            wanted.Add(new Target(unit, code, year, expression with { Reading = toRule ? null : reading ?? kept }, plan));
         }
 
-        var before = (await targets.GetAsync(unit, year, cancellationToken)).ToDictionary(t => (t.IndicatorCode, t.PlanPeriod));
         var removed = before.Values.Where(t => !wanted.Any(w => w.IndicatorCode == t.IndicatorCode && w.PlanPeriod == t.PlanPeriod)).ToList();
         await targets.UpsertAsync(wanted, cancellationToken);
         await targets.DeleteAsync(removed, cancellationToken);
@@ -75,13 +83,13 @@ public static class TargetsApi
         var at = DateTimeOffset.UtcNow;
         var label = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var entries = wanted
-            .Where(t => !before.TryGetValue((t.IndicatorCode, t.PlanPeriod), out var old) || old.Expression.Text != t.Expression.Text)
+            .Where(t => !before.TryGetValue((t.IndicatorCode, t.PlanPeriod), out var old) || TargetReadout.Audited(old) != TargetReadout.Audited(t))
             .Select(t => new AuditEntry(at, who, AuditAction.TargetSet, unit, t.PlanPeriod ?? label, t.IndicatorCode,
-                before.GetValueOrDefault((t.IndicatorCode, t.PlanPeriod))?.Expression.Text, t.Expression.Text, from))
+                before.GetValueOrDefault((t.IndicatorCode, t.PlanPeriod)) is { } old ? TargetReadout.Audited(old) : null, TargetReadout.Audited(t), from))
             .Concat(removed.Select(t => new AuditEntry(at, who, AuditAction.TargetRemoved, unit, t.PlanPeriod ?? label, t.IndicatorCode,
-                t.Expression.Text, null, from)))
+                TargetReadout.Audited(t), null, from)))
             .ToList();
         await audit.AppendAsync(entries, cancellationToken);
-        return TypedResults.Ok(wanted.OrderBy(t => t.IndicatorCode, StringComparer.Ordinal).Select(ToItem).ToList());
+        return TypedResults.Ok(wanted.OrderBy(t => t.IndicatorCode, StringComparer.Ordinal).Select(t => TargetReadout.ToItem(t, catalog[t.IndicatorCode])).ToList());
     }
 }

@@ -81,11 +81,41 @@ public class SubmissionChecksTests
     }
 
     [Fact]
-    public void A_disagreeing_rate_names_the_numbers_and_the_value_to_enter()
+    public void A_rate_that_disagrees_with_its_parts_is_accepted_with_a_warning_naming_both_numbers()
     {
         var finding = Assert.Single(Check([Row(NationalCriteria, 85, 26, 31)]));
-        Assert.Equal("“Tỷ lệ xã đạt tiêu chí quốc gia về y tế” (XA_TCQG): giá trị 85 không khớp với tử số 26 / mẫu số 31 (= 84). Sửa giá trị thành 84 hoặc sửa tử số, mẫu số.", finding.MessageVi);
-        Assert.Contains("Enter 84", finding.MessageEn);
+        Assert.Equal((CheckSeverity.Warning, CheckRules.DisagreesWithParts), (finding.Severity, finding.Rule));
+        Assert.StartsWith("“Tỷ lệ xã đạt tiêu chí quốc gia về y tế” (XA_TCQG): giá trị báo cáo 85 khác với tử số 26 / mẫu số 31 (= 84). Số liệu vẫn được nhận", finding.MessageVi);
+        Assert.Contains("ghi lý do vào cột Ghi chú", finding.MessageVi);
+        Assert.Contains("differs from numerator 26 / denominator 31 (= 84)", finding.MessageEn);
+    }
+
+    [Fact]
+    public void A_disagreeing_official_rate_with_a_note_says_the_note_explains_it()
+    {
+        var noted = Row(Immunisation, 95.46m, 1_850, 2_000) with { Note = "Tỷ lệ chính thức theo mẫu số ước tính đầu năm" };
+        var finding = Assert.Single(Check([noted]));
+        Assert.Equal(CheckSeverity.Warning, finding.Severity);
+        Assert.Contains("đã có ghi chú giải thích", finding.MessageVi);
+    }
+
+    public static TheoryData<Observation, bool> WithoutParts => new()
+    {
+        { Row(Stunting, 22.1m), true },
+        { Row(NationalCriteria, 83.9m, 26, null), true },
+        { Row(SexRatio, 112m, null, 500), true },
+        { Row(BirthRate, 15m, 2_850, null), false },   // a rate's denominator is the unit's population
+        { Row(NationalCriteria, 83.9m, 26, 31), false },
+        { Row(Beds, 420), false },
+        { Row(NationalCriteria, 103.2m), false },       // rejected for being above 100: one finding is enough
+    };
+
+    [Theory, MemberData(nameof(WithoutParts))]
+    public void A_percentage_ratio_or_rate_without_its_parts_is_accepted_with_a_warning_that_the_province_cannot_include_it(Observation row, bool warned)
+    {
+        var findings = Check([row]);
+        Assert.Equal(warned, findings.Any(f => f is { Rule: CheckRules.WithoutParts, Severity: CheckSeverity.Warning }));
+        if (warned) Assert.Contains("thiếu tử số/mẫu số, nên tuyến trên không cộng được", Assert.Single(findings).MessageVi);
     }
 
     public static TheoryData<Observation, string> RowErrors => new()
@@ -164,7 +194,7 @@ public class SubmissionChecksTests
         {
             Row(Beds, 420), Row(HospitalBeds, 280), Row(StationBeds, 140), Row(Visits, 260_000),
             Row(Insured, 62_424), Row(InsuredPoor, 3_534), Row(InsuredMinority, 58_890),
-            Row(NationalCriteria, 83.9m, 26, 31), Row(Stunting, 22.1m), Row(Hiv, 0.38m),
+            Row(NationalCriteria, 83.9m, 26, 31), Row(Stunting, 22.1m, 221, 1_000), Row(Hiv, 0.38m, 76, 20_000),
             Row(BedsPer10000, 18.7m, 355, 190_000), Row(HospitalLevel, 3),
         };
         Assert.Empty(Check(batch));

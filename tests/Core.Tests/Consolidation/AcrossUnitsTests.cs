@@ -89,4 +89,24 @@ public class AcrossUnitsTests
         var result = Consolidator.AcrossUnits(Beds, ["SD"], observations, Populations);
         Assert.Equal(420m, result.Value);
     }
+
+    [Fact]
+    public void A_unit_that_reported_a_percentage_without_its_parts_is_told_apart_from_one_that_has_not_reported()
+    {
+        // SD gives 26/31; YS gives only its official 90%; HY has not reported.
+        var result = Consolidator.AcrossUnits(NationalCriteria, Districts, Reported(NationalCriteria.Code, ("SD", 83.9m, 26, 31), ("YS", 90, null, null)), Populations);
+        Assert.Equal(["SD"], result.IncludedUnits);
+        Assert.Equal(["YS", "HY"], result.MissingUnits);
+        Assert.Equal(["YS"], result.WithoutPartsUnits);
+        Assert.Equal(["HY"], result.NotReportedUnits);
+        Assert.Equal(83.87m, Math.Round(result.Value!.Value, 2));
+    }
+
+    [Fact]
+    public void A_count_has_no_parts_to_miss()
+    {
+        var result = Consolidator.AcrossUnits(Beds, Districts, Reported(Beds.Code, ("SD", 420, null, null)), Populations);
+        Assert.Empty(result.WithoutPartsUnits);
+        Assert.Equal(["YS", "HY"], result.NotReportedUnits);
+    }
 }

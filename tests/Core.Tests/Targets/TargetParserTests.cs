@@ -161,7 +161,7 @@ public class TargetParserTests
     [InlineData("3%-5‰", "hai đơn vị khác nhau")]
     [InlineData("1,234,567", "không đọc được số \"1,234,567\"")]
     [InlineData("≥ 1.23.4", "không đọc được số \"1.23.4\"")]
-    [InlineData("33 cơ sở", "không hiểu phần chữ")]
+    [InlineData("33 cơ sở trên địa bàn", "không hiểu phần chữ")]
     [InlineData("18,7 giường bệnh/10.000 dân", "không viết thành một khoảng")]
     [InlineData("3-5%/năm", "chỉ dùng cho chỉ tiêu tăng hoặc giảm")]
     [InlineData("tăng trên 5%", "không rõ là mức cần đạt hay mức thay đổi")]

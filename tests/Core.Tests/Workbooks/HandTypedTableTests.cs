@@ -69,6 +69,23 @@ public class HandTypedTableTests
     }
 
     [Fact]
+    public void Numbers_typed_as_text_are_read_by_their_indicator()
+    {
+        // "4,080" visits are 4 080 (a count is whole); "1,5" on a percentage is 1,5; "1.050" on bed occupancy,
+        // which may pass 100, reads 1 050 or 1,05 and is refused showing both.
+        var result = WorkbookUpload.Read(Typed(
+            ["TT", "Chỉ tiêu", "Thực hiện"],
+            [1, "Số lượt người khám, chữa bệnh", "4,080"],
+            [2, "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "1,5"],
+            [3, "Công suất sử dụng giường bệnh ở các bệnh viện huyện", "1.050"]), Target);
+        var got = result.Observations.ToDictionary(o => o.IndicatorCode, o => o.Value);
+        Assert.Equal(new Dictionary<string, decimal?> { ["LUOTKHAM"] = 4080, ["SDD_TC"] = 1.5m }, got);
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal(("CSGB", "C6"), (rejected.IndicatorCode, rejected.Cell));
+        Assert.Contains("số \"1.050\" có hai cách đọc: 1.050 (dấu ngăn hàng nghìn) hoặc 1,05 (dấu thập phân)", rejected.MessageVi, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_code_column_wins_over_the_name()
     {
         var result = WorkbookUpload.Read(Typed(

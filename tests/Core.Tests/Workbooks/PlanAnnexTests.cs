@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Spreadsheet;
+using HealthFuncs.Core.Targets;
 using HealthFuncs.Core.Workbooks;
 
 namespace HealthFuncs.Core.Tests.Workbooks;
@@ -36,5 +37,21 @@ public class PlanAnnexTests
         Assert.Equal(100m, book.Number(Sheet, $"E{row}"));
         Assert.Equal("Duy trì", book.Text(Sheet, $"E{book.RowOf(Sheet, "Xã đạt tiêu chí quốc gia về y tế")}"));
         Assert.Contains("Giai đoạn 2018-2025", book.Text(Sheet, "A7"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_target_states_its_reading_in_the_note_column()
+    {
+        var plan = Samples.Plan() with
+        {
+            Targets = [.. Samples.Targets2021.Where(t => t.IndicatorCode is not ("SDD_TC" or "LUOTKHAM")),
+                Samples.Target("SDD_TC", TargetParser.Parse("giảm 2%", Samples.Stunting)),
+                Samples.Target("LUOTKHAM", TargetParser.Parse("tăng 5%", Samples.Visits))],
+        };
+        using var book = Opened.Build(s => PlanAnnexWorkbook.Write(plan, s));
+        Assert.Equal("Đọc là giảm 2 điểm % so với cùng kỳ (cách viết có hai nghĩa; đọc theo điểm trừ khi mức đó không thể có)",
+            book.Text(Sheet, $"E{book.RowOf(Sheet, "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi")}"));
+        Assert.Equal("Đọc là tăng 5% tương đối so với cùng kỳ", book.Text(Sheet, $"E{book.RowOf(Sheet, "Số lượt người khám, chữa bệnh")}"));
+        Assert.Equal("", book.Text(Sheet, $"E{book.RowOf(Sheet, "Tổng số giường bệnh trong huyện")}"));
     }
 }
