@@ -17,7 +17,7 @@ public class ReadBenchmarks
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var stream = new MemoryStream();
-        FlatExport.Write(stream, Cells.FlatRows());
+        FlatExport.WriteAsync(stream, Cells.FlatRows()).GetAwaiter().GetResult();
         _workbook = stream.ToArray();
     }
 

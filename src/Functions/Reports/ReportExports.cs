@@ -34,7 +34,7 @@ public static class ReportExports
             var period = Parse(request.Period);
             if (period.Kind != PeriodKind.Year) throw Wrong(request.Period, "một năm", "a year");
             var rows = (await SourcesAsync(sp, request.Unit, ct)).ExportAsync(request.Unit, period.Year, ct);
-            await Task.Run(() => FlatExport.Write(stream, rows.ToBlockingEnumerable(ct)), ct);
+            await FlatExport.WriteAsync(stream, rows, ct);
         }));
 
     private static async Task<AnnexSources> SourcesAsync(IServiceProvider sp, string unit, CancellationToken cancellationToken)

@@ -96,17 +96,21 @@ public static class ReportsApi
         // Rows are pulled from storage as the writer needs them and written to a temporary file, not held in memory.
         var rows = stores.Sources.ExportAsync(unit, year, cancellationToken);
         return await DeliverAsync(stores.Workbooks, $"{unit}/{year}/export.xlsx", $"du-lieu-{unit}-{year}.xlsx",
-            s => FlatExport.Write(s, rows.ToBlockingEnumerable(cancellationToken)), cancellationToken);
+            s => FlatExport.WriteAsync(s, rows, cancellationToken), cancellationToken);
     }
 
+    // The Open XML SDK's writers are synchronous: they run on the thread pool, off the request's thread.
+    private static Task<FileStreamHttpResult> DeliverAsync(WorkbookStore workbooks, string blobName, string fileName, Action<Stream> write, CancellationToken cancellationToken) =>
+        DeliverAsync(workbooks, blobName, fileName, s => Task.Run(() => write(s), cancellationToken), cancellationToken);
+
     /// Writes to a temporary file (deleted when the response is done), keeps a copy in Blob Storage, then sends it.
-    private static async Task<FileStreamHttpResult> DeliverAsync(WorkbookStore workbooks, string blobName, string fileName, Action<Stream> write, CancellationToken cancellationToken)
+    private static async Task<FileStreamHttpResult> DeliverAsync(WorkbookStore workbooks, string blobName, string fileName, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"healthfuncs-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await Task.Run(() => write(file), cancellationToken);
+            await write(file);
             file.Position = 0;
             await workbooks.SaveAsync(blobName, file, cancellationToken);
             file.Position = 0;

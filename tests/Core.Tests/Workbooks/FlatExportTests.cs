@@ -29,28 +29,30 @@ public class FlatExportTests
     }
 
     [Fact]
-    public void Streams_one_row_per_unit_indicator_and_period_to_a_forward_only_stream()
+    public async Task Streams_one_row_per_unit_indicator_and_period_to_a_forward_only_stream()
     {
         var buffer = new MemoryStream();
-        var written = FlatExport.Write(new ForwardOnly(buffer), Rows(500));
+        var written = await FlatExport.WriteAsync(new ForwardOnly(buffer), Rows(500));
         Assert.Equal(500, written);
         using var book = new Opened(new MemoryStream(buffer.ToArray()));
-        Assert.Equal(FlatExport.Headers, FlatExport.Headers.Select((_, i) => book.Text(FlatExport.SheetName, $"{(char)('A' + i)}1")));
         var rows = book.Sheet(FlatExport.SheetName).Descendants<Row>().ToList();
+        Assert.Equal(FlatExport.Headers, rows[0].Elements<Cell>().Select(c => c.InlineString!.InnerText));
         Assert.Equal(501, rows.Count);
         var second = rows[2].Elements<Cell>().ToList();
         Assert.Equal(["X01", "Trạm Y tế xã 1", "TCDD", "Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi", "%", "2021-M02", "Tháng 2/2021"],
             second.Take(7).Select(c => c.InlineString!.InnerText));
-        Assert.Equal(["2021", "91.5", "46", "50"], second.Skip(7).Select(c => c.CellValue!.Text));
-        Assert.Equal("A1:L501", book.Sheet(FlatExport.SheetName).GetFirstChild<AutoFilter>()!.Reference!.Value);
+        Assert.Equal(["2021", "91.5", "46", "50"], second.Skip(7).Take(4).Select(c => c.CellValue!.Text));
+        // The filter is declared on the header row: the rows are streamed, so their count is not known when the
+        // sheet starts, and Excel extends a one-row filter range to the block of data under it when the filter is used.
+        Assert.Equal("A1:L1", book.Sheet(FlatExport.SheetName).GetFirstChild<AutoFilter>()!.Reference!.Value);
         Assert.Equal("A2", book.Sheet(FlatExport.SheetName).Descendants<Pane>().Single().TopLeftCell!.Value);
     }
 
     [Fact]
-    public void An_export_reads_back_cell_for_cell()
+    public async Task An_export_reads_back_cell_for_cell()
     {
         var buffer = new MemoryStream();
-        FlatExport.Write(buffer, Rows(40));
+        await FlatExport.WriteAsync(buffer, Rows(40));
         buffer.Position = 0;
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(buffer, false);
         var cells = new SheetCells(document.WorkbookPart!);

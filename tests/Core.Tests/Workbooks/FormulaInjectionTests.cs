@@ -30,14 +30,20 @@ public class FormulaInjectionTests
 
     [Theory]
     [MemberData(nameof(Payloads))]
-    public void Text_starting_like_a_formula_is_quote_prefixed_in_the_flat_export(string payload)
+    public async Task Text_starting_like_a_formula_stays_text_in_the_flat_export(string payload)
     {
         var stream = new MemoryStream();
-        FlatExport.Write(stream, [new FlatRow("SD", payload, "TCDD", "Tỷ lệ", "%", Period.FullYear(2021), 1, null, null, payload)]);
+        await FlatExport.WriteAsync(stream, [new FlatRow("SD", payload, "TCDD", "Tỷ lệ", "%", Period.FullYear(2021), 1, null, null, payload)]);
         using var book = new Opened(stream);
         var cells = book.Sheet(FlatExport.SheetName).Descendants<Cell>().Where(c => c.InlineString?.InnerText == payload).ToList();
         Assert.Equal(2, cells.Count);
-        Assert.All(cells, c => Assert.True(book.Styles.CellFormats!.Elements<CellFormat>().ElementAt((int)c.StyleIndex!.Value).QuotePrefix!.Value));
+        // An inline string is never evaluated on opening; the Text number format (built-in id 49, "@") keeps the
+        // cell text when someone edits it and presses Enter, where General would turn "=…" into a formula.
+        Assert.All(cells, c =>
+        {
+            Assert.Null(c.CellFormula);
+            Assert.Equal(49u, book.Styles.CellFormats!.Elements<CellFormat>().ElementAt((int)c.StyleIndex!.Value).NumberFormatId!.Value);
+        });
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public class LibreOfficeTests
             case "form": DataEntryFormWorkbook.Write(Samples.Form(), stream); break;
             case "province": ProvinceWorkbookWriter.Write(Samples.Consolidated(), stream); break;
             default:
-                FlatExport.Write(stream, Samples.Result().Lines.Where(l => l.Actual is not null)
+                FlatExport.WriteAsync(stream, Samples.Result().Lines.Where(l => l.Actual is not null)
                     .Select(l => new FlatRow("SD", "Huyện Sơn Dương", l.Indicator.Code, l.Indicator.Name, l.Indicator.Unit, Samples.Half,
-                        l.Actual!.Value, l.Actual.Numerator, l.Actual.Denominator, l.Actual.Note)));
+                        l.Actual!.Value, l.Actual.Numerator, l.Actual.Denominator, l.Actual.Note))).GetAwaiter().GetResult();
                 break;
         }
     }

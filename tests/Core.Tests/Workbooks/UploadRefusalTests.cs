@@ -115,10 +115,10 @@ public class UploadRefusalTests
         AssertRefused(Read(Encoding.UTF8.GetBytes("TT;Chỉ tiêu;Thực hiện\n1;Giường;420")), UploadProblem.NotAWorkbook, "không phải là bảng tính");
 
     [Fact]
-    public void A_workbook_with_no_indicator_table_is_refused()
+    public async Task A_workbook_with_no_indicator_table_is_refused()
     {
         var stream = new MemoryStream();
-        FlatExport.Write(stream, []);
+        await FlatExport.WriteAsync(stream, []);
         AssertRefused(Read(stream.ToArray()), UploadProblem.NotOurForm, "Không nhận ra biểu");
     }
 
