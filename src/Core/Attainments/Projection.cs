@@ -39,13 +39,26 @@ public sealed record Projection(decimal Value, AttainmentStatus Status, Projecti
     /// <param name="actual">This year's figure for the period, with the months it covers.</param>
     /// <param name="lastYearSame">Last year's figure for the same period, if any.</param>
     /// <param name="lastYear">Last year's figure for the whole year, if any; also the baseline of the year's verdict.</param>
-    public static Projection? Of(Indicator indicator, Period period, TargetExpression? target, PeriodValue? actual, PeriodValue? lastYearSame, PeriodValue? lastYear)
+    public static Projection? Of(Indicator indicator, Period period, TargetExpression? target, PeriodValue? actual, PeriodValue? lastYearSame, PeriodValue? lastYear) =>
+        target is not null && YearEnd(indicator, period, actual, lastYearSame, lastYear) is var (value, basis)
+            ? Judge(indicator, period, target, value, basis, lastYear?.Observation?.Value)
+            : null;
+
+    /// <summary>The projected year-end value of a sub-year figure and how it was projected; null for a year or without a value.</summary>
+    public static (decimal Value, ProjectionBasis Basis)? YearEnd(Indicator indicator, Period period, PeriodValue? actual, PeriodValue? lastYearSame, PeriodValue? lastYear)
     {
-        if (period.Kind is PeriodKind.Year or PeriodKind.PlanPeriod || target is null || actual?.Observation?.Value is not { } value) return null;
-        var (projected, basis) = indicator is { Kind: IndicatorKind.Count, Time: TimeBehaviour.Flow } ? Flow(period, value, actual, lastYearSame, lastYear) : (value, ProjectionBasis.Latest);
-        var baseline = lastYear?.Observation?.Value;
-        var verdict = AttainmentRules.Evaluate(indicator, Period.FullYear(period.Year), target, projected, baseline);
-        return new(projected, verdict.Status, basis, verdict.Reason);
+        if (period.Kind is PeriodKind.Year or PeriodKind.PlanPeriod || actual?.Observation?.Value is not { } value) return null;
+        return indicator is { Kind: IndicatorKind.Count, Time: TimeBehaviour.Flow } ? Flow(period, value, actual, lastYearSame, lastYear) : (value, ProjectionBasis.Latest);
+    }
+
+    /// <summary>
+    /// Judges a projected value as the year's figure: against the year's target, with last year's figure as the
+    /// baseline of "Duy trì" and change targets.
+    /// </summary>
+    public static Projection Judge(Indicator indicator, Period period, TargetExpression target, decimal value, ProjectionBasis basis, decimal? lastYear)
+    {
+        var verdict = AttainmentRules.Evaluate(indicator, Period.FullYear(period.Year), target, value, lastYear);
+        return new(value, verdict.Status, basis, verdict.Reason);
     }
 
     // Last year's shape needs all three figures whole: a partial figure on either side would distort the ratio.
