@@ -11,7 +11,8 @@ internal static class PeriodFindings
 {
     static string Named(Indicator i) => $"“{i.Name}” ({i.Code})";
 
-    static string Label(Period p) => PeriodLabel.Format(p).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+    // Mid-sentence: "quý I/2024", "tháng 3/2024", "9 tháng năm 2024"; the quarter's numeral stays upper case.
+    static string Label(Period p) => PeriodLabel.Format(p) is var label ? char.ToLowerInvariant(label[0]) + label[1..] : "";
 
     static CheckFinding Warning(Indicator i, string rule, string vi, string en) => new(CheckSeverity.Warning, i.Code, rule, vi, en);
 

@@ -59,7 +59,7 @@ public class PeriodChecksTests
     {
         var finding = Assert.Single(Check(Row(Beds, "2024-Q1", 415), [Row(Beds, "2024-M02", 415), Row(Beds, "2024-M03", 420)]));
         Assert.Equal(CheckRules.StockDisagreesWithLastMonth, finding.Rule);
-        Assert.Contains("quý i/2024 là 415, khác số tháng cuối kỳ (tháng 3/2024: 420)", finding.MessageVi);
+        Assert.Contains("quý I/2024 là 415, khác số tháng cuối kỳ (tháng 3/2024: 420)", finding.MessageVi);
         Assert.Contains("2024-Q1 is 415, not the 420 of its last month 2024-M03", finding.MessageEn);
     }
 
@@ -77,7 +77,7 @@ public class PeriodChecksTests
     {
         var finding = Assert.Single(Check(Row(Visits, "2024-M02", 40_000), [Row(Visits, "2024-Q1", 30_000)]));
         Assert.Equal(CheckRules.CumulativeBelowPart, finding.Rule);
-        Assert.Contains("quý i/2024 là 30.000, nhỏ hơn số tháng 2/2024 (40.000)", finding.MessageVi);
+        Assert.Contains("quý I/2024 là 30.000, nhỏ hơn số tháng 2/2024 (40.000)", finding.MessageVi);
     }
 
     [Fact]
