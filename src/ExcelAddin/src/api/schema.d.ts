@@ -1903,12 +1903,18 @@ export interface components {
             /** Format: double */
             changeFromBaseline: null | number | string;
             changeIsPoints: boolean;
+            derivedFrom?: null | string[];
             group: string;
             indicatorCode: string;
             label: string;
+            missingPeriods?: null | string[];
             name: string;
             /** Format: double */
             percentOfPlan: null | number | string;
+            projectedLabel?: null | string;
+            /** Format: double */
+            projectedYearEnd?: null | number | string;
+            projectionBasis?: null | components["schemas"]["ProjectionBasis"];
             reason: string;
             status: components["schemas"]["AttainmentStatus"];
             target: null | string;
@@ -1976,11 +1982,14 @@ export interface components {
             attainment: components["schemas"]["AttainmentRow"];
             /** Format: double */
             denominator: null | number | string;
+            derivedFrom?: null | string[];
             includedUnits: string[];
             indicatorCode: string;
+            missingPeriods?: null | string[];
             missingUnits: string[];
             /** Format: double */
             numerator: null | number | string;
+            partialUnits?: null | string[];
             /** Format: double */
             value: null | number | string;
         };
@@ -2116,6 +2125,8 @@ export interface components {
             title?: null | string;
             type?: null | string;
         };
+        /** @enum {unknown} */
+        ProjectionBasis: "LastYear" | "Pace" | "Latest" | null;
         ReminderRecord: {
             /** Format: date-time */
             dueAt: string;
