@@ -20,10 +20,11 @@ public static class PeriodChecks
     public static IReadOnlyList<CheckFinding> Of(IReadOnlyList<Observation> batch, IReadOnlyDictionary<string, Indicator> indicators, IReadOnlyList<Observation> year)
     {
         var findings = new List<CheckFinding>();
+        var stored = year.ToLookup(y => (y.UnitCode, y.IndicatorCode));
         foreach (var o in batch)
         {
             if (!indicators.TryGetValue(o.IndicatorCode, out var indicator) || o.Period.Kind == PeriodKind.PlanPeriod) continue;
-            var figures = year.Where(y => y.IndicatorCode == o.IndicatorCode && y.UnitCode == o.UnitCode && y.Period.Year == o.Period.Year && y.Period != o.Period)
+            var figures = stored[(o.UnitCode, o.IndicatorCode)].Where(y => y.Period.Year == o.Period.Year && y.Period != o.Period && y.Period.Kind != PeriodKind.PlanPeriod)
                 .Append(o).DistinctBy(y => y.Period).ToList();
             // The period itself, then each stored period around it, whose figure the new one may now contradict.
             foreach (var reported in figures.Where(f => f.Period == o.Period || f.Period.Contains(o.Period)).OrderBy(f => f.Period != o.Period))

@@ -4,10 +4,12 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using HealthFuncs.Core.Attainments;
-using HealthFuncs.Core.Checks;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Lookup;
+using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Tests.Infrastructure;
 using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
@@ -160,6 +162,18 @@ public sealed class ThroughTheYearTests(AzuriteFixture azurite) : SeededServerTe
         var warning = Assert.Single(summary.Warnings);
         Assert.Contains("quý I/2024 là 30.000, nhỏ hơn số tháng 2/2024 (40.000)", warning.MessageVi);
         Assert.Equal(1, summary.Imported);
+    }
+
+    [Fact]
+    public async Task A_derived_figure_reads_only_the_version_each_months_form_points_at()
+    {
+        await SubmitMonthsAsync(D1, "D1", 2024, 3, _ => [("X001", 20_000)]);
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2024-M02", Values(("X001", 25_000)), ifMatch: "\"1\"")).StatusCode);
+        // A writer's next version of March, written but never committed: invisible until the form points at it.
+        await Factory.Get<ValueStore>().WriteAsync("D1", Period.Month(2024, 3), 2, [new Observation("D1", "X001", Period.Month(2024, 3), 999_999)]);
+
+        var q1 = await RowAsync(D1, "D1", "2024-Q1", "X001");
+        Assert.Equal(65_000m, q1.Actual);
     }
 
     private static async Task<MemoryStream> WorkbookAsync(HttpResponseMessage response)
