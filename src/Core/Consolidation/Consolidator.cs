@@ -6,7 +6,8 @@ namespace HealthFuncs.Core.Consolidation;
 
 /// <summary>
 /// Forms values from other values: a parent unit from its children (sums, or summed parts divided, never
-/// an average of percentages), and a period from its months (flows summed, stocks taken at the latest month).
+/// an average of percentages), and a period from the periods reported inside it (flows summed, stocks taken
+/// at the latest).
 /// </summary>
 public static partial class Consolidator
 {
