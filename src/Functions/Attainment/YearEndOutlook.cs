@@ -17,7 +17,11 @@ public sealed class YearEndOutlook(FigureBook book, Period period, bool ownFigur
 
     public async Task<Projection?> ForUnitAsync(string unit, Indicator indicator, TargetExpression? target, CancellationToken cancellationToken = default)
     {
-        if (!Applies || target is null || await YearEndAsync(unit, indicator, cancellationToken) is not var (value, basis)) return null;
+        if (!Applies || target is null) return null;
+        // A parent without a figure of its own reads its children's: projected as the consolidated rows are.
+        if (!ownFiguresOnly && !(await book.OwnAsync(unit, period, cancellationToken)).ContainsKey(indicator.Code) && book.Tree.ChildrenOf(unit, period.Year).Count > 0)
+            return await ForConsolidatedAsync(await book.ConsolidateAsync(unit, period, cancellationToken), indicator, target, cancellationToken);
+        if (await YearEndAsync(unit, indicator, cancellationToken) is not var (value, basis)) return null;
         return Projection.Judge(indicator, period, target, value, basis, await LastYearAsync(unit, indicator, cancellationToken));
     }
 

@@ -108,6 +108,9 @@ public sealed class ThroughTheYearTests(AzuriteFixture azurite) : SeededServerTe
         Assert.Equal(Months(2024, 1, 9), visits.DerivedFrom!.ToArray());
         // Each district projected on its own: D1 240.000 + D2 80.000 × 12 / 8 = 120.000 → 360.000 of "400.000".
         Assert.Equal((360_000m, "Không đạt"), (visits.Attainment.ProjectedYearEnd, visits.Attainment.ProjectedLabel));
+        // The province's own attainment reads the same figure and projects it the same way.
+        var own = await RowAsync(Province, "P", "2024-9M", "X001");
+        Assert.Equal((260_000m, 360_000m, "2024-M05"), (own.Actual, own.ProjectedYearEnd, J(own.MissingPeriods)));
 
         var q1 = await RowAsync(Province, "P", "2024-Q1", "X001");
         var h1 = await RowAsync(Province, "P", "2024-H1", "X001");
