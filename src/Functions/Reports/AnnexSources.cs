@@ -76,6 +76,8 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var people = await populations.GetYearAsync(period.Year, cancellationToken);
         var lastPeople = await populations.GetYearAsync(period.Year - 1, cancellationToken);
         var book = await books.OpenAsync(cancellationToken);
+        // Every child's two years (figures, baselines and last year's year for the projection) read side by side.
+        await Task.WhenAll(children.SelectMany(c => new[] { book.OwnAsync(c.Code, period, cancellationToken), book.OwnAsync(c.Code, period.SamePeriodLastYear(), cancellationToken) }));
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
