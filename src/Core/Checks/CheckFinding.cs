@@ -44,4 +44,10 @@ public static class CheckRules
     public const string BreakdownExceedsTotal = nameof(BreakdownExceedsTotal);
     /// <summary>A value far from the unit's own history (a warning).</summary>
     public const string FarFromHistory = nameof(FarFromHistory);
+    /// <summary>A flow reported for a quarter, 6 or 9 months or the year differs from what its complete months add up to (a warning).</summary>
+    public const string DisagreesWithMonths = nameof(DisagreesWithMonths);
+    /// <summary>A flow count's cumulative figure is smaller than a period inside it (a warning).</summary>
+    public const string CumulativeBelowPart = nameof(CumulativeBelowPart);
+    /// <summary>A stock reported for a longer period differs from its last month (a warning).</summary>
+    public const string StockDisagreesWithLastMonth = nameof(StockDisagreesWithLastMonth);
 }

@@ -34,15 +34,24 @@ public sealed record ConsolidatedValue(
 }
 
 /// <summary>
-/// A unit's value for a period formed from its months, with the months that were missing.
+/// A unit's value for a period: reported for the period itself, or formed from the periods inside it.
 /// </summary>
-/// <param name="Observation">The value for the whole period; null when no month had one.</param>
+/// <param name="Observation">The value for the whole period; null when nothing inside it had one.</param>
 /// <param name="MissingMonths">
-/// For flows: months of the period without a usable value (the sum covers the others).
-/// For stocks and levels: months after the latest reported one, which would have replaced it.
+/// For flows: months of the period no reported piece covers (the sum covers the others).
+/// For stocks and levels: months after the latest reported piece, which would have replaced it.
 /// </param>
 public sealed record PeriodValue(Observation? Observation, IReadOnlyList<Period> MissingMonths)
 {
+    /// <summary>The reported periods the value was formed from, in order; empty when it was reported for the period itself.</summary>
+    public IReadOnlyList<Period> DerivedFrom { get; init; } = [];
+
+    /// <summary>True when the value was formed from other periods rather than reported for the period.</summary>
+    public bool IsDerived => DerivedFrom.Count > 0;
+
     /// <summary>True when no month that matters is missing.</summary>
     public bool IsComplete => MissingMonths.Count == 0;
+
+    /// <summary>How many months the value covers: the period's months less the missing ones.</summary>
+    public int MonthsCovered(Period period) => period.Kind == PeriodKind.PlanPeriod ? 0 : period.LastMonth - period.FirstMonth + 1 - MissingMonths.Count;
 }

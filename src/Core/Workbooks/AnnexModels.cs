@@ -54,7 +54,8 @@ public sealed record PlanAnnex(
 /// <param name="Actual">Thực hiện for the period.</param>
 /// <param name="Baseline">Thực hiện cùng kỳ năm trước.</param>
 /// <param name="Attainment">The verdict, as Core's attainment rules gave it.</param>
-public sealed record ResultLine(Indicator Indicator, Target? Target, Observation? Actual, Observation? Baseline, Attainment Attainment);
+/// <param name="Projection">For a sub-year period with a target: the projected year-end value and its verdict.</param>
+public sealed record ResultLine(Indicator Indicator, Target? Target, Observation? Actual, Observation? Baseline, Attainment Attainment, Projection? Projection = null);
 
 /// <summary>A result annex for a unit and period.</summary>
 public sealed record ResultAnnex(AnnexHeader Header, string UnitName, Period Period, IReadOnlyList<ResultLine> Lines);

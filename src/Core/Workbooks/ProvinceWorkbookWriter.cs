@@ -8,7 +8,8 @@ namespace HealthFuncs.Core.Workbooks;
 /// <summary>
 /// The province's consolidated workbook: "Tổng hợp" (the province figure per indicator), one result-annex sheet
 /// per district, "Ma trận" (indicators × districts, coloured by attainment through conditional formatting so the
-/// colours follow the verdicts kept beside the values), and "Chưa báo cáo" (districts with no report).
+/// colours follow the verdicts kept beside the values), "Chưa báo cáo" (districts with no report), and for a period
+/// inside the year "Cảnh báo sớm" (indicators each district is projected to miss).
 /// </summary>
 public static class ProvinceWorkbookWriter
 {
@@ -21,7 +22,7 @@ public static class ProvinceWorkbookWriter
     public static void Write(ProvinceWorkbook book, Stream output)
     {
         var sheets = new List<AnnexSheet> { Summary(book) };
-        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet], StringComparer.OrdinalIgnoreCase);
+        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name], StringComparer.OrdinalIgnoreCase);
         foreach (var district in book.Districts)
         {
             var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}" };
@@ -29,6 +30,7 @@ public static class ProvinceWorkbookWriter
         }
         sheets.Add(Matrix(book));
         sheets.Add(Missing(book));
+        if (EarlyWarningSheet.Applies(book.Period)) sheets.Add(EarlyWarningSheet.Layout(book));
         AnnexBook.Write(output, sheets);
     }
 

@@ -1,4 +1,5 @@
 using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Targets;
 
 namespace HealthFuncs.Core.Workbooks;
@@ -7,7 +8,8 @@ namespace HealthFuncs.Core.Workbooks;
 /// The result annex: TT | Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | Kế hoạch năm | Thực hiện |
 /// % so với KH | % so với cùng kỳ | Đánh giá | Ghi chú. The two % columns are formulas over the row's cells, so the
 /// sheet stays right when someone corrects a number; the target's single number sits in a hidden column for them,
-/// because the printed target keeps its written form ("≥95").
+/// because the printed target keeps its written form ("≥95"). A 6- or 9-month annex adds, after the hidden
+/// columns, "Dự kiến cả năm" and its verdict: the early warning the mid-year reviews exist for.
 /// </summary>
 public static class ResultAnnexWorkbook
 {
@@ -15,6 +17,11 @@ public static class ResultAnnexWorkbook
     public const uint FirstRow = 11;
     /// <summary>Columns: baseline, plan, actual, % of plan, % of baseline, verdict, note, code, target number.</summary>
     public const uint Baseline = 4, Plan = 5, Actual = 6, OfPlan = 7, OfBaseline = 8, Verdict = 9, Note = 10, Code = 11, PlanNumber = 12;
+    /// <summary>Columns of the 6- and 9-month annex only: the projected year-end value and its verdict.</summary>
+    public const uint Projected = 13, ProjectedVerdict = 14;
+
+    /// <summary>True for the periods whose annex carries the projection: 6 and 9 months.</summary>
+    public static bool ShowsProjection(Period period) => period.Kind is PeriodKind.FirstHalf or PeriodKind.NineMonths;
 
     /// <summary>Writes the annex as an .xlsx to <paramref name="output"/>.</summary>
     public static void Write(ResultAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex, "Kết quả")]);
@@ -27,14 +34,24 @@ public static class ResultAnnexWorkbook
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
         sheet.Width(PlanNumber, 10, hidden: true);
+        var projected = ShowsProjection(annex.Period);
+        var last = projected ? ProjectedVerdict : Note;
+        if (projected) { sheet.Width(Projected, 13); sheet.Width(ProjectedVerdict, 13); }
 
-        AnnexFrame.WriteHeading(sheet, annex.Header, Note, $"Đơn vị: {annex.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(annex.Period)}");
+        AnnexFrame.WriteHeading(sheet, annex.Header, last, $"Đơn vị: {annex.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(annex.Period)}");
         string[] heads = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện cùng kỳ năm trước", $"Kế hoạch năm {annex.Period.Year}", "Thực hiện", "% so với KH", "% so với cùng kỳ", "Đánh giá", "Ghi chú"];
         string[] numbers = ["A", "B", "C", "(1)", "(2)", "(3)", "(4)=(3)/(2)", "(5)", "(6)", "(7)"];
         for (var i = 0; i < heads.Length; i++)
         {
             sheet.Text((uint)i + 1, 9, heads[i], Look.Head);
             sheet.Text((uint)i + 1, 10, numbers[i], Look.HeadNumber);
+        }
+        if (projected)
+        {
+            sheet.Text(Projected, 9, "Dự kiến cả năm", Look.Head);
+            sheet.Text(ProjectedVerdict, 9, "Đánh giá dự kiến", Look.Head);
+            sheet.Text(Projected, 10, "(8)", Look.HeadNumber);
+            sheet.Text(ProjectedVerdict, 10, "(9)", Look.HeadNumber);
         }
         sheet.Height(9, 48);
 
@@ -45,16 +62,16 @@ public static class ResultAnnexWorkbook
             if (line.Indicator is null)
             {
                 sheet.Text(1, row, line.Number, Look.GroupNumber);
-                sheet.Merge(2, row, Note, row, line.Text, Look.Group);
+                sheet.Merge(2, row, last, row, line.Text, Look.Group);
             }
-            else WriteLine(sheet, row, line, byCode[line.Indicator.Code]);
+            else WriteLine(sheet, row, line, byCode[line.Indicator.Code], projected);
             row++;
         }
-        AnnexFrame.WriteSignature(sheet, annex.Header, row + 1, Note, annex.Period.EndYear);
+        AnnexFrame.WriteSignature(sheet, annex.Header, row + 1, last, annex.Period.EndYear);
         return sheet;
     }
 
-    private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, ResultLine result)
+    private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, ResultLine result, bool projected)
     {
         var indicator = result.Indicator;
         var look = AnnexFrame.ValueLook(indicator);
@@ -91,6 +108,9 @@ public static class ResultAnnexWorkbook
         sheet.Text(Note, row, result.Actual?.Note, Look.Text);
         sheet.Text(Code, row, indicator.Code, Look.Plain);
         sheet.Number(PlanNumber, row, planNumber, Look.Plain);
+        if (!projected) return;
+        sheet.Number(Projected, row, result.Projection?.Value, look);
+        sheet.Text(ProjectedVerdict, row, result.Projection?.Label, Look.Centred);
     }
 
     /// <summary>The one number a target is measured against, when it has exactly one.</summary>

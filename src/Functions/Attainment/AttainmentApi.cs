@@ -1,4 +1,5 @@
 using HealthFuncs.Core.Attainments;
+using HealthFuncs.Core.Consolidation;
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
@@ -10,9 +11,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthFuncs.Functions.Attainment;
 
+/// One indicator's verdict. <see cref="DerivedFrom"/>: the period codes the actual was formed from (empty when it
+/// was reported for the period); <see cref="MissingPeriods"/>: the months it lacks. For a sub-year period with a
+/// yearly target, <see cref="ProjectedYearEnd"/> and <see cref="ProjectedLabel"/> are the early warning.
 public sealed record AttainmentRow(
     string IndicatorCode, string Name, string Unit, string Group, decimal? Actual, string? Target, decimal? Baseline,
-    decimal? PercentOfPlan, decimal? ChangeFromBaseline, bool ChangeIsPoints, AttainmentStatus Status, string Label, string Reason);
+    decimal? PercentOfPlan, decimal? ChangeFromBaseline, bool ChangeIsPoints, AttainmentStatus Status, string Label, string Reason,
+    IReadOnlyList<string>? DerivedFrom = null, IReadOnlyList<string>? MissingPeriods = null,
+    decimal? ProjectedYearEnd = null, string? ProjectedLabel = null, ProjectionBasis? ProjectionBasis = null);
 
 public sealed record AttainmentReport(string UnitCode, string Period, IReadOnlyList<AttainmentRow> Rows);
 
@@ -20,7 +26,8 @@ public sealed record AttainmentReport(string UnitCode, string Period, IReadOnlyL
 /// reported a rate without the numerator/denominator the total sums) or "NotReported" (chưa báo cáo).
 public sealed record ConsolidatedRow(
     string IndicatorCode, decimal? Value, decimal? Numerator, decimal? Denominator, IReadOnlyList<string> IncludedUnits,
-    IReadOnlyList<string> MissingUnits, AttainmentRow Attainment, IReadOnlyList<UnitGap>? Gaps = null);
+    IReadOnlyList<string> MissingUnits, AttainmentRow Attainment, IReadOnlyList<UnitGap>? Gaps = null,
+    IReadOnlyList<string>? DerivedFrom = null, IReadOnlyList<string>? MissingPeriods = null, IReadOnlyList<string>? PartialUnits = null);
 
 public enum GapKind { NotReported, WithoutParts }
 
@@ -53,10 +60,14 @@ public static class AttainmentApi
         var actuals = await book.ActualsAsync(unit, p, cancellationToken);
         var inForce = await targets.GetInForceAsync(unit, p.Year, cancellationToken);
         var baselines = await Baselines.ForAsync(p, inForce, async q => Values(await book.ActualsAsync(unit, q, cancellationToken)));
-        var rows = book.Indicators.Values
-            .Where(i => actuals.ContainsKey(i.Code) || inForce.ContainsKey(i.Code) || baselines.ContainsKey(i.Code))
-            .Select(i => Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, actuals.GetValueOrDefault(i.Code)?.Value, baselines.GetValueOrDefault(i.Code)))
-            .ToList();
+        var outlook = new YearEndOutlook(book, p);
+        var rows = new List<AttainmentRow>();
+        foreach (var i in book.Indicators.Values.Where(i => actuals.ContainsKey(i.Code) || inForce.ContainsKey(i.Code) || baselines.ContainsKey(i.Code)))
+        {
+            var target = inForce.GetValueOrDefault(i.Code)?.Expression;
+            rows.Add(Row(i, p, target, actuals.GetValueOrDefault(i.Code), baselines.GetValueOrDefault(i.Code),
+                await outlook.ForUnitAsync(unit, i, target, cancellationToken)));
+        }
         return TypedResults.Ok(new AttainmentReport(unit, p.Code, rows));
     }
 
@@ -71,20 +82,23 @@ public static class AttainmentApi
         var consolidation = await book.ConsolidateAsync(unit, p, cancellationToken);
         var inForce = await targets.GetInForceAsync(unit, p.Year, cancellationToken);
         var baselines = await Baselines.ForAsync(p, inForce, async q => Values(await book.ActualsAsync(unit, q, cancellationToken)));
-        var rows = book.Indicators.Values
-            .Where(i => consolidation.ByIndicator.ContainsKey(i.Code))
-            .Select(i =>
-            {
-                var c = consolidation.ByIndicator[i.Code];
-                return new ConsolidatedRow(i.Code, c.Value, c.Numerator, c.Denominator, c.IncludedUnits, c.MissingUnits,
-                    Row(i, p, inForce.GetValueOrDefault(i.Code)?.Expression, c.Value, baselines.GetValueOrDefault(i.Code)), UnitGap.Of(c));
-            })
-            .ToList();
+        var outlook = new YearEndOutlook(book, p);
+        var rows = new List<ConsolidatedRow>();
+        foreach (var i in book.Indicators.Values.Where(i => consolidation.ByIndicator.ContainsKey(i.Code)))
+        {
+            var c = consolidation.ByIndicator[i.Code];
+            var d = consolidation.Derivations[i.Code];
+            var target = inForce.GetValueOrDefault(i.Code)?.Expression;
+            var actual = c.Value is null ? null : new PeriodValue(new Observation(unit, i.Code, p, c.Value, c.Numerator, c.Denominator), d.MissingPeriods) { DerivedFrom = d.DerivedFrom };
+            var row = Row(i, p, target, actual, baselines.GetValueOrDefault(i.Code), await outlook.ForConsolidatedAsync(consolidation, i, target, cancellationToken));
+            rows.Add(new ConsolidatedRow(i.Code, c.Value, c.Numerator, c.Denominator, c.IncludedUnits, c.MissingUnits, row, UnitGap.Of(c),
+                Codes(d.DerivedFrom), Codes(d.MissingPeriods), d.PartialUnits));
+        }
         return TypedResults.Ok(new ConsolidatedReport(unit, p.Code, consolidation.MissingUnits, rows));
     }
 
-    private static IReadOnlyDictionary<string, decimal?> Values(IReadOnlyDictionary<string, Observation> observations) =>
-        observations.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
+    private static IReadOnlyDictionary<string, decimal?> Values(IReadOnlyDictionary<string, PeriodValue> figures) =>
+        figures.ToDictionary(kv => kv.Key, kv => kv.Value.Observation?.Value, StringComparer.Ordinal);
 
     public static AttainmentRow Row(Indicator indicator, Period period, TargetExpression? target, decimal? actual, decimal? baseline)
     {
@@ -92,4 +106,17 @@ public static class AttainmentApi
         return new AttainmentRow(indicator.Code, indicator.Name, indicator.Unit, indicator.Group, actual, target?.Text, baseline,
             a.PercentOfPlan, a.ChangeFromBaseline, a.ChangeIsPoints, a.Status, a.Label, a.Reason);
     }
+
+    /// A row with the actual's provenance and, for a sub-year period, the projection.
+    public static AttainmentRow Row(Indicator indicator, Period period, TargetExpression? target, PeriodValue? actual, decimal? baseline, Projection? projection) =>
+        Row(indicator, period, target, actual?.Observation?.Value, baseline) with
+        {
+            DerivedFrom = Codes(actual?.DerivedFrom ?? []),
+            MissingPeriods = Codes(actual?.MissingMonths ?? []),
+            ProjectedYearEnd = projection?.Value,
+            ProjectedLabel = projection?.Label,
+            ProjectionBasis = projection?.Basis,
+        };
+
+    private static List<string> Codes(IReadOnlyList<Period> periods) => periods.Select(p => p.Code).ToList();
 }

@@ -10,20 +10,30 @@ namespace HealthFuncs.Functions.Attainment;
 
 /// A parent unit's figures formed from its children for one period.
 /// <see cref="MissingUnits"/>: children with no figure at all for the period.
+/// <see cref="Derivations"/>: per indicator, which periods the children's figures were formed from, which
+/// months they lack, and which children's figures are partial.
 public sealed record Consolidation(
     string UnitCode,
     Period Period,
     IReadOnlyList<string> Children,
     IReadOnlyList<string> MissingUnits,
-    IReadOnlyDictionary<string, ConsolidatedValue> ByIndicator);
+    IReadOnlyDictionary<string, ConsolidatedValue> ByIndicator,
+    IReadOnlyDictionary<string, Derivation> Derivations);
 
-/// The figures of units for periods, read once per request. A unit's actual for an indicator is what it
-/// submitted; for an indicator it did not submit, a unit with children gets its children's consolidated value
-/// (recursively, under the parents of the period's year). Each unit costs one point read of its form and one
-/// partition range query of its values: a consolidation reads the subtree's partitions, never the table.
+/// Where the children's figures of one indicator came from: period codes, in order, without repeats.
+public sealed record Derivation(IReadOnlyList<Period> DerivedFrom, IReadOnlyList<Period> MissingPeriods, IReadOnlyList<string> PartialUnits);
+
+/// The figures of units for periods, read once per request. A unit's actual for an indicator is the figure it
+/// submitted for the period, else the one formed from what it submitted inside the period (months summed for
+/// flows, the latest for stocks: Core's Consolidator.OverTime); for an indicator it has neither, a unit with
+/// children gets its children's consolidated value, each child's figure formed the same way (recursively,
+/// under the parents of the period's year). Each unit-year costs one query of its forms and one of its values
+/// partition, however many periods are asked of it: a consolidation reads the subtree's partitions, never the table.
 public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicator> indicators, CommittedValues committed, PopulationStore populations)
 {
-    private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, Observation>>>> _actuals = new();
+    private readonly ConcurrentDictionary<(string, int), Lazy<Task<ILookup<string, Observation>>>> _years = new();
+    private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, PeriodValue>>>> _own = new();
+    private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, PeriodValue>>>> _actuals = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<Consolidation>>> _consolidations = new();
     private readonly ConcurrentDictionary<int, Lazy<Task<IReadOnlyDictionary<string, long>>>> _populations = new();
 
@@ -31,21 +41,51 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
 
     public IReadOnlyDictionary<string, Indicator> Indicators => indicators;
 
-    public Task<IReadOnlyDictionary<string, Observation>> ActualsAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
+    /// The unit's figures for the period by indicator; each has an observation, and says what it was formed from.
+    public Task<IReadOnlyDictionary<string, PeriodValue>> ActualsAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
         _actuals.GetOrAdd((unitCode, period.Code), _ => new(() => LoadActualsAsync(unitCode, period, cancellationToken))).Value;
+
+    /// The unit's own figures for the period: reported for it, or formed from what the unit reported inside it;
+    /// never its children's. The annexes print these, as the unit's own report.
+    public Task<IReadOnlyDictionary<string, PeriodValue>> OwnAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
+        _own.GetOrAdd((unitCode, period.Code), _ => new(() => LoadOwnAsync(unitCode, period, cancellationToken))).Value;
 
     public Task<Consolidation> ConsolidateAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
         _consolidations.GetOrAdd((unitCode, period.Code), _ => new(() => LoadConsolidationAsync(unitCode, period, cancellationToken))).Value;
 
-    private async Task<IReadOnlyDictionary<string, Observation>> LoadActualsAsync(string unitCode, Period period, CancellationToken cancellationToken)
+    private Task<ILookup<string, Observation>> YearAsync(string unitCode, int year, CancellationToken cancellationToken) =>
+        _years.GetOrAdd((unitCode, year), _ => new(async () =>
+            (await committed.ReadYearAsync(unitCode, year, cancellationToken)).ToLookup(o => o.IndicatorCode, StringComparer.Ordinal))).Value;
+
+    private async Task<IReadOnlyDictionary<string, PeriodValue>> LoadOwnAsync(string unitCode, Period period, CancellationToken cancellationToken)
     {
-        var own = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var own = new Dictionary<string, PeriodValue>(StringComparer.Ordinal);
+        if (period.Kind == PeriodKind.PlanPeriod)
+        {
+            // Plan periods are not reported in months; their form, if any, is read as it stands.
+            foreach (var o in await committed.ReadAsync(unitCode, period, cancellationToken)) own[o.IndicatorCode] = new(o, []);
+            return own;
+        }
+        foreach (var figures in await YearAsync(unitCode, period.Year, cancellationToken))
+        {
+            if (!indicators.TryGetValue(figures.Key, out var indicator)) continue;
+            var value = Consolidator.OverTimeWithGaps(indicator, period, figures);
+            if (value.Observation is not null) own[figures.Key] = value;
+        }
+        return own;
+    }
+
+    private async Task<IReadOnlyDictionary<string, PeriodValue>> LoadActualsAsync(string unitCode, Period period, CancellationToken cancellationToken)
+    {
+        var own = new Dictionary<string, PeriodValue>(await OwnAsync(unitCode, period, cancellationToken), StringComparer.Ordinal);
         if (tree.ChildrenOf(unitCode, period.Year).Count == 0) return own;
         var consolidation = await ConsolidateAsync(unitCode, period, cancellationToken);
         foreach (var (code, value) in consolidation.ByIndicator)
         {
-            if (!own.ContainsKey(code) && value.Value is not null)
-                own[code] = new Observation(unitCode, code, period, value.Value, value.Numerator, value.Denominator);
+            if (own.ContainsKey(code) || value.Value is null) continue;
+            var derivation = consolidation.Derivations[code];
+            own[code] = new PeriodValue(new Observation(unitCode, code, period, value.Value, value.Numerator, value.Denominator), derivation.MissingPeriods)
+            { DerivedFrom = derivation.DerivedFrom };
         }
         return own;
     }
@@ -56,16 +96,29 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
         var figures = await Task.WhenAll(children.Select(c => ActualsAsync(c, period, cancellationToken)));
         var pop = await _populations.GetOrAdd(period.Year, y => new(() => populations.GetYearAsync(y, cancellationToken))).Value;
         var byIndicator = new Dictionary<string, ConsolidatedValue>(StringComparer.Ordinal);
+        var derivations = new Dictionary<string, Derivation>(StringComparer.Ordinal);
         foreach (var indicator in indicators.Values)
         {
             var byUnit = new Dictionary<string, Observation>(StringComparer.Ordinal);
+            var used = new List<PeriodValue>();
+            var partial = new List<string>();
             for (var i = 0; i < children.Count; i++)
-                if (figures[i].TryGetValue(indicator.Code, out var o)) byUnit[children[i]] = o;
-            if (byUnit.Count > 0) byIndicator[indicator.Code] = Consolidator.AcrossUnits(indicator, children, byUnit, pop);
+            {
+                if (!figures[i].TryGetValue(indicator.Code, out var v)) continue;
+                byUnit[children[i]] = v.Observation!;
+                used.Add(v);
+                if (!v.IsComplete) partial.Add(children[i]);
+            }
+            if (byUnit.Count == 0) continue;
+            byIndicator[indicator.Code] = Consolidator.AcrossUnits(indicator, children, byUnit, pop);
+            derivations[indicator.Code] = new Derivation(Union(used.SelectMany(v => v.DerivedFrom)), Union(used.SelectMany(v => v.MissingMonths)), partial);
         }
         var missing = children.Where((_, i) => figures[i].Count == 0).ToList();
-        return new Consolidation(unitCode, period, children, missing, byIndicator);
+        return new Consolidation(unitCode, period, children, missing, byIndicator, derivations);
     }
+
+    private static List<Period> Union(IEnumerable<Period> periods) =>
+        periods.Distinct().OrderBy(p => p.FirstMonth).ThenBy(p => p.LastMonth).ToList();
 }
 
 /// Opens a <see cref="FigureBook"/> for one request over the current catalog and tree.

@@ -59,10 +59,10 @@ public static class LookupApi
         var target = (await targets.GetInForceAsync(unit, period.Year, cancellationToken)).GetValueOrDefault(code);
         if (kind == LookupKind.Target)
             return target is null ? Error("Chưa có chỉ tiêu kế hoạch.") : new(target.Expression.Value, target.Expression.Text, null);
-        var actual = (await book.ActualsAsync(unit, period, cancellationToken)).GetValueOrDefault(code)?.Value;
+        var actual = (await book.ActualsAsync(unit, period, cancellationToken)).GetValueOrDefault(code)?.Observation?.Value;
         if (kind == LookupKind.Value)
             return actual is { } v ? new(v, VietnameseNumber.Format(v, Decimals(v)), null) : Error("Chưa có số liệu.");
-        var baseline = (await book.ActualsAsync(unit, AttainmentRules.BaselinePeriod(period, target?.Expression), cancellationToken)).GetValueOrDefault(code)?.Value;
+        var baseline = (await book.ActualsAsync(unit, AttainmentRules.BaselinePeriod(period, target?.Expression), cancellationToken)).GetValueOrDefault(code)?.Observation?.Value;
         var row = AttainmentApi.Row(indicator, period, target?.Expression, actual, baseline);
         return new(row.PercentOfPlan, row.Label, null);
     }

@@ -6,12 +6,16 @@ using HealthFuncs.Core.OrgUnits;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Targets;
 using HealthFuncs.Core.Workbooks;
+using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Storage;
 
 namespace HealthFuncs.Functions.Reports;
 
 /// Fills the workbook models from storage: units, indicators, targets in force and committed values.
-public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, TargetStore targets, FormStore forms, CommittedValues committed, PopulationStore populations)
+/// Actuals and baselines are each unit's own figures through <see cref="FigureBook"/>: reported for the period or
+/// formed from the unit's months, with a note saying so, and for sub-year periods the projected year end.
+public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, TargetStore targets, FormStore forms, CommittedValues committed,
+    PopulationStore populations, FigureBooks books)
 {
     // Every period a year is reported in, for the flat export: months, quarters, 6 and 9 months, the year.
     private static IEnumerable<Period> PeriodsOf(int year) =>
@@ -46,7 +50,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
     {
         var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
-        var lines = await LinesAsync(unitCode, period, catalog, cancellationToken);
+        var lines = await LinesAsync(await books.OpenAsync(cancellationToken), unitCode, period, catalog, cancellationToken);
         return new ResultAnnex(Header(tree, unit, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
             unit.Name, period, lines);
     }
@@ -71,14 +75,17 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var children = tree.ChildrenOf(unitCode, period.Year);
         var people = await populations.GetYearAsync(period.Year, cancellationToken);
         var lastPeople = await populations.GetYearAsync(period.Year - 1, cancellationToken);
+        var book = await books.OpenAsync(cancellationToken);
+        // Every child's two years (figures, baselines and last year's year for the projection) read side by side.
+        await Task.WhenAll(children.SelectMany(c => new[] { book.OwnAsync(c.Code, period, cancellationToken), book.OwnAsync(c.Code, period.SamePeriodLastYear(), cancellationToken) }));
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
         foreach (var child in children)
         {
-            now[child.Code] = await committed.ReadAsync(child.Code, period, cancellationToken);
-            before[child.Code] = await committed.ReadAsync(child.Code, period.SamePeriodLastYear(), cancellationToken);
-            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(child.Code, period, catalog, cancellationToken)));
+            now[child.Code] = (await book.OwnAsync(child.Code, period, cancellationToken)).Values.Select(v => v.Observation!).ToList();
+            before[child.Code] = (await book.OwnAsync(child.Code, period.SamePeriodLastYear(), cancellationToken)).Values.Select(v => v.Observation!).ToList();
+            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(book, child.Code, period, catalog, cancellationToken)));
         }
         var codes = children.Select(c => c.Code).ToList();
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
@@ -113,21 +120,26 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 }
     }
 
-    private async Task<IReadOnlyList<ResultLine>> LinesAsync(string unitCode, Period period, IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ResultLine>> LinesAsync(FigureBook book, string unitCode, Period period, IReadOnlyDictionary<string, Indicator> catalog,
+        CancellationToken cancellationToken)
     {
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
-        var actual = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var actual = await book.OwnAsync(unitCode, period, cancellationToken);
+        var baseline = await book.OwnAsync(unitCode, period.SamePeriodLastYear(), cancellationToken);
         // A change "so với năm 2020" is judged against that year; the baseline column still shows last year.
         var against = await Attainment.Baselines.ForAsync(period, inForce, async q =>
-            (await committed.ReadAsync(unitCode, q, cancellationToken)).ToDictionary(o => o.IndicatorCode, o => o.Value, StringComparer.Ordinal));
-        return catalog.Values.Select(i =>
+            (await book.OwnAsync(unitCode, q, cancellationToken)).ToDictionary(kv => kv.Key, kv => kv.Value.Observation?.Value, StringComparer.Ordinal));
+        var outlook = new YearEndOutlook(book, period, ownFiguresOnly: true);
+        var lines = new List<ResultLine>(catalog.Count);
+        foreach (var i in catalog.Values)
         {
             var target = inForce.GetValueOrDefault(i.Code);
-            var a = actual.GetValueOrDefault(i.Code);
-            var b = baseline.GetValueOrDefault(i.Code);
-            return new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, against.GetValueOrDefault(i.Code)));
-        }).ToList();
+            var a = actual.GetValueOrDefault(i.Code)?.Observation;
+            var b = baseline.GetValueOrDefault(i.Code)?.Observation;
+            lines.Add(new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, against.GetValueOrDefault(i.Code)),
+                await outlook.ForUnitAsync(unitCode, i, target?.Expression, cancellationToken)));
+        }
+        return lines;
     }
 
     private async Task<(OrgTree Tree, OrgUnit Unit)> UnitAsync(string unitCode, int year, CancellationToken cancellationToken)

@@ -50,9 +50,9 @@ public static class ReportsApi
     }
 
     public sealed record ReportStores(UnitStore Units, IndicatorStore Indicators, TargetStore Targets, FormStore Forms, CommittedValues Committed,
-        PopulationStore Populations, WorkbookStore Workbooks)
+        PopulationStore Populations, WorkbookStore Workbooks, Attainment.FigureBooks Books)
     {
-        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Populations);
+        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Populations, Books);
     }
 
     private static async Task<Results<FileStreamHttpResult, ValidationProblem>> PlanAsync(string unit, int year, string? planPeriod, [AsParameters] ReportStores stores, CancellationToken cancellationToken)

@@ -38,7 +38,8 @@ public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms,
         for (var back = period.SamePeriodLastYear(); back.Year >= period.Year - 3; back = back.SamePeriodLastYear())
             history.AddRange(await committed.ReadAsync(unit, back, cancellationToken));
         var rows = read.Observations.Select(o => new ValueRow(o.IndicatorCode, o.Value, o.Numerator, o.Denominator, o.Note)).ToList();
-        var batch = BatchValidation.Validate(unit, period, rows, catalog, current, history);
+        var year = await committed.ReadYearAsync(unit, period.Year, cancellationToken);
+        var batch = BatchValidation.Validate(unit, period, rows, catalog, current, history, year);
         // The batch names rows by their index; the user knows them by sheet row.
         var sheetRows = read.Observations.Select(o => read.Rows?.GetValueOrDefault(o.IndicatorCode)).ToList();
         RowIssue Located(RowIssue issue) => issue.Row is { } i && i < sheetRows.Count && sheetRows[i] is { } sheetRow and > 0

@@ -13,6 +13,15 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
             ? await values.ReadAsync(unitCode, period, form.CurrentVersion, cancellationToken)
             : [];
 
+    /// Every committed figure of a unit's year, every period (months, quarters, 6 and 9 months, the year): one
+    /// query of the unit's forms for the year and one of its values partition, whatever is asked of them after.
+    public async Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, CancellationToken cancellationToken = default)
+    {
+        var versions = (await forms.GetYearAsync(unitCode, year, cancellationToken))
+            .Where(f => f.CurrentVersion > 0).ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal);
+        return await values.ReadYearAsync(unitCode, year, versions, cancellationToken);
+    }
+
     /// The same period in each of the <paramref name="years"/> years before: the unit's own history, which the
     /// far-from-history warning compares a new value with. One point read and one range query per year.
     public async Task<IReadOnlyList<Observation>> HistoryAsync(string unitCode, Period period, int years = 3, CancellationToken cancellationToken = default)

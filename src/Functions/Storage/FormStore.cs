@@ -1,5 +1,7 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using HealthFuncs.Core.Periods;
 
 namespace HealthFuncs.Functions.Storage;
 
@@ -47,6 +49,19 @@ public sealed class FormStore(StorageAccount account)
     {
         var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<FormEntity>(unitCode, periodCode, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToState() : null;
+    }
+
+    /// Every form of a unit for the periods of one year ("2024", "2024-Q1", "2024-M03"...): one query inside the
+    /// unit's partition, the row keys that start with the year. Plan periods ("2024-2028") are left out.
+    public async Task<IReadOnlyList<FormState>> GetYearAsync(string unitCode, int year, CancellationToken cancellationToken = default)
+    {
+        var (from, to) = (year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture) + ".");
+        var result = new List<FormState>();
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<FormEntity>(
+            e => e.PartitionKey == unitCode && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
+            if (Period.TryParseCode(e.RowKey, out var p) && p.Kind != PeriodKind.PlanPeriod && p.Year == year)
+                result.Add(e.ToState());
+        return result;
     }
 
     /// Claims the next version. Throws RequestFailedException 412 (changed since read) or 409 (created since read).

@@ -30,6 +30,25 @@ public sealed class ValueStore(StorageAccount account)
         return result;
     }
 
+    /// The rows of a unit's year that belong to the given version of each period's form: one query over the
+    /// whole partition, however many periods the year has, rather than one per form.
+    public async Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, IReadOnlyDictionary<string, int> versionByPeriod,
+        CancellationToken cancellationToken = default)
+    {
+        var result = new List<Observation>();
+        if (versionByPeriod.Count == 0) return result;
+        var partition = $"{unitCode}|{year.ToString(CultureInfo.InvariantCulture)}";
+        var table = await TableAsync(cancellationToken);
+        await foreach (var e in table.QueryAsync<ValueEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            var key = e.RowKey.Split('|');
+            if (key.Length == 3 && versionByPeriod.TryGetValue(key[0], out var version)
+                && int.TryParse(key[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v == version)
+                result.Add(e.ToObservation(unitCode, Period.ParseCode(key[0])));
+        }
+        return result;
+    }
+
     /// Writes a complete version of the form. Rows a crashed earlier attempt left at this version are removed first.
     public async Task WriteAsync(string unitCode, Period period, int version, IReadOnlyList<Observation> values, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,8 @@ public sealed record ValidatedBatch(
     int Updated,
     int Ignored);
 
+// Validate's "year": the unit's stored figures of the batch's year, every period, which the period checks
+// (a cumulative against its months, a stock against its last month) compare the batch with.
 public static class BatchValidation
 {
     public const int MaxRows = 5000;
@@ -23,7 +25,7 @@ public static class BatchValidation
 
     public static ValidatedBatch Validate(
         string unitCode, Period period, IReadOnlyList<ValueRow> rows, IReadOnlyDictionary<string, Indicator> indicators,
-        IReadOnlyList<Observation> current, IReadOnlyList<Observation> history)
+        IReadOnlyList<Observation> current, IReadOnlyList<Observation> history, IReadOnlyList<Observation>? year = null)
     {
         var rejected = new List<RowIssue>();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -61,7 +63,9 @@ public static class BatchValidation
 
         var warnings = new List<RowIssue>();
         // The stored values of this form go in as history: they fill in a breakdown total or part the batch does not resend.
-        foreach (var finding in SubmissionChecks.Check(incoming, indicators, [.. current, .. history]))
+        // The unit's other periods of the year: a cumulative that disagrees with its months is a warning, never a rejection.
+        var findings = SubmissionChecks.Check(incoming, indicators, [.. current, .. history]).Concat(PeriodChecks.Of(incoming, indicators, year ?? []));
+        foreach (var finding in findings)
         {
             // Row and code name the submitted row to correct; the message names the total when a breakdown is at fault.
             var row = RowFor(finding.IndicatorCode, rowOf, indicators);

@@ -79,7 +79,8 @@ public static class ValuesApi
         var indicators = await stores.Indicators.GetAllAsync(cancellationToken);
         var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);
         var history = await stores.Committed.HistoryAsync(unit, p, cancellationToken: cancellationToken);
-        var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history);
+        var year = await stores.Committed.ReadYearAsync(unit, p.Year, cancellationToken);
+        var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history, year);
         ImportSummary Summary(int version) => new(dryRun, batch.Imported, batch.Updated, batch.Ignored, batch.Rejected, batch.Warnings, version, Etags.Of(version));
 
         if (batch.Rejected.Count > 0) return ImportRejection.Of(Summary(form.CurrentVersion));

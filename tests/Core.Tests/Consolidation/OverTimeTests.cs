@@ -25,7 +25,6 @@ public class OverTimeTests
         var result = Consolidator.OverTime(Visits, Period.ParseCode(period), Visits12);
         Assert.Equal(visits, result!.Value);
         Assert.Equal(Period.ParseCode(period), result.Period);
-        Assert.Null(result.Note);
     }
 
     [Fact]
@@ -81,7 +80,7 @@ public class OverTimeTests
         var result = Consolidator.OverTimeWithGaps(Visits, Period.Quarter(2021, 1), months);
         Assert.Equal(40_004m, result.Observation!.Value);
         Assert.Equal([Period.Month(2021, 2)], result.MissingMonths);
-        Assert.Equal("Chưa có số liệu tháng 2/2021.", result.Observation.Note);
+        Assert.Equal("Cộng dồn 2 tháng: T01, T03; chưa có số liệu tháng 2/2021.", result.Observation.Note);
         Assert.False(result.IsComplete);
     }
 
@@ -112,9 +111,10 @@ public class OverTimeTests
         Assert.Throws<ArgumentException>(() => Consolidator.OverTime(Visits, Period.Quarter(2021, 1), months));
 
     [Fact]
-    public void Observations_of_other_indicators_and_other_kinds_of_period_are_ignored()
+    public void Observations_of_other_indicators_and_of_periods_outside_are_ignored()
     {
-        var months = Visits12.Append(Month(Beds, 1, 420)).Append(new Observation("SD", Visits.Code, Period.Quarter(2021, 1), 1_000_000));
+        var months = Visits12.Append(Month(Beds, 1, 420)).Append(new Observation("SD", Visits.Code, Period.Quarter(2021, 2), 1_000_000))
+            .Append(new Observation("SD", Visits.Code, Period.Month(2020, 12), 5));
         Assert.Equal(60_006m, Consolidator.OverTime(Visits, Period.Quarter(2021, 1), months)!.Value);
     }
 }

@@ -3,13 +3,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
+using HealthFuncs.Core.Workbooks;
+using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Reports;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Tests.Infrastructure;
 using HealthFuncs.Functions.Workflow;
-using HealthFuncs.Core.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,7 +72,7 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, await _app.RunOrExecuteAsync(["export", "consolidated", "--unit", "P", "--period", "2021-H1", "--out", output]));
         using var document = SpreadsheetDocument.Open(output, false);
         var names = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["Tổng hợp", "Huyện D1", "Ma trận", "Chưa báo cáo", CompletenessSheet.SheetName], names);
+        Assert.Equal(["Tổng hợp", "Huyện D1", "Ma trận", "Chưa báo cáo", EarlyWarningSheet.Name, CompletenessSheet.SheetName], names);
     }
 
     [Theory]

@@ -2112,12 +2112,18 @@ export interface components {
             /** Format: double */
             changeFromBaseline: null | number;
             changeIsPoints: boolean;
+            derivedFrom?: null | string[];
             group: string;
             indicatorCode: string;
             label: string;
+            missingPeriods?: null | string[];
             name: string;
             /** Format: double */
             percentOfPlan: null | number;
+            projectedLabel?: null | string;
+            /** Format: double */
+            projectedYearEnd?: null | number;
+            projectionBasis?: null | components["schemas"]["ProjectionBasis"];
             reason: string;
             status: components["schemas"]["AttainmentStatus"];
             target: null | string;
@@ -2142,6 +2148,10 @@ export interface components {
             unitCode: string;
             user: string;
         };
+        /** @enum {unknown} */
+        ChangeDirection: "Increase" | "Decrease" | null;
+        /** @enum {unknown} */
+        ChangeReading: "Points" | "Relative" | null;
         CompletenessRowView: {
             /** Format: date */
             deadline: string;
@@ -2185,11 +2195,15 @@ export interface components {
             attainment: components["schemas"]["AttainmentRow"];
             /** Format: double */
             denominator: null | number;
+            derivedFrom?: null | string[];
+            gaps?: null | components["schemas"]["UnitGap"][];
             includedUnits: string[];
             indicatorCode: string;
+            missingPeriods?: null | string[];
             missingUnits: string[];
             /** Format: double */
             numerator: null | number;
+            partialUnits?: null | string[];
             /** Format: double */
             value: null | number;
         };
@@ -2225,6 +2239,8 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @enum {unknown} */
+        GapKind: "NotReported" | "WithoutParts";
         HealthStatus: {
             status: string;
         };
@@ -2347,6 +2363,8 @@ export interface components {
             title?: null | string;
             type?: null | string;
         };
+        /** @enum {unknown} */
+        ProjectionBasis: "LastYear" | "Pace" | "Latest" | null;
         ReminderRecord: {
             /** Format: date-time */
             dueAt: string;
@@ -2396,17 +2414,32 @@ export interface components {
         TargetInput: {
             indicatorCode: null | string;
             planPeriod: null | string;
+            reading?: null | string;
             text: null | string;
         };
         TargetItem: {
+            /** @default false */
+            ambiguous: boolean;
+            /** Format: int32 */
+            baselineYear?: null | number;
+            direction?: null | components["schemas"]["ChangeDirection"];
             form: components["schemas"]["TargetForm"];
             /** Format: double */
             high: null | number;
             indicatorCode: string;
             /** Format: double */
             low: null | number;
+            /** @default false */
+            perYear: boolean;
             planPeriod: null | string;
+            reading?: null | components["schemas"]["ChangeReading"];
+            /** @default false */
+            readingChosenByAdmin: boolean;
+            readingNote?: null | string;
+            readingText?: null | string;
             reason: null | string;
+            subject?: null | string;
+            symbol?: null | string;
             text: string;
             /** Format: double */
             value: null | number;
@@ -2426,6 +2459,11 @@ export interface components {
          * @enum {unknown}
          */
         Timeliness: "OnTime" | "Late" | "Missing" | "NotYetDue";
+        UnitGap: {
+            kind: components["schemas"]["GapKind"];
+            label: string;
+            unitCode: string;
+        };
         UnitItem: {
             code: string;
             level: components["schemas"]["UnitLevel"];
