@@ -118,12 +118,12 @@ public static class UsersApi
             return TypedResults.Ok(UserView.Of(account));
         }
         var saved = await users.ReplaceAsync(account, changed, account.Disabled, cancellationToken);
-        List<AuditEntry> entries = [UserScope.Entry(http, AuditAction.UserChanged, changed,
-            UserScope.Describe(account.User, account.Disabled), UserScope.Describe(changed, account.Disabled))];
-        // A move between units shows in both units' history.
+        var entry = UserScope.Entry(http, AuditAction.UserChanged, changed,
+            UserScope.Describe(account.User, account.Disabled), UserScope.Describe(changed, account.Disabled));
+        await audit.AppendUserChangesAsync([entry], cancellationToken);
+        // A move between units shows in the history of the unit left too.
         if (account.User.UnitCode is { } oldUnit && oldUnit != changed.UnitCode)
-            entries.Add(entries[0] with { UnitCode = oldUnit });
-        await audit.AppendUserChangesAsync(entries, cancellationToken);
+            await audit.AppendAsync(entry with { UnitCode = oldUnit }, cancellationToken);
         http.Response.Headers.ETag = saved.Etag;
         return TypedResults.Ok(UserView.Of(saved));
     }
