@@ -40,6 +40,7 @@ public static class UsersApi
         users.MapPost("/{id}/disable", (string id, UserStore s, UnitStore u, AuditStore a, HttpContext http, CancellationToken c) => SetDisabledAsync(id, true, s, u, a, http, c));
         users.MapPost("/{id}/enable", (string id, UserStore s, UnitStore u, AuditStore a, HttpContext http, CancellationToken c) => SetDisabledAsync(id, false, s, u, a, http, c));
         api.MapUserKeys();
+        api.MapUsersWorkbook();
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HealthFuncs.Functions.Tests.Infrastructure;
@@ -125,6 +126,16 @@ public sealed class UserLifecycleTests(AzuriteFixture azurite) : TwoProvinces(az
 
         Assert.Equal(HttpStatusCode.OK, (await Factory.ClientWithKey(D3Key).GetAsync("/api/me")).StatusCode);
         Assert.Equal("D3", (await UserAsync(Admin, "d3-staff")).GetProperty("unitCode").GetString());
+    }
+
+    [Fact]
+    public async Task Province_staff_add_users_only_inside_their_province()
+    {
+        var inside = await PStaff.PostAsJsonAsync("/api/users", new { id = "d2-new", name = "Cán bộ D2", role = "District", unitCode = "D2" });
+        Assert.Equal(HttpStatusCode.Created, inside.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PStaff.PostAsJsonAsync("/api/users", new { id = "d3-new", name = "x", role = "District", unitCode = "D3" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await D1.PostAsJsonAsync("/api/users", new { id = "c1-new", name = "x", role = "District", unitCode = "C1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync("/api/users/d3-new")).StatusCode);
     }
 
     [Fact]
