@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -40,7 +41,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (found.LastUsedAt is not { } last || now - last >= LastUsedInterval)
             await keys.TouchAsync(stored, now, Context.RequestAborted);
         var principal = CallerClaims.Principal(account.User, SchemeName);
-        principal.Identities.First().AddClaim(new System.Security.Claims.Claim(CallerClaims.KeyId, found.Id));
+        principal.Identities.First().AddClaim(new Claim(CallerClaims.KeyId, found.Id));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HealthFuncs.Functions.Identity;
@@ -16,10 +17,10 @@ public sealed record CallerRefusal(RefusalReason Reason, string MessageVi, strin
         $"The account '{userId}' has been disabled; ask an administrator if you need it again.");
 
     /// Remembers the refusal for the challenge and returns the failed result the handler answers.
-    public Microsoft.AspNetCore.Authentication.AuthenticateResult Fail(HttpContext http)
+    public AuthenticateResult Fail(HttpContext http)
     {
         http.Items[Key] = this;
-        return Microsoft.AspNetCore.Authentication.AuthenticateResult.Fail(MessageEn);
+        return AuthenticateResult.Fail(MessageEn);
     }
 
     /// Writes the 401 with the refusal's reason, if authentication recorded one; false otherwise.

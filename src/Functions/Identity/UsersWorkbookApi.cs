@@ -60,13 +60,17 @@ public static class UsersWorkbookApi
         // since the file was read fails the whole upload (409), nothing half-written.
         await users.WriteAllAsync(plan.Writes, cancellationToken);
         var at = DateTimeOffset.UtcNow;
-        await audit.AppendUserChangesAsync([.. plan.Changes.Zip(plan.Writes, (change, write) => UserScope.Entry(http, change.Kind switch
+        var entries = plan.Changes.Zip(plan.Writes, (change, write) => (Entry: UserScope.Entry(http, change.Kind switch
         {
             RosterChangeKind.Added => AuditAction.UserCreated,
             RosterChangeKind.Disabled => AuditAction.UserDisabled,
             RosterChangeKind.Enabled => AuditAction.UserEnabled,
             _ => AuditAction.UserChanged,
-        }, write.User, change.Old, change.New) with { At = at })], cancellationToken);
+        }, write.User, change.Old, change.New) with { At = at }, LeftUnit: write.Read?.User.UnitCode)).ToList();
+        await audit.AppendUserChangesAsync([.. entries.Select(e => e.Entry)], cancellationToken);
+        // As with PUT: a move between units shows in the history of the unit left too.
+        await audit.AppendAsync([.. entries.Where(e => e.LeftUnit is { } left && left != e.Entry.UnitCode)
+            .Select(e => e.Entry with { UnitCode = e.LeftUnit! })], cancellationToken);
         return TypedResults.Ok(plan.Summary(dryRun, applied: true));
     }
 }

@@ -68,6 +68,8 @@ public sealed class UsersWorkbookTests(AzuriteFixture azurite) : TwoProvinces(az
         var log = (await (await Admin.GetAsync("/api/audit/users")).ReadJsonAsync()).EnumerateArray()
             .Select(e => (e.GetProperty("action").GetString(), e.GetProperty("subject").GetString())).Order().ToArray();
         Assert.Equal([("UserChanged", "d1-staff"), ("UserCreated", "d1-new"), ("UserDisabled", "d2-staff")], log);
+        Assert.Contains((await (await Admin.GetAsync("/api/audit?unit=D1")).ReadJsonAsync()).EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "UserChanged" && e.GetProperty("new").GetString() == "d1-staff · District · D2");
         Assert.Equal(edited.OrderBy(r => r.UnitCode).ThenBy(r => r.Id), await DownloadAsync(Admin, "P"));
     }
 
