@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace HealthFuncs.Deployment.Tests;
@@ -88,7 +89,7 @@ public static partial class SampleRequests
         return (promised, got, log.ToString());
     }
 
-    // {{var}}, {{name.response.headers.Header}} and {{$timestamp}}, as the REST clients expand them.
+    // {{var}}, {{name.response.headers.Header}}, {{name.response.body.$.a.b}} and {{$timestamp}}, as the REST clients expand them.
     static string Expand(string text, Dictionary<string, string> variables, Dictionary<string, HttpResponseMessage> responses) =>
         Placeholder().Replace(text, m =>
         {
@@ -99,6 +100,12 @@ public static partial class SampleRequests
             {
                 var response = responses[name];
                 return response.Headers.TryGetValues(header, out var values) ? values.First() : "";
+            }
+
+            if (parts is [var named, "response", "body", "$", .. var path])
+            {
+                var body = JsonDocument.Parse(responses[named].Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement;
+                return path.Aggregate(body, (element, property) => element.GetProperty(property)).ToString();
             }
 
             return Expand(variables[key], variables, responses);

@@ -20,6 +20,22 @@ describe("API client", () => {
     expect(error).toMatchObject({ status: 403, messageVi: "Không có quyền: Đơn vị ngoài phạm vi", messageEn: "Unit outside your subtree" });
   });
 
+  it("A_disabled_user_or_revoked_key_is_told_the_servers_reason_in_both_languages", async () => {
+    const refused = (reason: string) => api(answering(401, { title: "Chưa xác thực", status: 401, reason,
+      detail: "Tài khoản 'sd-pyt' đã bị vô hiệu hóa; hãy liên hệ quản trị viên nếu cần dùng lại.",
+      en: "The account 'sd-pyt' has been disabled; ask an administrator if you need it again." }, "application/problem+json"))
+      .me().then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as ApiError);
+
+    const disabled = await refused("UserDisabled");
+    expect([disabled.reason, disabled.accessEnded]).toEqual(["UserDisabled", true]);
+    expect(disabled.detail("vi")).toBe("Tài khoản 'sd-pyt' đã bị vô hiệu hóa; hãy liên hệ quản trị viên nếu cần dùng lại.");
+    expect(disabled.detail("en")).toBe("The account 'sd-pyt' has been disabled; ask an administrator if you need it again.");
+    expect((await refused("KeyRevoked")).accessEnded).toBe(true);
+    expect((await refused("KeyExpired")).accessEnded).toBe(true);
+    // A mistyped key is not an ended access: the user just fixes the key.
+    expect((await refused("UnknownKey")).accessEnded).toBe(false);
+  });
+
   it("A_409_carries_the_server_current_etag", async () => {
     const error = await api(answering(409, { title: "Xung đột", en: "Conflict", currentEtag: '"9"' }, "application/problem+json"))
       .submit("SD", "2021", [], '"3"', "key").catch((e: unknown) => e);

@@ -38,15 +38,24 @@ public sealed class AppServiceAuthenticationHandler(
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            return AuthenticateResult.Fail("X-MS-CLIENT-PRINCIPAL is not base64 JSON.");
+            return new CallerRefusal(RefusalReason.BadPrincipal, "X-MS-CLIENT-PRINCIPAL không phải JSON mã hóa base64.",
+                "X-MS-CLIENT-PRINCIPAL is not base64 JSON.").Fail(Context);
         }
         // The object id is stable across renames; the e-mail-like name is what an admin knows when adding a user.
         foreach (var id in principal?.Ids() ?? [])
         {
-            if (await users.GetAsync(id, Context.RequestAborted) is { } user)
-                return AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.Principal(user, SchemeName), SchemeName));
+            if (await users.GetAccountAsync(id, Context.RequestAborted) is not { } account) continue;
+            // Read on every request: a user disabled a moment ago is refused on their next call.
+            if (account.Disabled) return CallerRefusal.Disabled(account.User.Id).Fail(Context);
+            return AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.Principal(account.User, SchemeName), SchemeName));
         }
-        return AuthenticateResult.Fail("The signed-in identity is not a HealthFuncs user.");
+        return new CallerRefusal(RefusalReason.NotAUser, "Tài khoản đã đăng nhập chưa được thêm vào HealthFuncs; hãy liên hệ quản trị viên.",
+            "The signed-in identity is not a HealthFuncs user; ask an administrator to add you.").Fail(Context);
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!await CallerRefusal.TryChallengeAsync(Context)) await base.HandleChallengeAsync(properties);
     }
 
     private sealed record ClientPrincipal(

@@ -7,6 +7,8 @@ namespace HealthFuncs.Functions.Identity;
 public static class CallerClaims
 {
     public const string Unit = "healthfuncs/unit";
+    /// The id of the API key the caller authenticated with (absent for a signed-in person).
+    public const string KeyId = "healthfuncs/key";
 
     public static ClaimsPrincipal Principal(User user, string scheme) => new(new ClaimsIdentity(
     [

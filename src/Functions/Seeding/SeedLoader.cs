@@ -7,14 +7,16 @@ namespace HealthFuncs.Functions.Seeding;
 /// What a seed load wrote.
 public sealed record SeedSummary(int Units, int Indicators, int Populations, int Targets, int FormsWritten, int FormsKept, int Users);
 
-/// Loads the seed catalog into storage. Safe to run again: catalog, targets and users are upserted;
+/// Loads the seed catalog into storage. Safe to run again: catalog and targets are upserted;
 /// a seeded form is written only when the unit has no form for that period yet, so figures entered
-/// since are never overwritten. Dev keys (local use only) are stored hashed, like every key.
+/// since are never overwritten. A seeded user or dev key is added only when missing, so a user changed
+/// or disabled since, or a dev key revoked since, stays so. Dev keys (local use only) are stored hashed, like every key.
 public sealed class SeedLoader(
     StorageAccount account, UnitStore units, IndicatorStore indicators, PopulationStore populations, TargetStore targets,
     FormStore forms, ValueStore values, UserStore users, ApiKeyStore keys)
 {
     public const string SeedUserId = "seed";
+    public const string DevKeyName = "dev";
 
     public async Task<SeedSummary> LoadAsync(SeedCatalog catalog, bool includeDevKeys, CancellationToken cancellationToken = default)
     {
@@ -33,8 +35,8 @@ public sealed class SeedLoader(
 
         foreach (var user in catalog.Users)
         {
-            await users.UpsertAsync(new User(user.Id, user.Name, Enum.Parse<Storage.UserRole>(user.Role.ToString()), user.UnitCode), cancellationToken);
-            if (includeDevKeys) await keys.AddAsync(user.DevKey, user.Id, cancellationToken);
+            await users.AddIfMissingAsync(new User(user.Id, user.Name, Enum.Parse<Storage.UserRole>(user.Role.ToString()), user.UnitCode), cancellationToken);
+            if (includeDevKeys) await keys.AddIfMissingAsync(user.DevKey, user.Id, DevKeyName, cancellationToken);
         }
         return new SeedSummary(catalog.Units.Count, catalog.Indicators.Count, catalog.Populations.Count, catalog.Targets.Count, written, kept, catalog.Users.Count);
     }

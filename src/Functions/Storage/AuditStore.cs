@@ -5,9 +5,13 @@ using Azure.Data.Tables;
 namespace HealthFuncs.Functions.Storage;
 
 /// What an audit entry records.
-public enum AuditAction { ValueAdded, ValueChanged, TargetSet, TargetRemoved, UserCreated, Denied, FormSubmitted, FormApproved, FormReturned, FormUnlocked }
+public enum AuditAction
+{
+    ValueAdded, ValueChanged, TargetSet, TargetRemoved, UserCreated, Denied, FormSubmitted, FormApproved, FormReturned, FormUnlocked,
+    UserChanged, UserDisabled, UserEnabled, KeyCreated, KeyRevoked,
+}
 
-/// One audited event: who did what to which unit's figure, old → new, when, from where.
+/// One audited event: who did what to which unit's figure (or to which user: Subject), old → new, when, from where.
 public sealed record AuditEntry(
     DateTimeOffset At,
     string User,
@@ -17,25 +21,41 @@ public sealed record AuditEntry(
     string? IndicatorCode,
     string? Old,
     string? New,
-    string? From);
+    string? From,
+    string? Subject = null);
 
 // Audit table.
-// PartitionKey = unit code (a unit's history is one partition),
+// PartitionKey = unit code (a unit's history is one partition), or UsersLog for every change to users and keys,
 // RowKey = "{DateTimeOffset.MaxValue.Ticks - at.Ticks:D19}|{guid}": inverted ticks sort the newest
 // entry first, so "the last 50 changes" is the first page of one partition query; the guid keeps two
-// entries of the same tick apart.
+// entries of the same tick apart. UnitCode is kept as a column too, since the users log partition
+// holds entries of many units.
 public sealed class AuditStore(StorageAccount account)
 {
+    /// The partition of every change to users and keys ("~" cannot start a unit code).
+    public const string UsersLog = "~users";
+
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Audit, cancellationToken);
 
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         foreach (var unit in entries.GroupBy(e => e.UnitCode))
-        {
-            var actions = unit.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(e)));
-            foreach (var chunk in actions.Chunk(100))
-                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
-        }
+            await AppendToAsync(unit.Key, [.. unit], cancellationToken);
+    }
+
+    /// Changes to users and their keys: in the user's unit (so the province sees its people's changes with the
+    /// unit's history) and in the users log, which holds every such change, admins' too (they have no unit).
+    public async Task AppendUserChangesAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await AppendAsync([.. entries.Where(e => e.UnitCode.Length > 0)], cancellationToken);
+        await AppendToAsync(UsersLog, entries, cancellationToken);
+    }
+
+    private async Task AppendToAsync(string partition, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var actions = entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(e, partition)));
+        foreach (var chunk in actions.Chunk(100))
+            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) => AppendAsync([entry], cancellationToken);
@@ -66,15 +86,17 @@ public sealed class AuditStore(StorageAccount account)
         public string? Old { get; set; }
         public string? New { get; set; }
         public string? Origin { get; set; }
+        public string? Subject { get; set; }
+        public string? UnitCode { get; set; }
 
-        public AuditEntry ToEntry() => new(At, User, Enum.Parse<AuditAction>(Action), PartitionKey, Period, IndicatorCode, Old, New, Origin);
+        public AuditEntry ToEntry() => new(At, User, Enum.Parse<AuditAction>(Action), UnitCode ?? PartitionKey, Period, IndicatorCode, Old, New, Origin, Subject);
 
-        public static AuditEntity From(AuditEntry e) => new()
+        public static AuditEntity From(AuditEntry e, string partition) => new()
         {
-            PartitionKey = e.UnitCode,
+            PartitionKey = partition, UnitCode = e.UnitCode,
             RowKey = $"{(DateTimeOffset.MaxValue.UtcTicks - e.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{Guid.NewGuid():N}",
             At = e.At, User = e.User, Action = e.Action.ToString(), Period = e.Period, IndicatorCode = e.IndicatorCode,
-            Old = e.Old, New = e.New, Origin = e.From,
+            Old = e.Old, New = e.New, Origin = e.From, Subject = e.Subject,
         };
     }
 }

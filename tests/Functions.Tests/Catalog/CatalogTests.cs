@@ -67,7 +67,7 @@ public sealed class CatalogTests(AzuriteFixture azurite) : SeededServerTests(azu
     }
 
     [Fact]
-    public async Task Only_admins_create_users()
+    public async Task Province_staff_cannot_create_an_admin()
     {
         var response = await Factory.ClientWithKey(UserKeys.Province).PostAsJsonAsync("/api/users",
             new { id = "x", name = "x", role = "Admin" });

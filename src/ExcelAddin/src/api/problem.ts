@@ -10,6 +10,24 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 
+  /** Why a 401 refused the caller, as the server names it: UserDisabled, KeyRevoked, KeyExpired, UnknownKey, NotAUser. */
+  get reason(): string | null {
+    const reason = (this.body as { reason?: unknown } | null)?.reason;
+    return typeof reason === "string" ? reason : null;
+  }
+
+  /** The account was disabled or the key revoked or expired: trying again cannot help; an administrator or a new key can. */
+  get accessEnded(): boolean {
+    return this.status === 401 && ["UserDisabled", "KeyRevoked", "KeyExpired"].includes(this.reason ?? "");
+  }
+
+  /** The server's explanation alone (ProblemDetails detail, and its English), without the title. */
+  detail(language: "vi" | "en"): string {
+    const p = (this.body ?? {}) as { detail?: unknown; en?: unknown };
+    const text = language === "vi" ? p.detail : p.en;
+    return typeof text === "string" ? text : language === "vi" ? this.messageVi : this.messageEn;
+  }
+
   /** The ETag the server holds now, sent with a 409 so the client can fetch and compare. */
   get currentEtag(): string | null {
     const etag = (this.body as { currentEtag?: unknown } | null)?.currentEtag;

@@ -1,4 +1,5 @@
 import { createApi, type Api } from "../api/client";
+import { ApiError } from "../api/problem";
 import { loadConnection, saveConnection } from "../api/connection";
 import type { ImportSummary, Me, PeriodChoice, RowFinding, Unit } from "../api/model";
 import { type FormState } from "../excel/formStore";
@@ -41,6 +42,8 @@ async function act(work: () => Promise<void>): Promise<void> {
     if ($("message").textContent === t("working")) say("");
   } catch (error) {
     console.error(error);
+    // Nothing more can be done with this key or account: back to the connect form, the reason kept on screen.
+    if (error instanceof ApiError && error.accessEnded) endSession();
     say(describeError(error), "error");
   } finally {
     buttons.forEach((b) => (b.disabled = false));
@@ -68,6 +71,13 @@ async function connect(): Promise<void> {
   $("province").hidden = pane.me.role === "District";
   await loadChoices();
   say("");
+}
+
+function endSession(): void {
+  saveConnection(null);
+  pane.api = null; pane.me = null;
+  renderWho();
+  $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
 }
 
 function renderWho(): void {
@@ -228,12 +238,7 @@ function bind(): void {
   on("consolidatedButton", consolidated);
   on("downloadButton", download);
   on("missingButton", missing);
-  $("disconnectButton").addEventListener("click", () => {
-    saveConnection(null);
-    pane.api = null; pane.me = null;
-    renderWho();
-    $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
-  });
+  $("disconnectButton").addEventListener("click", endSession);
   // Leaving the year field fires "change" just before a click on Pull; disabling the buttons
   // here would swallow that click, so the choices reload in the background, ahead of the pull.
   $("year").addEventListener("change", () => {

@@ -33,6 +33,8 @@ export function say(text: string, kind: "ok" | "error" | "warn" | "muted" = "mut
 /** The one place errors become words for the user. */
 export function describeError(error: unknown): string {
   if (error instanceof OfflineError) return t("offlineShort");
+  // A disabled account or a revoked or expired key: the server's reason, said plainly, not a bare 401.
+  if (error instanceof ApiError && error.accessEnded) return t("accessEnded", { detail: error.detail(currentLanguage()) });
   if (error instanceof ApiError) return currentLanguage() === "vi" ? error.messageVi : error.messageEn;
   return error instanceof Error ? error.message : String(error);
 }
