@@ -114,6 +114,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Requests reach the server only through App Service Authentication, so the principal
         // header it adds can be trusted; locally the server uses API keys instead.
         { name: 'Auth__TrustAppServiceAuthentication', value: 'true' }
+        // The server also validates Entra access tokens itself (the add-in's single sign-on sends one as a
+        // bearer token), so an API call is checked even where App Service Authentication lets it through.
+        { name: 'Auth__Entra__Authority', value: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0' }
+        { name: 'Auth__Entra__Audiences__0', value: 'api://${entraClientId}' }
+        { name: 'Auth__Entra__Audiences__1', value: entraClientId }
         // The host's timers run the jobs here; the server's own scheduler is for running alone.
         { name: 'Jobs__RunLocally', value: 'false' }
       ]

@@ -48,6 +48,19 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task The_function_app_validates_entra_tokens_for_the_api_of_its_tenant()
+    {
+        var (exitCode, output) = await Repository.RunAsync(Repository.Bicep, ["build", Path.Combine(Repository.Infra, "modules", "functionapp.bicep"), "--stdout"]);
+        Assert.True(exitCode == 0, output);
+        // The settings are ARM expressions over the module's parameters: the tenant's v2.0 authority and the API's two audiences.
+        Assert.Contains("\"name\": \"Auth__Entra__Authority\"", output);
+        Assert.Contains("[format('{0}{1}/v2.0', environment().authentication.loginEndpoint, parameters('entraTenantId'))]", output);
+        Assert.Contains("\"name\": \"Auth__Entra__Audiences__0\"", output);
+        Assert.Contains("format('api://{0}', parameters('entraClientId'))", output);
+        Assert.Contains("\"name\": \"Auth__Entra__Audiences__1\"", output);
+    }
+
+    [Fact]
     public async Task Parameter_file_refuses_to_build_without_the_entra_client_id()
     {
         var (exitCode, output) = await Repository.RunAsync(Repository.Bicep, ["build-params", Path.Combine(Repository.Infra, "prod.bicepparam"), "--stdout"],

@@ -15,6 +15,9 @@ public sealed class AuthOptions
     /// True only when the app runs behind App Service Authentication, which strips any
     /// X-MS-CLIENT-PRINCIPAL a client sends and sets its own. Anywhere else the header is a forgery.
     public bool TrustAppServiceAuthentication { get; set; }
+
+    /// Microsoft Entra access tokens the API validates itself (see <see cref="EntraOptions"/>).
+    public EntraOptions Entra { get; set; } = new();
 }
 
 /// Authenticates the X-MS-CLIENT-PRINCIPAL header App Service Authentication sets: base64 JSON of the
@@ -41,16 +44,7 @@ public sealed class AppServiceAuthenticationHandler(
             return new CallerRefusal(RefusalReason.BadPrincipal, "X-MS-CLIENT-PRINCIPAL không phải JSON mã hóa base64.",
                 "X-MS-CLIENT-PRINCIPAL is not base64 JSON.").Fail(Context);
         }
-        // The object id is stable across renames; the e-mail-like name is what an admin knows when adding a user.
-        foreach (var id in principal?.Ids() ?? [])
-        {
-            if (await users.GetAccountAsync(id, Context.RequestAborted) is not { } account) continue;
-            // Read on every request: a user disabled a moment ago is refused on their next call.
-            if (account.Disabled) return CallerRefusal.Disabled(account.User.Id).Fail(Context);
-            return AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.Principal(account.User, SchemeName), SchemeName));
-        }
-        return new CallerRefusal(RefusalReason.NotAUser, "Tài khoản đã đăng nhập chưa được thêm vào HealthFuncs; hãy liên hệ quản trị viên.",
-            "The signed-in identity is not a HealthFuncs user; ask an administrator to add you.").Fail(Context);
+        return await SignedInIdentity.SignInAsync(principal?.Ids() ?? [], users, SchemeName, Context);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -63,19 +57,9 @@ public sealed class AppServiceAuthenticationHandler(
         [property: JsonPropertyName("name_typ")] string? NameType,
         [property: JsonPropertyName("claims")] List<PrincipalClaim>? Claims)
     {
-        public IEnumerable<string> Ids()
-        {
-            string[] types =
-            [
-                "http://schemas.microsoft.com/identity/claims/objectidentifier", "oid",
-                "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier",
-                NameType ?? "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", "preferred_username",
-                "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
-            ];
-            return types.SelectMany(t => (Claims ?? []).Where(c => c.Type == t).Select(c => c.Value))
-                .Where(v => !string.IsNullOrWhiteSpace(v) && v.All(ch => ch is not ('/' or '\\' or '#' or '?') && !char.IsControl(ch)))
-                .Select(v => v!).Distinct();
-        }
+        public IEnumerable<string?> Ids() =>
+            (NameType is null ? SignedInIdentity.IdClaimTypes : [.. SignedInIdentity.IdClaimTypes, NameType])
+            .SelectMany(t => (Claims ?? []).Where(c => c.Type == t).Select(c => c.Value));
     }
 
     private sealed record PrincipalClaim([property: JsonPropertyName("typ")] string Type, [property: JsonPropertyName("val")] string? Value);

@@ -5,7 +5,7 @@ namespace HealthFuncs.Functions.Identity;
 
 /// Why a caller who sent credentials was refused. The reason codes are part of the API: the add-in
 /// tells a disabled user or a revoked key apart from a mistyped one.
-public enum RefusalReason { UnknownKey, KeyRevoked, KeyExpired, UserDisabled, NotAUser, BadPrincipal }
+public enum RefusalReason { UnknownKey, KeyRevoked, KeyExpired, UserDisabled, NotAUser, BadPrincipal, TokenExpired, TokenRejected }
 
 /// The refusal an authentication handler found, answered as a 401 ProblemDetails when the request is challenged.
 public sealed record CallerRefusal(RefusalReason Reason, string MessageVi, string MessageEn)
@@ -22,6 +22,8 @@ public sealed record CallerRefusal(RefusalReason Reason, string MessageVi, strin
         http.Items[Key] = this;
         return AuthenticateResult.Fail(MessageEn);
     }
+
+    public static bool IsRecorded(HttpContext http) => http.Items[Key] is CallerRefusal;
 
     /// Writes the 401 with the refusal's reason, if authentication recorded one; false otherwise.
     public static async Task<bool> TryChallengeAsync(HttpContext http)

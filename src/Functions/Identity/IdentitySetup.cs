@@ -12,13 +12,16 @@ public static class IdentitySetup
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddAuthentication(CallerScheme)
-            // One default scheme that picks the right handler: the App Service principal when the app is
-            // configured to trust it and the header is there, the API key otherwise.
+            // One default scheme that picks the right handler: an Entra access token when one is sent and Entra
+            // sign-in is configured, the App Service principal when the app is configured to trust it and the
+            // header is there, the API key otherwise.
             .AddPolicyScheme(CallerScheme, CallerScheme, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(AppServiceAuthenticationHandler.Header)
-                && context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.TrustAppServiceAuthentication
+                EntraBearer.Applies(context) ? EntraBearer.SchemeName
+                : context.Request.Headers.ContainsKey(AppServiceAuthenticationHandler.Header)
+                  && context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.TrustAppServiceAuthentication
                     ? AppServiceAuthenticationHandler.SchemeName
                     : ApiKeyAuthenticationHandler.SchemeName)
+            .AddEntraBearer()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, null);
         // AddAuthentication brings data protection, whose key ring only cookies and antiforgery tokens use.

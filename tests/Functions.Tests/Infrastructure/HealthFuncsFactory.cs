@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HealthFuncs.Functions.Tests.Infrastructure;
 
 /// The server against the shared Azurite with its own table prefix: every factory sees only its own data.
-public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServiceAuthentication = false) : WebApplicationFactory<Program>
+public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServiceAuthentication = false, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string TablePrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..20];
 
@@ -24,6 +25,8 @@ public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServ
             builder.UseSetting($"Workflow:Levels:{level}:DeadlineWorkingDays", "10");
             builder.UseSetting($"Workflow:Levels:{level}:LockWorkingDays", "100000");
         }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
