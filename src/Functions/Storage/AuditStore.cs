@@ -40,6 +40,19 @@ public sealed class AuditStore(StorageAccount account)
 
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) => AppendAsync([entry], cancellationToken);
 
+    /// Appends the entries of one commit under keys derived from <paramref name="commitId"/>, so writing them
+    /// again (a recovery after the writer died half-way) replaces them instead of adding copies.
+    public async Task AppendOnceAsync(IReadOnlyList<AuditEntry> entries, string commitId, CancellationToken cancellationToken = default)
+    {
+        foreach (var unit in entries.GroupBy(e => e.UnitCode))
+        {
+            var actions = unit.Select((e, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                AuditEntity.From(e, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}")));
+            foreach (var chunk in actions.Chunk(100))
+                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+        }
+    }
+
     /// The newest entries of a unit, newest first.
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(string unitCode, int take, CancellationToken cancellationToken = default)
     {
@@ -69,10 +82,10 @@ public sealed class AuditStore(StorageAccount account)
 
         public AuditEntry ToEntry() => new(At, User, Enum.Parse<AuditAction>(Action), PartitionKey, Period, IndicatorCode, Old, New, Origin);
 
-        public static AuditEntity From(AuditEntry e) => new()
+        public static AuditEntity From(AuditEntry e, string? id = null) => new()
         {
             PartitionKey = e.UnitCode,
-            RowKey = $"{(DateTimeOffset.MaxValue.UtcTicks - e.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{Guid.NewGuid():N}",
+            RowKey = $"{(DateTimeOffset.MaxValue.UtcTicks - e.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{id ?? Guid.NewGuid().ToString("N")}",
             At = e.At, User = e.User, Action = e.Action.ToString(), Period = e.Period, IndicatorCode = e.IndicatorCode,
             Old = e.Old, New = e.New, Origin = e.From,
         };

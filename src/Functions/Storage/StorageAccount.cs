@@ -97,6 +97,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
         services.AddSingleton<Submissions.FormWriter>();
+        services.AddSingleton<Submissions.CommitAudit>();
         services.AddSingleton<Attainment.FigureBooks>();
         services.AddSingleton<Seeding.SeedLoader>();
         services.AddSingleton<AuditStore>();

@@ -4,8 +4,8 @@ using Azure.Storage.Blobs;
 
 namespace HealthFuncs.Functions.Workflow;
 
-/// The tables and the container the reporting workflow and its jobs keep.
-public enum ReportTable { Workflow, JobSteps, Reminders }
+/// The tables and the container the reporting jobs keep (the workflow state itself lives in the Forms table).
+public enum ReportTable { JobSteps, Reminders }
 
 /// The storage of the workflow and the jobs, on the same account and with the same
 /// "Storage" settings (ConnectionString or AccountName, TablePrefix) as the rest of the server.

@@ -11,7 +11,7 @@ namespace HealthFuncs.Functions.Workflow;
 
 // GET  /api/units/{unit}/periods/{period}/status        the form's workflow state; ETag: "w<version>"
 // POST /api/units/{unit}/periods/{period}/submit        the unit sends its form            (If-Match once stored)
-// POST /api/units/{unit}/periods/{period}/approve       the parent level accepts it        (If-Match)
+// POST /api/units/{unit}/periods/{period}/approve       the parent level accepts it        (If-Match; ?formVersion=N: only that values version)
 // POST /api/units/{unit}/periods/{period}/return        {reason}: sent back, editable again (If-Match)
 // POST /api/units/{unit}/periods/{period}/unlock        {until, reason}: province exception (If-Match)
 // GET  /api/units/{unit}/periods/{period}/completeness  the unit's children: expected, received, on time, late
@@ -82,6 +82,14 @@ public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, Audit
                 new Dictionary<string, object?> { ["currentEtag"] = read.Etag });
         if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != read.Etag)
             return Stale(read.Etag);
+        // The approver names the values version it looked at; the approval is saved against this same read of the
+        // form, so it approves exactly that version and no value commit can land after it.
+        if (ask.Action == WorkflowAction.Approve && http.Request.Query["formVersion"].ToString() is { Length: > 0 } seen
+            && (!int.TryParse(seen, System.Globalization.CultureInfo.InvariantCulture, out var version) || version != read.FormVersion))
+            return Problems.Conflict(
+                $"Số liệu của biểu đã thay đổi (phiên bản hiện tại {read.FormVersion}, bạn đã xem {seen}); hãy xem lại trước khi duyệt.",
+                $"The form's figures changed (current version {read.FormVersion}, you looked at {seen}); review them again before approving.",
+                new Dictionary<string, object?> { ["currentEtag"] = read.Etag, ["formVersion"] = read.FormVersion });
 
         var now = clock.GetUtcNow();
         var workflow = rules.For(tree);
