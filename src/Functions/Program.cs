@@ -45,7 +45,9 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 var api = app.MapGroup("/api");
+// Liveness: the process answers; no storage call, so a probe never adds load or waits on storage.
 api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+api.MapReadiness();
 api.MapUsers();
 api.MapUnits();
 api.MapIndicators();

@@ -11,6 +11,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (StorageOutage.Is(exception, httpContext.RequestAborted))
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext, Exception = exception,
+                ProblemDetails = Problem(503, "Kho dữ liệu tạm thời không truy cập được",
+                    $"Không kết nối được kho dữ liệu; không có gì được ghi dở. Hãy thử lại sau {StorageOutage.RetryAfterSeconds} giây.",
+                    $"Storage cannot be reached; nothing was half-written. Try again in {StorageOutage.RetryAfterSeconds} seconds."),
+            });
+        }
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),

@@ -43,18 +43,20 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
         string user, string? from, CancellationToken cancellationToken = default)
     {
         if (IsBusy(form)) return new(WriteOutcome.Busy, form);
+        cancellationToken.ThrowIfCancellationRequested();
+        // From the claim on, the write is finished whatever the client does: stopping half-way (even while the
+        // claim's own answer is on its way back) is what would leave a form blocked.
+        var work = CancellationToken.None;
         FormState claimed, committed;
         try
         {
-            claimed = await forms.ClaimAsync(form, user, clock.GetUtcNow(), cancellationToken);
+            claimed = await forms.ClaimAsync(form, user, clock.GetUtcNow(), work);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return new(WriteOutcome.Stale, await forms.GetAsync(form.UnitCode, form.PeriodCode, CancellationToken.None) ?? form);
+            return new(WriteOutcome.Stale, await forms.GetAsync(form.UnitCode, form.PeriodCode, work) ?? form);
         }
 
-        // From here on the write is finished whatever the client does: stopping half-way is what blocks a form.
-        var work = CancellationToken.None;
         var version = claimed.PendingVersion!.Value;
         try
         {

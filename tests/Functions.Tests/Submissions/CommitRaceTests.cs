@@ -56,18 +56,25 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
     [Fact]
     public async Task A_client_dropped_mid_write_leaves_no_claim_its_retry_replays_and_every_version_is_audited()
     {
+        var forms = Factory.Get<FormStore>();
+        var droppedWhileClaimed = 0;
         for (var trial = 0; trial < 10; trial++)
         {
             var period = $"{2001 + trial}";
             Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", period, AllCounts(1))).StatusCode);
             var key = $"drop-{trial}";
-            using (var drop = new CancellationTokenSource(TimeSpan.FromMilliseconds(5 + trial * 5)))
+            // The client goes away as soon as the server has claimed the next version, while it writes the rows.
+            using (var drop = new CancellationTokenSource())
             {
-                try { await SubmitAsync(D1, period, AllCounts(2), "\"1\"", key, drop.Token); }
+                var sending = SubmitAsync(D1, period, AllCounts(2), "\"1\"", key, drop.Token);
+                while (!sending.IsCompleted && (await forms.GetAsync("D1", period))!.PendingVersion is null) { }
+                if (!sending.IsCompleted) droppedWhileClaimed++;
+                await drop.CancelAsync();
+                try { await sending; }
                 catch (OperationCanceledException) { }
             }
             var retry = await D1.SubmitAsync("D1", period, AllCounts(2), ifMatch: "\"1\"", idempotencyKey: key);
-            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+            Assert.True(retry.StatusCode == HttpStatusCode.OK, await retry.Content.ReadAsStringAsync());
             Assert.Equal("\"2\"", retry.Headers.ETag?.Tag);
 
             // Not blocked: the next writer goes straight through.
@@ -78,6 +85,7 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
             var audit = (await Factory.Get<AuditStore>().GetLatestAsync("D1", 10_000)).Where(e => e.Period == period).ToList();
             Assert.Equal(3 * Counts, audit.Count(e => e.Action is AuditAction.ValueAdded or AuditAction.ValueChanged));
         }
+        Assert.True(droppedWhileClaimed > 0, "No trial dropped its client while the write was under way.");
     }
 
     [Fact]
