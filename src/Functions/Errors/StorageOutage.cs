@@ -12,7 +12,7 @@ public static class StorageOutage
     {
         RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => Is(e, requestAborted)),
-        HttpRequestException or System.Net.Sockets.SocketException or IOException => true,
+        HttpRequestException or System.Net.Sockets.SocketException => true,
         // The SDK's network timeout surfaces as a cancellation the client did not ask for.
         OperationCanceledException => !requestAborted.IsCancellationRequested,
         _ => false,

@@ -30,6 +30,8 @@ public static class UsersApi
                 "The user id is required, at most 200 characters, without / \\ # ?.");
         if (string.IsNullOrWhiteSpace(body.Name))
             return Problems.Invalid("name", "Tên người dùng bắt buộc.", "The user's name is required.");
+        if (Input.InputLimits.CheckLength(body.Name, Input.InputLimits.MaxNameLength, "Tên người dùng", "user's name") is { } tooLong)
+            return Problems.Invalid("name", tooLong.Vi, tooLong.En);
         if (body.Role is not { } role)
             return Problems.Invalid("role", "Vai trò bắt buộc: Admin, Province hoặc District.", "The role is required: Admin, Province or District.");
         if (role != UserRole.Admin)

@@ -51,6 +51,8 @@ public static class TargetsApi
                 return Problems.Invalid($"targets[{i}].indicatorCode", $"Không có chỉ tiêu mã '{row.IndicatorCode}'.", $"There is no indicator with code '{row.IndicatorCode}'.");
             if (string.IsNullOrWhiteSpace(row.Text))
                 return Problems.Invalid($"targets[{i}].text", "Thiếu nội dung chỉ tiêu kế hoạch.", "The target text is missing.");
+            if (Input.InputLimits.CheckLength(row.Text, Input.InputLimits.MaxTargetTextLength, "Nội dung chỉ tiêu kế hoạch", "target text") is { } tooLong)
+                return Problems.Invalid($"targets[{i}].text", tooLong.Vi, tooLong.En);
             string? plan = null;
             if (!string.IsNullOrWhiteSpace(row.PlanPeriod))
             {

@@ -69,6 +69,8 @@ public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, Audit
     public async Task<Results<Ok<WorkflowView>, ProblemHttpResult, ValidationProblem>> TransitionAsync(
         string unit, string period, TransitionAsk ask, HttpContext http, CancellationToken ct)
     {
+        if (Input.InputLimits.CheckLength(ask.Reason, Input.InputLimits.MaxReasonLength, "Lý do", "reason") is { } tooLong)
+            return Problems.Invalid("reason", tooLong.Vi, tooLong.En);
         var p = Period.ParseCode(period);
         var tree = await units.GetTreeAsync(ct);
         var caller = http.User.ToUser();
