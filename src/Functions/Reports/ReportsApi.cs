@@ -148,8 +148,10 @@ public static class ReportsApi
             case UploadOutcome.Busy:
                 return Problems.Conflict("Một lượt gửi khác cho biểu này đang được ghi; hãy thử lại sau giây lát.", "Another submission to this form is being written; try again in a moment.", current);
             case UploadOutcome.Closed when closed is not null:
+                await Audit.Denials.RecordAsync(http, unit, p.Code, closed.MessageEn);
                 return Problems.Conflict(closed.MessageVi, closed.MessageEn, current);
             case UploadOutcome.Closed:
+                await Audit.Denials.RecordAsync(http, unit, p.Code, "the form is approved or locked");
                 return Problems.Conflict($"Biểu {unit} kỳ {p.Code} đã được duyệt hoặc bị khóa; không thể sửa số liệu.",
                     $"The form of {unit} for {p.Code} is approved or locked; its values can no longer change.", current);
             default:

@@ -33,8 +33,8 @@ public static class TargetsApi
     public static TargetItem ToItem(Target t) => new(t.IndicatorCode, t.Year, t.Expression.Text, t.Expression.Form, t.Expression.Value,
         t.Expression.Low, t.Expression.High, t.PlanPeriod, t.Expression.Reason);
 
-    private static async Task<Ok<List<TargetItem>>> ListAsync(string unit, TargetStore targets, CancellationToken cancellationToken, int? year = null) =>
-        TypedResults.Ok((await targets.GetAsync(unit, year ?? DateTime.UtcNow.Year, cancellationToken))
+    private static async Task<Ok<List<TargetItem>>> ListAsync(string unit, TargetStore targets, TimeProvider clock, CancellationToken cancellationToken, int? year = null) =>
+        TypedResults.Ok((await targets.GetAsync(unit, year ?? Core.Workflow.VietnamTime.YearOf(clock.GetUtcNow()), cancellationToken))
             .OrderBy(t => t.IndicatorCode, StringComparer.Ordinal).ThenBy(t => t.PlanPeriod).Select(ToItem).ToList());
 
     private static async Task<Results<Ok<List<TargetItem>>, ValidationProblem>> ReplaceAsync(

@@ -97,12 +97,15 @@ public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, Audit
         var workflow = rules.For(tree);
         var (next, refusal) = workflow.Apply(read.State, new WorkflowRequest(ask.Action, new WorkflowActor(caller.Id, caller.UnitCode ?? ""), ask.Reason, ask.Until), now);
         if (refusal is not null)
+        {
+            await Denials.RecordAsync(http, unit, p.Code, refusal.MessageEn);
             return refusal.Kind switch
             {
                 RefusalKind.Forbidden => Problems.Forbidden(refusal.MessageVi, refusal.MessageEn),
                 RefusalKind.Conflict => Problems.Conflict(refusal.MessageVi, refusal.MessageEn, new Dictionary<string, object?> { ["currentEtag"] = read.Etag }),
                 _ => Problems.Invalid(ask.Action == WorkflowAction.Unlock && ask.Until is null ? "until" : "reason", refusal.MessageVi, refusal.MessageEn),
             };
+        }
 
         StoredWorkflow saved;
         try
