@@ -32,12 +32,11 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
     public TimeSpan BusyFor(FormState form) =>
         form.PendingSince is { } since ? Max(since + ClaimLease - clock.GetUtcNow(), TimeSpan.FromSeconds(1)) : TimeSpan.FromSeconds(1);
 
-    /// Confirms the audit of a commit whose writer died before it could; returns the form as saved.
-    public async Task<FormState> RecoverAsync(FormState form, Period period, CancellationToken cancellationToken)
-    {
-        if (!form.AuditPending || form.UpdatedAt > clock.GetUtcNow() - ClaimLease) return form;
-        return await audit.RecoverAsync(form, period, cancellationToken);
-    }
+    /// Confirms the audit of the last commit when its mark is still set (its writer died before it could, or is
+    /// about to): the entries are written again under the same keys, so doing it twice is harmless, and a new
+    /// commit never overwrites a mark whose entries may be missing. Returns the form as saved.
+    public async Task<FormState> RecoverAsync(FormState form, Period period, CancellationToken cancellationToken) =>
+        form.AuditPending ? await audit.RecoverAsync(form, period, cancellationToken) : form;
 
     public async Task<WriteResult> WriteAsync(FormState form, Period period, ValidatedBatch batch, IReadOnlyList<Core.Observations.Observation> current,
         string user, string? from, CancellationToken cancellationToken = default)

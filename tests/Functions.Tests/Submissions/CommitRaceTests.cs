@@ -54,6 +54,21 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
     }
 
     [Fact]
+    public async Task An_approval_after_a_claim_refuses_that_claims_commit()
+    {
+        await D1.SubmitAsync("D1", "2021-Q1", Values(("BEDS", 100)));
+        var submitted = await D1.TransitionAsync("D1", "2021-Q1", "submit");
+        var forms = Factory.Get<FormStore>();
+        var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021-Q1"))!, "d1-staff", DateTimeOffset.UtcNow);
+
+        Assert.Equal(HttpStatusCode.OK, (await Province.TransitionAsync("D1", "2021-Q1", "approve?formVersion=1", submitted.Etag())).StatusCode);
+
+        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => forms.CommitAsync(claimed, DateTimeOffset.UtcNow, null));
+        Assert.Equal(412, refused.Status);
+        Assert.Equal(1, (await ReadFormAsync(period: "2021-Q1")).Version);
+    }
+
+    [Fact]
     public async Task A_client_dropped_mid_write_leaves_no_claim_its_retry_replays_and_every_version_is_audited()
     {
         var forms = Factory.Get<FormStore>();
