@@ -121,6 +121,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Auth__Entra__Audiences__1', value: entraClientId }
         // The host's timers run the jobs here; the server's own scheduler is for running alone.
         { name: 'Jobs__RunLocally', value: 'false' }
+        // The Functions host forwards each request to the server over loopback, passing on the
+        // X-Forwarded-For the front end wrote; only that hop is trusted to name the client.
+        { name: 'ForwardedHeaders__KnownProxies__0', value: '127.0.0.1' }
+        { name: 'ForwardedHeaders__KnownProxies__1', value: '::1' }
       ]
     }
   }

@@ -34,11 +34,14 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddHealthFuncsOpenApi();
 builder.Services.AddStorage();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddCallerIdentity();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
 builder.Services.AddReportExports();
 builder.Services.AddWorkflow();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -46,7 +49,9 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 var api = app.MapGroup("/api");
-api.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok"))).AllowAnonymous().WithSummary("Whether the server answers");
+// Liveness: the process answers; no storage call, so a probe never adds load or waits on storage.
+api.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok"))).AllowAnonymous().WithSummary("Whether the server answers (no storage call)");
+api.MapReadiness();
 api.MapUsers();
 api.MapUnits();
 api.MapIndicators();

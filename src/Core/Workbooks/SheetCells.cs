@@ -22,22 +22,27 @@ public sealed record SheetRow(uint Index, IReadOnlyList<SheetCell> Cells)
 /// <summary>
 /// Reads a worksheet row by row with the SDK's SAX reader, so only one row is in memory at a time.
 /// Shared strings, inline strings, booleans, errors and formula results are all turned into text.
+/// The shared strings are streamed too, and every count is checked against <see cref="UploadLimits"/> as it
+/// grows: a hostile file is refused after reading no more than the limits, never loaded whole.
 /// </summary>
-public sealed class SheetCells(WorkbookPart workbook)
+public sealed class SheetCells(WorkbookPart workbook, UploadLimits? limits = null)
 {
-    private readonly string[] _shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>()
-        .Select(TextOf).ToArray() ?? [];
+    private readonly UploadLimits _limits = limits ?? UploadLimits.Default;
+    private readonly string[] _shared = SharedStrings.Read(workbook.SharedStringTablePart, limits ?? UploadLimits.Default);
+    private long _cells, _rows;
 
-    /// <summary>The worksheet part of the sheet named <paramref name="name"/>, or null.</summary>
+    /// <summary>The worksheet part of the sheet named <paramref name="name"/>, or null (also when its relationship is missing).</summary>
     public WorksheetPart? Find(string name) =>
         workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value == name) is { Id.Value: { } id }
-            ? workbook.GetPartById(id) as WorksheetPart : null;
+            && workbook.TryGetPartById(id, out var part) ? part as WorksheetPart : null;
 
-    /// <summary>The sheets in tab order, with their names.</summary>
-    public IEnumerable<(string Name, WorksheetPart Part)> Sheets() =>
-        (workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
-            .Where(s => s.Id?.Value is not null && workbook.GetPartById(s.Id!.Value!) is WorksheetPart)
-            .Select(s => (s.Name?.Value ?? "", (WorksheetPart)workbook.GetPartById(s.Id!.Value!)));
+    /// <summary>The sheets in tab order, with their names; a sheet whose relationship is missing is skipped.</summary>
+    public IEnumerable<(string Name, WorksheetPart Part)> Sheets()
+    {
+        foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+            if (sheet.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet)
+                yield return (sheet.Name?.Value ?? "", worksheet);
+    }
 
     /// <summary>The rows that hold at least one cell.</summary>
     public IEnumerable<SheetRow> Rows(WorksheetPart part)
@@ -59,7 +64,11 @@ public sealed class SheetCells(WorkbookPart workbook)
                     cells = [];
                     column = 0;
                 }
-                else if (cells is { Count: > 0 }) yield return new SheetRow(lastRow, cells);
+                else if (cells is { Count: > 0 })
+                {
+                    if (++_rows > _limits.MaxRows) throw UploadLimitException.Rows(_limits.MaxRows);
+                    yield return new SheetRow(lastRow, cells);
+                }
             }
             else if (element == typeof(Cell))
             {
@@ -73,6 +82,7 @@ public sealed class SheetCells(WorkbookPart workbook)
                 else
                 {
                     column = reference is not null ? ColumnOf(reference) : column + 1;
+                    if (++_cells > _limits.MaxCells) throw UploadLimitException.Cells(_limits.MaxCells);
                     if (Read(type, value, inline?.ToString()) is { } cell) cells?.Add(cell with { Column = column });
                 }
             }
@@ -103,10 +113,6 @@ public sealed class SheetCells(WorkbookPart workbook)
     }
 
     private static SheetCell? Text(string? text) => string.IsNullOrEmpty(text) ? null : new SheetCell(0, text, false);
-
-    // Text of a shared or inline string: its own t, or its runs' t, never phonetic hints.
-    private static string TextOf(OpenXmlElement item) =>
-        item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
 
     /// <summary>The 1-based column of an A1 reference.</summary>
     public static uint ColumnOf(string reference)

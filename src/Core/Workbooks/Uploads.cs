@@ -25,6 +25,8 @@ public enum UploadProblem
     ZipBomb,
     /// <summary>An XML part declares a DTD or entities.</summary>
     Dtd,
+    /// <summary>More shared strings, characters, rows or cells than an upload may hold.</summary>
+    TooBigToRead,
     /// <summary>Neither one of our forms nor a table with the "Chỉ tiêu" and "Thực hiện" columns.</summary>
     NotOurForm,
     /// <summary>One of our forms, made for another unit.</summary>
@@ -86,13 +88,37 @@ public sealed record WorkbookImport(
 /// <summary>What an upload is for: the unit and period from the request, and the indicators it may hold.</summary>
 public sealed record UploadTarget(string UnitCode, Period Period, IReadOnlyList<Indicator> Indicators);
 
-/// <summary>Limits checked before parsing.</summary>
+/// <summary>Limits checked before parsing (the first four) and while reading (the rest, counted as they grow).</summary>
 /// <param name="MaxBytes">Largest accepted file.</param>
 /// <param name="MaxEntries">Most zip entries.</param>
 /// <param name="MaxUncompressedBytes">Most bytes all entries may expand to, counted while decompressing.</param>
 /// <param name="MaxRatio">Largest expansion of one entry over its compressed size (checked for entries above 1 MB).</param>
-public sealed record UploadLimits(long MaxBytes = 10 * 1024 * 1024, int MaxEntries = 1000, long MaxUncompressedBytes = 200L * 1024 * 1024, int MaxRatio = 200)
+/// <param name="MaxSharedStrings">Most shared strings.</param>
+/// <param name="MaxSharedStringChars">Most characters of the shared-strings part's XML.</param>
+/// <param name="MaxRows">Most non-empty rows read over all sheets.</param>
+/// <param name="MaxCells">Most cells read over all sheets.</param>
+public sealed record UploadLimits(long MaxBytes = 10 * 1024 * 1024, int MaxEntries = 1000, long MaxUncompressedBytes = 200L * 1024 * 1024, int MaxRatio = 200,
+    int MaxSharedStrings = 100_000, long MaxSharedStringChars = 8_000_000, long MaxRows = 200_000, long MaxCells = 2_000_000)
 {
     /// <summary>The limits used when none are given.</summary>
     public static readonly UploadLimits Default = new();
+}
+
+/// <summary>A read limit reached while reading: the file is refused with these messages.</summary>
+public sealed class UploadLimitException(string messageVi, string messageEn) : Exception(messageEn)
+{
+    /// <summary>The message in Vietnamese.</summary>
+    public string MessageVi { get; } = messageVi;
+
+    /// <summary>Too many shared strings.</summary>
+    public static UploadLimitException SharedStrings(int max) => new($"Tệp có hơn {max:N0} chuỗi dùng chung; quá lớn để đọc.", $"The file has more than {max:N0} shared strings; too large to read.");
+
+    /// <summary>A shared-strings part too long.</summary>
+    public static UploadLimitException SharedStringChars(long max) => new($"Phần chuỗi dùng chung dài hơn {max:N0} ký tự; quá lớn để đọc.", $"The shared strings are longer than {max:N0} characters; too large to read.");
+
+    /// <summary>Too many rows.</summary>
+    public static UploadLimitException Rows(long max) => new($"Tệp có hơn {max:N0} dòng; quá lớn để đọc.", $"The file has more than {max:N0} rows; too large to read.");
+
+    /// <summary>Too many cells.</summary>
+    public static UploadLimitException Cells(long max) => new($"Tệp có hơn {max:N0} ô; quá lớn để đọc.", $"The file has more than {max:N0} cells; too large to read.");
 }

@@ -28,10 +28,14 @@ public static class WorkbookUpload
                 .Where(n => n.LocalSheetId is null && n.Name?.Value is not null)
                 .GroupBy(n => n.Name!.Value!, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.First().Text, StringComparer.OrdinalIgnoreCase) ?? [];
-            var cells = new SheetCells(workbook);
+            var cells = new SheetCells(workbook, limits);
             return names.TryGetValue(FormNames.Form, out var marker) && Unquote(marker) == FormNames.FormMarker
                 ? ReadForm(cells, names, target)
                 : TableReading.Read(cells, target) ?? NotOurForm();
+        }
+        catch (UploadLimitException e)
+        {
+            return WorkbookImport.Refused(UploadProblem.TooBigToRead, e.MessageVi, e.Message);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException)
         {

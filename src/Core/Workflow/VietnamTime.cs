@@ -15,6 +15,9 @@ public static class VietnamTime
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 
+    /// <summary>The Vietnam calendar year at <paramref name="instant"/>: the "current year" every default means.</summary>
+    public static int YearOf(DateTimeOffset instant) => DateOf(instant).Year;
+
     /// <summary>The instant Vietnam's <paramref name="date"/> begins (00:00 UTC+7), in UTC.</summary>
     public static DateTimeOffset StartOf(DateOnly date) =>
         new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();

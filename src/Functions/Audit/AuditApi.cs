@@ -1,3 +1,5 @@
+using HealthFuncs.Core.Periods;
+using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +19,20 @@ public static class AuditApi
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAsync(string unit, AuditStore audit, CancellationToken cancellationToken, int take = 50) =>
-        TypedResults.Ok(await audit.GetLatestAsync(unit, Math.Clamp(take, 1, 1000), cancellationToken));
+    // The route's check is for the year asked; each entry is then shown only to a caller the unit sat under in
+    // that entry's own year (its period's, else the Vietnam year it was written in): a unit that moved to another
+    // district since is not the old district's to read any more.
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAsync(string unit, AuditStore audit, UnitStore units, HttpContext http,
+        CancellationToken cancellationToken, int take = 50)
+    {
+        var entries = await audit.GetLatestAsync(unit, Math.Clamp(take, 1, 1000), cancellationToken);
+        var caller = http.User.ToUser();
+        if (caller.Role == UserRole.Admin) return TypedResults.Ok(entries);
+        var tree = await units.GetTreeAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AuditEntry>>(
+            [.. entries.Where(e => caller.UnitCode is { } home && tree.IsWithin(e.UnitCode, home, YearOf(e)))]);
+    }
+
+    private static int YearOf(AuditEntry entry) =>
+        Period.TryParseCode(entry.Period, out var period) ? period.Year : VietnamTime.YearOf(entry.At);
 }

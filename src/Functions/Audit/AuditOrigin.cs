@@ -2,12 +2,8 @@ namespace HealthFuncs.Functions.Audit;
 
 public static class AuditOrigin
 {
-    /// Where a request came from: behind the Functions front end the client address is the first
-    /// X-Forwarded-For entry; run alone it is the connection's remote address.
-    public static string? Of(HttpContext http)
-    {
-        var forwarded = http.Request.Headers["X-Forwarded-For"].ToString();
-        if (!string.IsNullOrWhiteSpace(forwarded)) return forwarded.Split(',')[0].Trim();
-        return http.Connection.RemoteIpAddress?.ToString();
-    }
+    /// Where a request came from: the connection's remote address, which the forwarded-headers middleware has
+    /// already replaced with the X-Forwarded-For client when, and only when, the request came through a
+    /// configured proxy (see Hosting.TrustedProxies).
+    public static string? Of(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 }

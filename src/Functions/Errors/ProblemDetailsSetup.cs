@@ -12,6 +12,14 @@ public static class ProblemDetailsSetup
             var problem = context.ProblemDetails;
             if (problem.Extensions.ContainsKey("en")) return;
             problem.Extensions["en"] = problem.Detail ?? problem.Title;
+            // The workbook upload takes a multipart form, every other body is JSON: the 415 names what this route expects.
+            if (problem.Status == 415 && context.HttpContext.Request.Path.Value?.EndsWith("/upload", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                problem.Title = "Kiểu nội dung không được hỗ trợ (cần multipart/form-data có tệp workbook .xlsx trong trường \"file\")";
+                problem.Detail = "Hãy gửi biểu mẫu multipart/form-data với tệp Excel (.xlsx) trong trường \"file\".";
+                problem.Extensions["en"] = "Send a multipart/form-data form with the Excel workbook (.xlsx) in the \"file\" field.";
+                return;
+            }
             problem.Title = problem.Status switch
             {
                 401 => "Chưa xác thực: hãy gửi X-Api-Key hoặc đăng nhập",

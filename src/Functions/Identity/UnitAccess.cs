@@ -54,7 +54,7 @@ public sealed class UnitAccessFilter(UnitAccess access) : IEndpointFilter
         {
             await http.RequestServices.GetRequiredService<AuditStore>().AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, caller.Id,
                 AuditAction.Denied, unitCode, http.Request.RouteValues["period"]?.ToString(), null, null,
-                $"{http.Request.Method} {http.Request.Path}", AuditOrigin.Of(http)), http.RequestAborted);
+                $"{http.Request.Method} {http.Request.Path}: outside the caller's units", AuditOrigin.Of(http)), http.RequestAborted);
         }
         var verbVi = access == UnitAccess.Write ? "ghi số liệu cho" : "xem số liệu của";
         var verbEn = access == UnitAccess.Write ? "write figures for" : "read figures of";
@@ -73,7 +73,8 @@ public sealed class UnitAccessFilter(UnitAccess access) : IEndpointFilter
         }
         var yearText = http.Request.RouteValues["year"]?.ToString() ?? http.Request.Query["year"].ToString();
         periodText = yearText;
-        if (string.IsNullOrEmpty(yearText)) { year = DateTime.UtcNow.Year; return true; }
+        // "This year" is Vietnam's: for seven hours each New Year's Eve the UTC year is still the old one.
+        if (string.IsNullOrEmpty(yearText)) { year = Core.Workflow.VietnamTime.YearOf(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()); return true; }
         return int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1900 and <= 2200;
     }
 }

@@ -18,8 +18,9 @@ public static class UserRules
     /// The first thing wrong with a name, role and unit, as (field, Vietnamese, English), or null.
     public static (string Field, string Vi, string En)? Problem(string? name, UserRole? role, string? unitCode, OrgTree tree)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
-            return ("name", "Tên người dùng bắt buộc, tối đa 200 ký tự.", "The user's name is required, at most 200 characters.");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > Input.InputLimits.MaxNameLength)
+            return ("name", $"Tên người dùng bắt buộc, tối đa {Input.InputLimits.MaxNameLength} ký tự.",
+                $"The user's name is required, at most {Input.InputLimits.MaxNameLength} characters.");
         if (role is null)
             return ("role", "Vai trò bắt buộc: Admin, Province hoặc District.", "The role is required: Admin, Province or District.");
         if (role != UserRole.Admin && (string.IsNullOrWhiteSpace(unitCode) || tree.Find(unitCode.Trim()) is null))

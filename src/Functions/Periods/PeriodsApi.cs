@@ -24,9 +24,9 @@ public static class PeriodsApi
         Period.FullYear(year),
     ];
 
-    private static Results<Ok<List<PeriodItem>>, ValidationProblem> List(int? year = null)
+    private static Results<Ok<List<PeriodItem>>, ValidationProblem> List(TimeProvider clock, int? year = null)
     {
-        var y = year ?? DateTime.UtcNow.Year;
+        var y = year ?? Core.Workflow.VietnamTime.YearOf(clock.GetUtcNow());
         if (y is < 1900 or > 2200)
             return Errors.Problems.Invalid("year", $"Năm {y} không hợp lệ.", $"Year {y} is not valid.");
         return TypedResults.Ok(ReportingPeriods(y).Select(p => new PeriodItem(p.Code, PeriodLabel.Format(p), p.Kind)).ToList());

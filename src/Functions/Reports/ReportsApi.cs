@@ -125,7 +125,7 @@ public static class ReportsApi
 
     private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         string unit, string period, IFormFile? file, [FromHeader(Name = "If-Match")] string? ifMatch, IndicatorStore indicators, UploadStore uploads,
-        [AsParameters] UploadStores stores, WorkflowGate workflow, HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
+        [AsParameters] UploadStores stores, HttpContext http, CancellationToken cancellationToken, bool dryRun = false)
     {
         var p = Period.ParseCode(period);
         if (p.Kind == PeriodKind.PlanPeriod)
@@ -149,11 +149,9 @@ public static class ReportsApi
             return ImportRejection.OfFile(dryRun, now.CurrentVersion, now.Etag, refusal.Problem.ToString(), refusal.MessageVi, refusal.MessageEn);
         }
 
-        // Approved or locked by the reporting workflow: only an unlock by the parent level lets the figures change.
-        if (await workflow.CheckEditAsync(unit, p, cancellationToken) is { } closed)
-            return Problems.Conflict(closed.MessageVi, closed.MessageEn);
         var caller = http.User.ToUser();
-        var (outcome, summary, form) = await stores.Submission.WriteAsync(unit, p, read, read.FormVersion ?? ifMatch, caller.Id, dryRun, cancellationToken);
+        var (outcome, summary, form, closed) = await stores.Submission.WriteAsync(unit, p, read, read.FormVersion ?? ifMatch, caller.Id, "upload",
+            dryRun, cancellationToken);
         var current = new Dictionary<string, object?> { ["currentEtag"] = form.Etag };
         switch (outcome)
         {
@@ -168,7 +166,11 @@ public static class ReportsApi
                     $"The figures changed after this form was made (current version {form.CurrentVersion}); download a new form and enter them again.", current);
             case UploadOutcome.Busy:
                 return Problems.Conflict("Một lượt gửi khác cho biểu này đang được ghi; hãy thử lại sau giây lát.", "Another submission to this form is being written; try again in a moment.", current);
+            case UploadOutcome.Closed when closed is not null:
+                await Audit.Denials.RecordAsync(http, unit, p.Code, closed.MessageEn);
+                return Problems.Conflict(closed.MessageVi, closed.MessageEn, current);
             case UploadOutcome.Closed:
+                await Audit.Denials.RecordAsync(http, unit, p.Code, "the form is approved or locked");
                 return Problems.Conflict($"Biểu {unit} kỳ {p.Code} đã được duyệt hoặc bị khóa; không thể sửa số liệu.",
                     $"The form of {unit} for {p.Code} is approved or locked; its values can no longer change.", current);
             default:
@@ -177,8 +179,9 @@ public static class ReportsApi
         }
     }
 
-    public sealed record UploadStores(IndicatorStore Indicators, FormStore Forms, ValueStore Values, CommittedValues Committed, AuditStore Audit)
+    public sealed record UploadStores(IndicatorStore Indicators, FormStore Forms, ValueStore Values, CommittedValues Committed, FormWriter Writer,
+        WorkflowGate Workflow)
     {
-        public UploadSubmission Submission => new(Indicators, Forms, Values, Committed, Audit);
+        public UploadSubmission Submission => new(Indicators, Forms, Values, Committed, Writer, Workflow);
     }
 }

@@ -1,4 +1,5 @@
-using Azure;
+using HealthFuncs.Core.Workflow;
+using HealthFuncs.Functions.Workflow;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
@@ -15,14 +16,23 @@ public enum UploadOutcome { Written, Unchanged, Rejected, NeedsIfMatch, Stale, B
 /// version against the version the form was generated from (or the If-Match sent), then commit. A form
 /// generated before someone else's change is refused as stale, never merged over it.
 /// </summary>
-public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms, ValueStore values, CommittedValues committed, AuditStore audit)
+public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms, ValueStore values, CommittedValues committed, FormWriter writer,
+    WorkflowGate workflow)
 {
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+    /// The outcome; for <see cref="UploadOutcome.Closed"/> the workflow's refusal when it is the workflow that closed the form.
+    public async Task<(UploadOutcome Outcome, ImportSummary Summary, FormState Form, Refusal? Closed)> WriteAsync(
+        string unit, Period period, WorkbookImport read, string? expectedEtag, string user, string? from, bool dryRun, CancellationToken cancellationToken)
+    {
+        var (outcome, summary, form) = await DecideAsync(unit, period, read, expectedEtag, user, from, dryRun, cancellationToken);
+        var refusal = outcome == UploadOutcome.Closed ? await workflow.CheckEditAsync(form, period, CancellationToken.None) : null;
+        return (outcome, summary, form, refusal);
+    }
 
-    public async Task<(UploadOutcome Outcome, ImportSummary Summary, FormState Form)> WriteAsync(
-        string unit, Period period, WorkbookImport read, string? expectedEtag, string user, bool dryRun, CancellationToken cancellationToken)
+    private async Task<(UploadOutcome Outcome, ImportSummary Summary, FormState Form)> DecideAsync(
+        string unit, Period period, WorkbookImport read, string? expectedEtag, string user, string? from, bool dryRun, CancellationToken cancellationToken)
     {
         var form = await forms.GetAsync(unit, period.Code, cancellationToken) ?? FormState.New(unit, period.Code);
+        form = await writer.RecoverAsync(form, period, cancellationToken);
         ImportSummary Summary(ValidatedBatch? batch, IReadOnlyList<RowIssue> rejected, int version) =>
             new(dryRun, batch?.Imported ?? 0, batch?.Updated ?? 0, (batch?.Ignored ?? 0) + read.Ignored, rejected, batch?.Warnings ?? [], version, Etags.Of(version));
 
@@ -30,7 +40,8 @@ public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms,
         if (readIssues.Count > 0) return (UploadOutcome.Rejected, Summary(null, readIssues, form.CurrentVersion), form);
         if (form.Exists && string.IsNullOrEmpty(expectedEtag)) return (UploadOutcome.NeedsIfMatch, Summary(null, [], form.CurrentVersion), form);
         if (form.Exists && expectedEtag != "*" && expectedEtag != form.Etag) return (UploadOutcome.Stale, Summary(null, [], form.CurrentVersion), form);
-        if (form.Status is FormStatus.Approved or FormStatus.Locked) return (UploadOutcome.Closed, Summary(null, [], form.CurrentVersion), form);
+        if (form.Status is FormStatus.Approved or FormStatus.Locked || await workflow.CheckEditAsync(form, period, cancellationToken) is not null)
+            return (UploadOutcome.Closed, Summary(null, [], form.CurrentVersion), form);
 
         var catalog = await indicators.GetAllAsync(cancellationToken);
         var current = await values.ReadAsync(unit, period, form.CurrentVersion, cancellationToken);
@@ -48,29 +59,13 @@ public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms,
         batch = batch with { Rejected = batch.Rejected.Select(Located).ToList(), Warnings = batch.Warnings.Select(Located).ToList() };
         if (batch.Rejected.Count > 0) return (UploadOutcome.Rejected, Summary(batch, batch.Rejected, form.CurrentVersion), form);
         if (dryRun || batch.Imported + batch.Updated == 0) return (UploadOutcome.Unchanged, Summary(batch, [], form.CurrentVersion), form);
-        if (form.PendingVersion is not null && form.PendingSince > DateTimeOffset.UtcNow - ClaimLease) return (UploadOutcome.Busy, Summary(batch, [], form.CurrentVersion), form);
-
-        FormState done;
-        try
+        var written = await writer.WriteAsync(form, period, batch, current, user, from, cancellationToken);
+        var closed = written.Outcome == WriteOutcome.Stale && await workflow.CheckEditAsync(written.Form, period, CancellationToken.None) is not null;
+        return written.Outcome switch
         {
-            var claimed = await forms.ClaimAsync(form, user, cancellationToken);
-            await values.WriteAsync(unit, period, claimed.PendingVersion!.Value, batch.Merged, cancellationToken);
-            done = await forms.CommitAsync(claimed, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            var now = await forms.GetAsync(unit, period.Code, cancellationToken) ?? form;
-            return (UploadOutcome.Stale, Summary(batch, [], now.CurrentVersion), now);
-        }
-        var old = current.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var at = DateTimeOffset.UtcNow;
-        await audit.AppendAsync(batch.Incoming.Where(o => !old.TryGetValue(o.IndicatorCode, out var was) || was != o)
-            .Select(o => new AuditEntry(at, user, old.ContainsKey(o.IndicatorCode) ? AuditAction.ValueChanged : AuditAction.ValueAdded, unit, period.Code,
-                o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), "upload")).ToList(), cancellationToken);
-        await values.DeleteVersionsBeforeAsync(unit, period, done.CurrentVersion - 1, cancellationToken);
-        return (UploadOutcome.Written, Summary(batch, [], done.CurrentVersion), done);
+            WriteOutcome.Written => (UploadOutcome.Written, Summary(batch, [], written.Form.CurrentVersion), written.Form),
+            WriteOutcome.Busy => (UploadOutcome.Busy, Summary(batch, [], form.CurrentVersion), form),
+            _ => (closed ? UploadOutcome.Closed : UploadOutcome.Stale, Summary(batch, [], written.Form.CurrentVersion), written.Form),
+        };
     }
-
-    private static string Describe(Observation o) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.Value}{(o.Numerator is null && o.Denominator is null ? "" : $" ({o.Numerator}/{o.Denominator})")}{(o.Note is null ? "" : $" [{o.Note}]")}");
 }

@@ -45,9 +45,10 @@ public sealed class SeedLoader(
     private async Task<bool> WriteFormIfNewAsync(string unitCode, Core.Periods.Period period, IReadOnlyList<Observation> rows, CancellationToken cancellationToken)
     {
         if (await forms.GetAsync(unitCode, period.Code, cancellationToken) is not null) return false;
-        var claimed = await forms.ClaimAsync(FormState.New(unitCode, period.Code), SeedUserId, cancellationToken);
+        var claimed = await forms.ClaimAsync(FormState.New(unitCode, period.Code), SeedUserId, DateTimeOffset.UtcNow, cancellationToken);
         await values.WriteAsync(unitCode, period, claimed.PendingVersion!.Value, rows, cancellationToken);
-        await forms.CommitAsync(claimed, cancellationToken);
+        // Seeded figures are the starting point, not changes anyone made: nothing to audit.
+        await forms.AuditedAsync(await forms.CommitAsync(claimed, DateTimeOffset.UtcNow, "seed", cancellationToken), cancellationToken);
         return true;
     }
 

@@ -28,7 +28,8 @@ public sealed record AuditEntry(
 // PartitionKey = unit code (a unit's history is one partition), or UsersLog for every change to users and keys,
 // RowKey = "{DateTimeOffset.MaxValue.Ticks - at.Ticks:D19}|{guid}": inverted ticks sort the newest
 // entry first, so "the last 50 changes" is the first page of one partition query; the guid keeps two
-// entries of the same tick apart. UnitCode is kept as a column too, since the users log partition
+// entries of the same tick apart (a commit's entries use "{commit id}|{index}" instead, so a recovery
+// writes the same keys again). UnitCode is kept as a column too, since the users log partition
 // holds entries of many units.
 public sealed class AuditStore(StorageAccount account)
 {
@@ -59,6 +60,19 @@ public sealed class AuditStore(StorageAccount account)
     }
 
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) => AppendAsync([entry], cancellationToken);
+
+    /// Appends the entries of one commit under keys derived from <paramref name="commitId"/>, so writing them
+    /// again (a recovery after the writer died half-way) replaces them instead of adding copies.
+    public async Task AppendOnceAsync(IReadOnlyList<AuditEntry> entries, string commitId, CancellationToken cancellationToken = default)
+    {
+        foreach (var unit in entries.GroupBy(e => e.UnitCode))
+        {
+            var actions = unit.Select((e, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                AuditEntity.From(e, unit.Key, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}")));
+            foreach (var chunk in actions.Chunk(100))
+                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+        }
+    }
 
     /// The newest entries of a unit, newest first.
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(string unitCode, int take, CancellationToken cancellationToken = default)
@@ -91,10 +105,10 @@ public sealed class AuditStore(StorageAccount account)
 
         public AuditEntry ToEntry() => new(At, User, Enum.Parse<AuditAction>(Action), UnitCode ?? PartitionKey, Period, IndicatorCode, Old, New, Origin, Subject);
 
-        public static AuditEntity From(AuditEntry e, string partition) => new()
+        public static AuditEntity From(AuditEntry e, string partition, string? id = null) => new()
         {
             PartitionKey = partition, UnitCode = e.UnitCode,
-            RowKey = $"{(DateTimeOffset.MaxValue.UtcTicks - e.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{Guid.NewGuid():N}",
+            RowKey = $"{(DateTimeOffset.MaxValue.UtcTicks - e.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{id ?? Guid.NewGuid().ToString("N")}",
             At = e.At, User = e.User, Action = e.Action.ToString(), Period = e.Period, IndicatorCode = e.IndicatorCode,
             Old = e.Old, New = e.New, Origin = e.From, Subject = e.Subject,
         };

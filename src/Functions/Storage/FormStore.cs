@@ -9,7 +9,9 @@ namespace HealthFuncs.Functions.Storage;
 public enum FormStatus { Draft, Submitted, Approved, Locked }
 
 /// The submission state of one unit's form for one period. <see cref="Version"/> is the table ETag,
-/// used for every update so two writers can never both move the form.
+/// used for every update so two writers can never both move the form. <see cref="Record"/> is the whole
+/// stored entity, the workflow state included, so a save carries the workflow over and a write can be
+/// checked against the workflow state it read.
 public sealed record FormState(
     string UnitCode,
     string PeriodCode,
@@ -21,6 +23,17 @@ public sealed record FormState(
     DateTimeOffset? PendingSince,
     ETag Version)
 {
+    /// The version the last commit replaced: the audit's baseline for that commit.
+    public int BaseVersion { get; init; }
+
+    /// True from a commit until its audit entries are confirmed written.
+    public bool AuditPending { get; init; }
+
+    /// Where the last commit came from (the audit's "from").
+    public string? UpdatedFrom { get; init; }
+
+    public TableEntity? Record { get; init; }
+
     /// The ETag clients see: the version number, quoted ("\"3\""). Version 0 is a form never written.
     public string Etag => Etags.Of(CurrentVersion);
 
@@ -35,21 +48,19 @@ public static class Etags
     public static string Of(int version) => $"\"{version}\"";
 }
 
-// Forms table (submission state).
+// Forms table (submission state and, in the same entity, the workflow state: see FormRecord).
 // PartitionKey = unit code, RowKey = period code ("2021-Q1"): one entity per form, read with a point read.
 // CurrentVersion points at the version of the form's rows in the Values table that readers see.
-// A write first claims PendingVersion = CurrentVersion + 1 (with the ETag), writes the rows, then
-// commits CurrentVersion = PendingVersion (with the new ETag). The claim is what makes a concurrent
-// writer fail before it writes a single row, so two writers never share row keys.
+// A write first claims PendingVersion (with the ETag), writes the rows, then commits
+// CurrentVersion = PendingVersion (with the claim's ETag). The claim is what makes a concurrent
+// writer fail before it writes a single row, so two writers never share row keys; the commit's ETag
+// is what makes an approval or any other change since the claim refuse the commit.
 public sealed class FormStore(StorageAccount account)
 {
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Forms, cancellationToken);
 
-    public async Task<FormState?> GetAsync(string unitCode, string periodCode, CancellationToken cancellationToken = default)
-    {
-        var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<FormEntity>(unitCode, periodCode, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToState() : null;
-    }
+    public async Task<FormState?> GetAsync(string unitCode, string periodCode, CancellationToken cancellationToken = default) =>
+        await FormRecord.GetAsync(await TableAsync(cancellationToken), unitCode, periodCode, cancellationToken) is { } e ? StateOf(e) : null;
 
     /// Every form of a unit for the periods of one year ("2024", "2024-Q1", "2024-M03"...): one query inside the
     /// unit's partition, the row keys that start with the year. Plan periods ("2024-2028") are left out.
@@ -57,64 +68,58 @@ public sealed class FormStore(StorageAccount account)
     {
         var (from, to) = (year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture) + ".");
         var result = new List<FormState>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<FormEntity>(
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(
             e => e.PartitionKey == unitCode && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
             if (Period.TryParseCode(e.RowKey, out var p) && p.Kind != PeriodKind.PlanPeriod && p.Year == year)
-                result.Add(e.ToState());
+                result.Add(StateOf(e));
         return result;
     }
 
-    /// Claims the next version. Throws RequestFailedException 412 (changed since read) or 409 (created since read).
-    public async Task<FormState> ClaimAsync(FormState form, string by, CancellationToken cancellationToken = default)
-    {
-        var claimed = form with { PendingVersion = form.CurrentVersion + 1, PendingSince = DateTimeOffset.UtcNow, UpdatedBy = by };
-        return await SaveAsync(form, claimed, cancellationToken);
-    }
-
-    /// Makes the claimed version the one readers see.
-    public async Task<FormState> CommitAsync(FormState claimed, CancellationToken cancellationToken = default)
-    {
-        var committed = claimed with
+    /// Claims the next version. A claim that replaces an abandoned one takes the number after it, so rows
+    /// a dead writer may still be sending can never mix with the new version's.
+    /// Throws RequestFailedException 412 (changed since read) or 409 (created since read).
+    public Task<FormState> ClaimAsync(FormState form, string by, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        SaveAsync(form, new Dictionary<string, object?>
         {
-            CurrentVersion = claimed.PendingVersion ?? throw new InvalidOperationException("Nothing claimed."),
-            PendingVersion = null, PendingSince = null, UpdatedAt = DateTimeOffset.UtcNow,
-        };
-        return await SaveAsync(claimed, committed, cancellationToken);
-    }
+            ["PendingVersion"] = Math.Max(form.CurrentVersion, form.PendingVersion ?? 0) + 1,
+            ["PendingSince"] = at,
+            ["UpdatedBy"] = by,
+        }, cancellationToken);
+
+    /// Makes the claimed version the one readers see, and marks its audit as pending.
+    public Task<FormState> CommitAsync(FormState claimed, DateTimeOffset at, string? from, CancellationToken cancellationToken = default) =>
+        SaveAsync(claimed, new Dictionary<string, object?>
+        {
+            ["CurrentVersion"] = claimed.PendingVersion ?? throw new InvalidOperationException("Nothing claimed."),
+            ["BaseVersion"] = claimed.CurrentVersion,
+            ["PendingVersion"] = null, ["PendingSince"] = null,
+            ["UpdatedAt"] = at, ["UpdatedFrom"] = from, ["AuditPending"] = true,
+        }, cancellationToken);
+
+    /// Gives a claim up (the writer's commit was refused or its rows could not be written).
+    public Task<FormState> ReleaseAsync(FormState claimed, CancellationToken cancellationToken = default) =>
+        SaveAsync(claimed, new Dictionary<string, object?> { ["PendingVersion"] = null, ["PendingSince"] = null }, cancellationToken);
+
+    /// Records that the last commit's audit entries are written.
+    public Task<FormState> AuditedAsync(FormState committed, CancellationToken cancellationToken = default) =>
+        SaveAsync(committed, new Dictionary<string, object?> { ["AuditPending"] = null }, cancellationToken);
 
     /// Changes the review status, with the ETag the caller read.
     public Task<FormState> SetStatusAsync(FormState form, FormStatus status, string by, CancellationToken cancellationToken = default) =>
-        SaveAsync(form, form with { Status = status, UpdatedBy = by, UpdatedAt = DateTimeOffset.UtcNow }, cancellationToken);
+        SaveAsync(form, new Dictionary<string, object?> { ["Status"] = status.ToString(), ["UpdatedBy"] = by, ["UpdatedAt"] = DateTimeOffset.UtcNow },
+            cancellationToken);
 
-    private async Task<FormState> SaveAsync(FormState read, FormState next, CancellationToken cancellationToken)
+    private async Task<FormState> SaveAsync(FormState read, Dictionary<string, object?> changes, CancellationToken cancellationToken)
     {
-        var entity = FormEntity.From(next);
-        var response = read.Exists
-            ? await (await TableAsync(cancellationToken)).UpdateEntityAsync(entity, read.Version, TableUpdateMode.Replace, cancellationToken)
-            : await (await TableAsync(cancellationToken)).AddEntityAsync(entity, cancellationToken);
-        return next with { Version = response.Headers.ETag ?? throw new InvalidOperationException("The table returned no ETag.") };
+        if (!read.Exists) changes.TryAdd("CurrentVersion", read.CurrentVersion);
+        var saved = await FormRecord.SaveAsync(await TableAsync(cancellationToken), read.UnitCode, read.PeriodCode, read.Record, changes, cancellationToken);
+        return StateOf(saved);
     }
 
-    private sealed class FormEntity : ITableEntity
-    {
-        public string PartitionKey { get; set; } = "";
-        public string RowKey { get; set; } = "";
-        public DateTimeOffset? Timestamp { get; set; }
-        public ETag ETag { get; set; }
-        public int CurrentVersion { get; set; }
-        public string Status { get; set; } = nameof(FormStatus.Draft);
-        public string? UpdatedBy { get; set; }
-        public DateTimeOffset? UpdatedAt { get; set; }
-        public int? PendingVersion { get; set; }
-        public DateTimeOffset? PendingSince { get; set; }
-
-        public FormState ToState() => new(PartitionKey, RowKey, CurrentVersion, Enum.Parse<FormStatus>(Status), UpdatedBy, UpdatedAt,
-            PendingVersion, PendingSince, ETag);
-
-        public static FormEntity From(FormState s) => new()
+    private static FormState StateOf(TableEntity e) =>
+        new(e.PartitionKey, e.RowKey, e.Int("CurrentVersion") ?? 0, Enum.TryParse<FormStatus>(e.Text("Status"), out var s) ? s : FormStatus.Draft,
+            e.Text("UpdatedBy"), e.Time("UpdatedAt"), e.Int("PendingVersion"), e.Time("PendingSince"), e.ETag)
         {
-            PartitionKey = s.UnitCode, RowKey = s.PeriodCode, CurrentVersion = s.CurrentVersion, Status = s.Status.ToString(),
-            UpdatedBy = s.UpdatedBy, UpdatedAt = s.UpdatedAt, PendingVersion = s.PendingVersion, PendingSince = s.PendingSince,
+            BaseVersion = e.Int("BaseVersion") ?? 0, AuditPending = e.Flag("AuditPending"), UpdatedFrom = e.Text("UpdatedFrom"), Record = e,
         };
-    }
 }

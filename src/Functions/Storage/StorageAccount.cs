@@ -26,14 +26,14 @@ public sealed class StorageAccount
         if (!string.IsNullOrWhiteSpace(o.AccountName))
         {
             var credential = new DefaultAzureCredential();
-            _tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential);
-            _blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential);
+            _tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential, StorageClients.Tables());
+            _blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential, StorageClients.Blobs());
         }
         else
         {
             var connection = string.IsNullOrWhiteSpace(o.ConnectionString) ? "UseDevelopmentStorage=true" : o.ConnectionString;
-            _tables = new TableServiceClient(connection);
-            _blobs = new BlobServiceClient(connection);
+            _tables = new TableServiceClient(connection, StorageClients.Tables());
+            _blobs = new BlobServiceClient(connection, StorageClients.Blobs());
         }
     }
 
@@ -75,6 +75,13 @@ public sealed class StorageAccount
     public BlobContainerClient Container(ContainerName name) =>
         _blobs.GetBlobContainerClient((_prefix + name).ToLowerInvariant());
 
+    /// One cheap call (the first page of one table name) that succeeds only when storage answers.
+    public async Task ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        await foreach (var _ in _tables.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken).AsPages())
+            break;
+    }
+
     /// Creates every table and container that does not exist yet. Safe to call at every start.
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
@@ -97,6 +104,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
         services.AddSingleton<Submissions.FormWriter>();
+        services.AddSingleton<Submissions.CommitAudit>();
         services.AddSingleton<Attainment.FigureBooks>();
         services.AddSingleton<Seeding.SeedLoader>();
         services.AddSingleton<AuditStore>();

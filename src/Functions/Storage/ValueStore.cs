@@ -12,7 +12,7 @@ namespace HealthFuncs.Functions.Storage;
 // RowKey = "{periodCode}|{version:D6}|{indicatorCode}": every submission writes a complete new
 // version of the form. Readers read only the version the Forms table points at, so a batch of any
 // size (written in transactions of at most 100 rows) becomes visible all at once.
-// The previous version is kept (the audit's baseline for a diff); older ones are deleted.
+// The version a commit replaced is kept (the audit's baseline for that commit); older ones are deleted.
 public sealed class ValueStore(StorageAccount account)
 {
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Values, cancellationToken);
@@ -49,14 +49,18 @@ public sealed class ValueStore(StorageAccount account)
         return result;
     }
 
-    /// Writes a complete version of the form. Rows a crashed earlier attempt left at this version are removed first.
+    /// Writes a complete version of the form: one transaction per 100 rows. The version is freshly claimed,
+    /// so no rows exist under it (an abandoned claim's number is never claimed again).
     public async Task WriteAsync(string unitCode, Period period, int version, IReadOnlyList<Observation> values, CancellationToken cancellationToken = default)
     {
-        await DeleteRangeAsync(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken);
         var actions = values.Select(v => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ValueEntity.From(v, version)));
         foreach (var chunk in actions.Chunk(100))
             await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }
+
+    /// Deletes the rows of one version: a claim given back, or abandoned by a writer that died.
+    public Task DeleteVersionAsync(string unitCode, Period period, int version, CancellationToken cancellationToken = default) =>
+        DeleteRangeAsync(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken);
 
     /// Deletes every version before <paramref name="keepFrom"/>.
     public Task DeleteVersionsBeforeAsync(string unitCode, Period period, int keepFrom, CancellationToken cancellationToken = default) =>

@@ -2,6 +2,7 @@ using HealthFuncs.Core.Checks;
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
+using HealthFuncs.Functions.Input;
 
 namespace HealthFuncs.Functions.Submissions;
 
@@ -21,7 +22,7 @@ public sealed record ValidatedBatch(
 public static class BatchValidation
 {
     public const int MaxRows = 5000;
-    private const int MaxNoteLength = 2000;
+    private const int MaxNoteLength = InputLimits.MaxNoteLength;
 
     public static ValidatedBatch Validate(
         string unitCode, Period period, IReadOnlyList<ValueRow> rows, IReadOnlyDictionary<string, Indicator> indicators,
@@ -37,12 +38,16 @@ public static class BatchValidation
             RowIssue? issue = null;
             if (string.IsNullOrEmpty(code))
                 issue = new(i, null, "indicatorCode", "Thiếu mã chỉ tiêu.", "The indicator code is missing.");
+            else if (code.Length > InputLimits.MaxCodeLength)
+                issue = new(i, null, "indicatorCode", $"Mã chỉ tiêu dài quá {InputLimits.MaxCodeLength} ký tự.", $"The indicator code is longer than {InputLimits.MaxCodeLength} characters.");
             else if (!indicators.ContainsKey(code))
                 issue = new(i, code, "indicatorCode", $"Không có chỉ tiêu mã '{code}'.", $"There is no indicator with code '{code}'.");
             else if (rowOf.TryGetValue(code, out var first))
                 issue = new(i, code, "indicatorCode", $"Chỉ tiêu '{code}' đã có ở dòng {first}.", $"Indicator '{code}' already appears in row {first}.");
             else if (row.Value is null)
                 issue = new(i, code, "value", $"Thiếu giá trị của chỉ tiêu '{code}'.", $"The value of indicator '{code}' is missing.");
+            else if (OutOfRange(row) is { } range)
+                issue = new(i, code, range.Field, range.Vi, range.En);
             else if (row.Note is { Length: > MaxNoteLength })
                 issue = new(i, code, "note", $"Ghi chú dài quá {MaxNoteLength} ký tự.", $"The note is longer than {MaxNoteLength} characters.");
             if (issue is not null) { rejected.Add(issue); continue; }
@@ -75,6 +80,13 @@ public static class BatchValidation
         }
         return new ValidatedBatch(incoming, merged.Values.OrderBy(o => o.IndicatorCode, StringComparer.Ordinal).ToList(),
             rejected.OrderBy(r => r.Row ?? int.MaxValue).ToList(), warnings, imported, updated, ignored);
+    }
+
+    private static (string Field, string Vi, string En)? OutOfRange(ValueRow row)
+    {
+        foreach (var (field, number) in new[] { ("value", row.Value), ("numerator", row.Numerator), ("denominator", row.Denominator) })
+            if (number is { } n && InputLimits.CheckNumber(n) is { } refusal) return (field, refusal.Vi, refusal.En);
+        return null;
     }
 
     private static string FieldOf(string rule) => rule switch

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Azure;
-using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Storage;
 
@@ -11,43 +9,77 @@ public enum WriteOutcome { Written, Busy, Stale }
 /// What became of a write; <see cref="Form"/> is the form after it (or as last read when refused).
 public sealed record WriteResult(WriteOutcome Outcome, FormState Form);
 
-/// Writes a validated batch as the form's next version: claim version n+1 with the form's ETag, write
-/// every row of n+1, commit the form to n+1, audit each changed value, then delete versions before n.
-/// Every way figures reach storage (the values API, uploaded workbooks) goes through here.
-public sealed class FormWriter(FormStore forms, ValueStore values, AuditStore audit, ILogger<FormWriter> log)
+/// Writes a validated batch as the form's next version. The protocol, in storage calls:
+/// 1. claim the next version on the form entity with the ETag read (the same read the workflow was checked on);
+/// 2. write every row of that version, one transaction per 100 rows;
+/// 3. commit the pointer with the claim's ETag: any change since the claim (an approval, a return, another
+///    writer's takeover) refuses the commit, and the claim is given back and its rows deleted;
+/// 4. write the audit entries under keys of the commit, then clear the commit's audit mark;
+/// 5. delete the versions before the one replaced (best effort; readers never see them).
+/// Once claimed, the write runs to its end even if the client goes away, so a dropped connection never
+/// leaves a claim behind. A claim older than <see cref="ClaimLease"/> belongs to a writer that died: the
+/// next writer claims past it and deletes its rows. Every way figures reach storage goes through here.
+public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit audit, TimeProvider clock, ILogger<FormWriter> log)
 {
-    // A claim older than this belongs to a writer that died between claiming and committing.
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+    /// Long enough for the largest batch (50 transactions) to be written; short enough that a dead writer
+    /// holds a form for seconds, not minutes.
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(10);
 
-    public async Task<WriteResult> WriteAsync(FormState form, Period period, ValidatedBatch batch, IReadOnlyList<Observation> current,
+    /// True while another writer's claim on <paramref name="form"/> is still within its lease.
+    public bool IsBusy(FormState form) => form.PendingVersion is not null && form.PendingSince > clock.GetUtcNow() - ClaimLease;
+
+    /// How long until the claim on <paramref name="form"/> lapses, for Retry-After.
+    public TimeSpan BusyFor(FormState form) =>
+        form.PendingSince is { } since ? Max(since + ClaimLease - clock.GetUtcNow(), TimeSpan.FromSeconds(1)) : TimeSpan.FromSeconds(1);
+
+    /// Confirms the audit of the last commit when its mark is still set (its writer died before it could, or is
+    /// about to): the entries are written again under the same keys, so doing it twice is harmless, and a new
+    /// commit never overwrites a mark whose entries may be missing. Returns the form as saved.
+    public async Task<FormState> RecoverAsync(FormState form, Period period, CancellationToken cancellationToken) =>
+        form.AuditPending ? await audit.RecoverAsync(form, period, cancellationToken) : form;
+
+    public async Task<WriteResult> WriteAsync(FormState form, Period period, ValidatedBatch batch, IReadOnlyList<Core.Observations.Observation> current,
         string user, string? from, CancellationToken cancellationToken = default)
     {
-        if (form.PendingVersion is not null && form.PendingSince > DateTimeOffset.UtcNow - ClaimLease)
-            return new(WriteOutcome.Busy, form);
+        if (IsBusy(form)) return new(WriteOutcome.Busy, form);
+        cancellationToken.ThrowIfCancellationRequested();
+        // From the claim on, the write is finished whatever the client does: stopping half-way (even while the
+        // claim's own answer is on its way back) is what would leave a form blocked.
+        var work = CancellationToken.None;
         FormState claimed, committed;
         try
         {
-            claimed = await forms.ClaimAsync(form, user, cancellationToken);
+            claimed = await forms.ClaimAsync(form, user, clock.GetUtcNow(), work);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return new(WriteOutcome.Stale, await forms.GetAsync(form.UnitCode, form.PeriodCode, cancellationToken) ?? form);
-        }
-        await values.WriteAsync(form.UnitCode, period, claimed.PendingVersion!.Value, batch.Merged, cancellationToken);
-        try
-        {
-            committed = await forms.CommitAsync(claimed, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // Only a writer that took over an expired claim gets here; the rows at this version are now its own.
-            return new(WriteOutcome.Stale, await forms.GetAsync(form.UnitCode, form.PeriodCode, cancellationToken) ?? form);
+            return new(WriteOutcome.Stale, await forms.GetAsync(form.UnitCode, form.PeriodCode, work) ?? form);
         }
 
-        await audit.AppendAsync(AuditEntries(batch, current, user, form.UnitCode, period, from), cancellationToken);
+        var version = claimed.PendingVersion!.Value;
         try
         {
-            await values.DeleteVersionsBeforeAsync(form.UnitCode, period, committed.CurrentVersion - 1, cancellationToken);
+            if (form.PendingVersion is { } abandoned)
+                await values.DeleteVersionAsync(form.UnitCode, period, abandoned, work);
+            await values.WriteAsync(form.UnitCode, period, version, batch.Merged, work);
+            committed = await forms.CommitAsync(claimed, clock.GetUtcNow(), from, work);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // An approval, a return or a takeover came after the claim: this version never becomes visible.
+            var now = await RollBackAsync(claimed, period);
+            return new(WriteOutcome.Stale, now ?? form);
+        }
+        catch (Exception)
+        {
+            await RollBackAsync(claimed, period);
+            throw;
+        }
+
+        await audit.WriteAsync(committed, period, current, batch.Merged, work);
+        try
+        {
+            if (form.CurrentVersion > 0) await values.DeleteVersionsBeforeAsync(form.UnitCode, period, form.CurrentVersion, work);
         }
         catch (RequestFailedException e)
         {
@@ -57,22 +89,25 @@ public sealed class FormWriter(FormStore forms, ValueStore values, AuditStore au
         return new(WriteOutcome.Written, committed);
     }
 
-    private static List<AuditEntry> AuditEntries(ValidatedBatch batch, IReadOnlyList<Observation> before, string user, string unit, Period p, string? from)
+    // Gives the claim back when it is still this writer's, and deletes its rows. When storage is down this
+    // fails too; the claim then lapses with its lease and the next writer deletes the rows.
+    private async Task<FormState?> RollBackAsync(FormState claimed, Period period)
     {
-        var old = before.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var at = DateTimeOffset.UtcNow;
-        return batch.Incoming
-            .Where(o => !old.TryGetValue(o.IndicatorCode, out var was) || was != o)
-            .Select(o => new AuditEntry(at, user, old.ContainsKey(o.IndicatorCode) ? AuditAction.ValueChanged : AuditAction.ValueAdded, unit, p.Code,
-                o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), from))
-            .ToList();
+        try
+        {
+            // Rows first: a claim given back while its rows remain would let the next claim reuse the number.
+            await values.DeleteVersionAsync(claimed.UnitCode, period, claimed.PendingVersion!.Value, CancellationToken.None);
+            var now = await forms.GetAsync(claimed.UnitCode, claimed.PeriodCode, CancellationToken.None);
+            if (now is not null && now.PendingVersion == claimed.PendingVersion && now.PendingSince == claimed.PendingSince)
+                now = await forms.ReleaseAsync(now, CancellationToken.None);
+            return now;
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException or OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not roll back the claim on {Unit} {Period}", claimed.UnitCode, period.Code);
+            return null;
+        }
     }
 
-    private static string Describe(Observation o)
-    {
-        static string N(decimal? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "";
-        var text = N(o.Value);
-        if (o.Numerator is not null || o.Denominator is not null) text += $" ({N(o.Numerator)}/{N(o.Denominator)})";
-        return o.Note is null ? text : $"{text} [{o.Note}]";
-    }
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

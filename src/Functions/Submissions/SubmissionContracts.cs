@@ -1,11 +1,18 @@
+using System.Text.Json.Serialization;
 using HealthFuncs.Functions.Errors;
+using HealthFuncs.Functions.Input;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthFuncs.Functions.Submissions;
 
 /// One reported figure. For percentages, rates and ratios the numerator and denominator travel with it.
-public sealed record ValueRow(string? IndicatorCode, decimal? Value, decimal? Numerator = null, decimal? Denominator = null, string? Note = null);
+public sealed record ValueRow(
+    string? IndicatorCode,
+    [property: JsonConverter(typeof(ReportedNumberConverter))] decimal? Value,
+    [property: JsonConverter(typeof(ReportedNumberConverter))] decimal? Numerator = null,
+    [property: JsonConverter(typeof(ReportedNumberConverter))] decimal? Denominator = null,
+    string? Note = null);
 
 public sealed record SubmissionRequest(IReadOnlyList<ValueRow>? Values);
 

@@ -61,6 +61,7 @@ public static class ValuesApi
             return Problems.Invalid("values", $"Mỗi lần gửi tối đa {BatchValidation.MaxRows} dòng.", $"At most {BatchValidation.MaxRows} rows per submission.");
 
         var form = await stores.Forms.GetAsync(unit, p.Code, cancellationToken) ?? FormState.New(unit, p.Code);
+        form = await stores.Writer.RecoverAsync(form, p, cancellationToken);
         if (form.Exists && string.IsNullOrEmpty(ifMatch))
             return Problems.Of(StatusCodes.Status428PreconditionRequired, "Thiếu If-Match",
                 $"Biểu đã có phiên bản {form.CurrentVersion}; hãy gửi kèm If-Match: {form.Etag} đã đọc để không ghi đè thay đổi của người khác.",
@@ -69,12 +70,18 @@ public static class ValuesApi
         if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != form.Etag)
             return StaleProblem(form);
         if (form.Status is FormStatus.Approved or FormStatus.Locked)
+        {
+            await Audit.Denials.RecordAsync(http, unit, p.Code, $"the form is {form.Status.ToString().ToLowerInvariant()}");
             return Problems.Conflict($"Biểu {unit} kỳ {p.Code} đã {(form.Status == FormStatus.Approved ? "được duyệt" : "bị khóa")}; không thể sửa số liệu.",
                 $"The form of {unit} for {p.Code} is {form.Status.ToString().ToLowerInvariant()}; its values can no longer change.",
                 new Dictionary<string, object?> { ["status"] = form.Status.ToString() });
+        }
         // Approved or locked by the reporting workflow: only an unlock by the parent level lets the figures change.
-        if (await workflow.CheckEditAsync(unit, p, cancellationToken) is { } refusal)
+        if (await workflow.CheckEditAsync(form, p, cancellationToken) is { } refusal)
+        {
+            await Audit.Denials.RecordAsync(http, unit, p.Code, refusal.MessageEn);
             return Problems.Conflict(refusal.MessageVi, refusal.MessageEn);
+        }
 
         var indicators = await stores.Indicators.GetAllAsync(cancellationToken);
         var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);
@@ -93,8 +100,13 @@ public static class ValuesApi
         switch (written.Outcome)
         {
             case WriteOutcome.Busy:
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(stores.Writer.BusyFor(form).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Problems.Conflict("Một lượt gửi khác cho biểu này đang được ghi; hãy tải lại sau giây lát.",
                     "Another submission to this form is being written; reload in a moment.", new Dictionary<string, object?> { ["currentEtag"] = form.Etag });
+            case WriteOutcome.Stale when await workflow.CheckEditAsync(written.Form, p, CancellationToken.None) is { } closed:
+                // Approved (or returned and locked) between this request's read and its commit: the commit was refused.
+                await Audit.Denials.RecordAsync(http, unit, p.Code, closed.MessageEn);
+                return Problems.Conflict(closed.MessageVi, closed.MessageEn, new Dictionary<string, object?> { ["currentEtag"] = written.Form.Etag });
             case WriteOutcome.Stale:
                 return StaleProblem(written.Form);
         }

@@ -23,10 +23,11 @@ public static class TargetsApi
         return api;
     }
 
-    private static async Task<Ok<List<TargetItem>>> ListAsync(string unit, TargetStore targets, IndicatorStore indicators, CancellationToken cancellationToken, int? year = null)
+    private static async Task<Ok<List<TargetItem>>> ListAsync(string unit, TargetStore targets, IndicatorStore indicators, TimeProvider clock,
+        CancellationToken cancellationToken, int? year = null)
     {
         var catalog = await indicators.GetAllAsync(cancellationToken);
-        return TypedResults.Ok((await targets.GetAsync(unit, year ?? DateTime.UtcNow.Year, cancellationToken))
+        return TypedResults.Ok((await targets.GetAsync(unit, year ?? Core.Workflow.VietnamTime.YearOf(clock.GetUtcNow()), cancellationToken))
             .OrderBy(t => t.IndicatorCode, StringComparer.Ordinal).ThenBy(t => t.PlanPeriod)
             .Select(t => TargetReadout.ToItem(t, catalog.GetValueOrDefault(t.IndicatorCode))).ToList());
     }
@@ -46,6 +47,8 @@ public static class TargetsApi
                 return Problems.Invalid($"targets[{i}].indicatorCode", $"Không có chỉ tiêu mã '{row.IndicatorCode}'.", $"There is no indicator with code '{row.IndicatorCode}'.");
             if (string.IsNullOrWhiteSpace(row.Text))
                 return Problems.Invalid($"targets[{i}].text", "Thiếu nội dung chỉ tiêu kế hoạch.", "The target text is missing.");
+            if (Input.InputLimits.CheckLength(row.Text, Input.InputLimits.MaxTargetTextLength, "Nội dung chỉ tiêu kế hoạch", "target text") is { } tooLong)
+                return Problems.Invalid($"targets[{i}].text", tooLong.Vi, tooLong.En);
             string? plan = null;
             if (!string.IsNullOrWhiteSpace(row.PlanPeriod))
             {

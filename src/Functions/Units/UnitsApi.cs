@@ -15,9 +15,9 @@ public static class UnitsApi
         return api;
     }
 
-    private static async Task<Ok<List<UnitItem>>> ListAsync(UnitStore units, CancellationToken cancellationToken, int? year = null)
+    private static async Task<Ok<List<UnitItem>>> ListAsync(UnitStore units, TimeProvider clock, CancellationToken cancellationToken, int? year = null)
     {
-        var y = year ?? DateTime.UtcNow.Year;
+        var y = year ?? Core.Workflow.VietnamTime.YearOf(clock.GetUtcNow());
         var tree = await units.GetTreeAsync(cancellationToken);
         return TypedResults.Ok(tree.Units.Where(u => u.ExistsIn(y))
             .OrderBy(u => u.Level).ThenBy(u => u.Code, StringComparer.Ordinal)

@@ -4,8 +4,8 @@ using Azure.Storage.Blobs;
 
 namespace HealthFuncs.Functions.Workflow;
 
-/// The tables and the container the reporting workflow and its jobs keep.
-public enum ReportTable { Workflow, JobSteps, Reminders }
+/// The tables and the container the reporting jobs keep (the workflow state itself lives in the Forms table).
+public enum ReportTable { JobSteps, Reminders }
 
 /// The storage of the workflow and the jobs, on the same account and with the same
 /// "Storage" settings (ConnectionString or AccountName, TablePrefix) as the rest of the server.
@@ -28,14 +28,14 @@ public sealed class ReportStorage
         if (section["AccountName"] is { Length: > 0 } account)
         {
             var credential = new DefaultAzureCredential();
-            _tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential);
-            blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential);
+            _tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential, Storage.StorageClients.Tables());
+            blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential, Storage.StorageClients.Blobs());
         }
         else
         {
             var connection = section["ConnectionString"] is { Length: > 0 } c ? c : "UseDevelopmentStorage=true";
-            _tables = new TableServiceClient(connection);
-            blobs = new BlobServiceClient(connection);
+            _tables = new TableServiceClient(connection, Storage.StorageClients.Tables());
+            blobs = new BlobServiceClient(connection, Storage.StorageClients.Blobs());
         }
         Reports = blobs.GetBlobContainerClient((_prefix + "reports").ToLowerInvariant());
     }

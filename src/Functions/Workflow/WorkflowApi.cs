@@ -12,7 +12,7 @@ namespace HealthFuncs.Functions.Workflow;
 
 // GET  /api/units/{unit}/periods/{period}/status        the form's workflow state; ETag: "w<version>"
 // POST /api/units/{unit}/periods/{period}/submit        the unit sends its form            (If-Match once stored)
-// POST /api/units/{unit}/periods/{period}/approve       the parent level accepts it        (If-Match)
+// POST /api/units/{unit}/periods/{period}/approve       the parent level accepts it        (If-Match; ?formVersion=N: only that values version)
 // POST /api/units/{unit}/periods/{period}/return        {reason}: sent back, editable again (If-Match)
 // POST /api/units/{unit}/periods/{period}/unlock        {until, reason}: province exception (If-Match)
 // GET  /api/units/{unit}/periods/{period}/completeness  the unit's children: expected, received, on time, late
@@ -78,6 +78,8 @@ public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, Audit
     public async Task<Results<Ok<WorkflowView>, ProblemHttpResult, ValidationProblem>> TransitionAsync(
         string unit, string period, TransitionAsk ask, HttpContext http, CancellationToken ct)
     {
+        if (Input.InputLimits.CheckLength(ask.Reason, Input.InputLimits.MaxReasonLength, "Lý do", "reason") is { } tooLong)
+            return Problems.Invalid("reason", tooLong.Vi, tooLong.En);
         var p = Period.ParseCode(period);
         var tree = await units.GetTreeAsync(ct);
         var caller = http.User.ToUser();
@@ -91,17 +93,28 @@ public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, Audit
                 new Dictionary<string, object?> { ["currentEtag"] = read.Etag });
         if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != read.Etag)
             return Stale(read.Etag);
+        // The approver names the values version it looked at; the approval is saved against this same read of the
+        // form, so it approves exactly that version and no value commit can land after it.
+        if (ask.Action == WorkflowAction.Approve && http.Request.Query["formVersion"].ToString() is { Length: > 0 } seen
+            && (!int.TryParse(seen, System.Globalization.CultureInfo.InvariantCulture, out var version) || version != read.FormVersion))
+            return Problems.Conflict(
+                $"Số liệu của biểu đã thay đổi (phiên bản hiện tại {read.FormVersion}, bạn đã xem {seen}); hãy xem lại trước khi duyệt.",
+                $"The form's figures changed (current version {read.FormVersion}, you looked at {seen}); review them again before approving.",
+                new Dictionary<string, object?> { ["currentEtag"] = read.Etag, ["formVersion"] = read.FormVersion });
 
         var now = clock.GetUtcNow();
         var workflow = rules.For(tree);
         var (next, refusal) = workflow.Apply(read.State, new WorkflowRequest(ask.Action, new WorkflowActor(caller.Id, caller.UnitCode ?? ""), ask.Reason, ask.Until), now);
         if (refusal is not null)
+        {
+            await Denials.RecordAsync(http, unit, p.Code, refusal.MessageEn);
             return refusal.Kind switch
             {
                 RefusalKind.Forbidden => Problems.Forbidden(refusal.MessageVi, refusal.MessageEn),
                 RefusalKind.Conflict => Problems.Conflict(refusal.MessageVi, refusal.MessageEn, new Dictionary<string, object?> { ["currentEtag"] = read.Etag }),
                 _ => Problems.Invalid(ask.Action == WorkflowAction.Unlock && ask.Until is null ? "until" : "reason", refusal.MessageVi, refusal.MessageEn),
             };
+        }
 
         StoredWorkflow saved;
         try

@@ -10,7 +10,8 @@ public sealed record UnlockRequest(DateOnly? Until, string? Reason);
 public sealed record ExceptionView(DateOnly Until, string Reason, string GrantedBy, DateTimeOffset GrantedAt, bool Open);
 
 /// A form's workflow as the API shows it. <c>status</c> is what holds now (Locked once the lock date has
-/// passed without an open exception); <c>storedStatus</c> is the last transition's result.
+/// passed without an open exception); <c>storedStatus</c> is the last transition's result. <c>formVersion</c> is
+/// the values version the form points at; <c>approvedVersion</c> the one the last approval approved.
 public sealed record WorkflowView(
     string UnitCode,
     string Period,
@@ -29,7 +30,9 @@ public sealed record WorkflowView(
     string? ReturnReason,
     ExceptionView? Exception,
     DateTimeOffset? ChangedAt,
-    string? ChangedBy)
+    string? ChangedBy,
+    int FormVersion,
+    int? ApprovedVersion)
 {
     public static WorkflowView Of(StoredWorkflow stored, WorkflowRules rules, UnitLevel level, DateTimeOffset now)
     {
@@ -40,7 +43,7 @@ public sealed record WorkflowView(
             rules.IsLockedAt(s, now), rules.CheckEdit(s, now) is null,
             s.FirstSubmittedAt, s.LastSubmittedAt, s.ApprovedAt, s.ReturnReason,
             s.Exception is { } x ? new ExceptionView(x.Until, x.Reason, x.GrantedBy, x.GrantedAt, x.IsOpenAt(now)) : null,
-            s.ChangedAt, s.ChangedBy);
+            s.ChangedAt, s.ChangedBy, stored.FormVersion, s.Status == WorkflowStatus.Approved ? stored.ApprovedVersion : null);
     }
 }
 

@@ -7,16 +7,18 @@ namespace HealthFuncs.Functions.Workflow;
 
 /// The workflow's rules for the current tree and configuration, and the question every write of
 /// values must ask first: may this form change now?
-public sealed class WorkflowGate(WorkflowStore store, UnitStore units, WorkflowRulesSource rules, TimeProvider clock)
+public sealed class WorkflowGate(UnitStore units, WorkflowRulesSource rules, TimeProvider clock)
 {
     /// Null when the unit's values for the period may change now; otherwise the refusal (409)
-    /// saying whether the form is approved or locked and what unlocks it.
-    public async Task<Refusal?> CheckEditAsync(string unitCode, Period period, CancellationToken cancellationToken = default)
+    /// saying whether the form is approved or locked and what unlocks it. The workflow state is the one
+    /// in <paramref name="form"/>'s entity: the claim that follows is saved against that same read, so
+    /// an approval after this check refuses the write instead of being overtaken by it.
+    public async Task<Refusal?> CheckEditAsync(FormState form, Period period, CancellationToken cancellationToken = default)
     {
         if (period.Kind == PeriodKind.PlanPeriod) return null;
         var tree = await units.GetTreeAsync(cancellationToken);
-        if (tree.Find(unitCode) is null) return null;
-        var stored = await store.GetAsync(unitCode, period, cancellationToken);
+        if (tree.Find(form.UnitCode) is null) return null;
+        var stored = WorkflowStore.Of(form.UnitCode, period, form.Record);
         return rules.For(tree).CheckEdit(stored.State, clock.GetUtcNow());
     }
 }

@@ -2,36 +2,45 @@ using Azure;
 using Azure.Data.Tables;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workflow;
+using HealthFuncs.Functions.Storage;
 
 namespace HealthFuncs.Functions.Workflow;
 
-/// A stored workflow state with the table ETag it was read with; version 0 with no ETag: never stored.
-public sealed record StoredWorkflow(WorkflowState State, ETag TableEtag)
+/// A stored workflow state with the form entity it was read from; never stored: version 0.
+/// <see cref="FormVersion"/> is the values version the form pointed at when read: an approval saved
+/// against this read approves exactly that version.
+public sealed record StoredWorkflow(WorkflowState State, TableEntity? Record)
 {
     /// The ETag clients see and send back in If-Match: the workflow version, quoted.
     public string Etag => $"\"w{State.Version}\"";
 
-    public bool Exists => TableEtag != default;
+    public bool Exists => State.Version > 0;
+
+    public int FormVersion => Record?.Int("CurrentVersion") ?? 0;
+
+    /// True while a writer holds a claim on the next version of the values.
+    public bool Writing => Record?.Int("PendingVersion") is not null;
+
+    /// The values version the last approval approved.
+    public int? ApprovedVersion => Record?.Int("ApprovedVersion");
 }
 
-// Workflow table.
-// PartitionKey = unit code, RowKey = period code ("2021-Q1"): one entity per form, a point read;
-// a parent's completeness is one point read per child (a bounded set), never a table scan; a unit's
-// whole history (the nightly snapshot) is one partition query.
-// Every save passes the ETag it read (or adds when the form was never stored), so of two concurrent
-// approvals exactly one succeeds and the other gets 412/409 from the table.
-public sealed class WorkflowStore(ReportStorage storage)
+// The workflow state lives in the form's entity of the Forms table (see FormRecord), under its own
+// property names: PartitionKey = unit code, RowKey = period code ("2021-Q1"). A parent's completeness is
+// one point read per child (a bounded set), never a table scan; a unit's whole history (the nightly
+// snapshot) is one partition query. Every save passes the ETag it read (or adds when the form was never
+// stored), so of two concurrent approvals exactly one succeeds, and an approval and a value commit
+// racing on the same form cannot both succeed either.
+public sealed class WorkflowStore(StorageAccount account)
 {
-    private TableClient Table => storage.Table(ReportTable.Workflow);
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Forms, cancellationToken);
 
-    public async Task<StoredWorkflow> GetAsync(string unitCode, Period period, CancellationToken cancellationToken = default)
-    {
-        await storage.ReadyAsync(cancellationToken);
-        var response = await Table.GetEntityIfExistsAsync<WorkflowEntity>(unitCode, period.Code, cancellationToken: cancellationToken);
-        return response.HasValue
-            ? new StoredWorkflow(response.Value!.ToState(), response.Value.ETag)
-            : new StoredWorkflow(WorkflowState.New(unitCode, period), default);
-    }
+    public async Task<StoredWorkflow> GetAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
+        Of(unitCode, period, await FormRecord.GetAsync(await TableAsync(cancellationToken), unitCode, period.Code, cancellationToken));
+
+    /// The workflow as stored in a form entity read elsewhere (the values API reads the form once).
+    public static StoredWorkflow Of(string unitCode, Period period, TableEntity? record) =>
+        new(record is not null && record.Int("WorkflowVersion") is > 0 ? StateOf(record) : WorkflowState.New(unitCode, period), record);
 
     /// The states of several units' forms for one period, keyed by unit; units never stored are absent.
     public async Task<IReadOnlyDictionary<string, WorkflowState>> GetManyAsync(IEnumerable<string> unitCodes, Period period, CancellationToken cancellationToken = default)
@@ -43,58 +52,39 @@ public sealed class WorkflowStore(ReportStorage storage)
     /// Every stored state of one unit, in period-code order.
     public async Task<IReadOnlyList<WorkflowState>> GetUnitAsync(string unitCode, CancellationToken cancellationToken = default)
     {
-        await storage.ReadyAsync(cancellationToken);
         var result = new List<WorkflowState>();
-        await foreach (var e in Table.QueryAsync<WorkflowEntity>(e => e.PartitionKey == unitCode, cancellationToken: cancellationToken))
-            result.Add(e.ToState());
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(e => e.PartitionKey == unitCode, cancellationToken: cancellationToken))
+            if (e.Int("WorkflowVersion") is > 0) result.Add(StateOf(e));
         return result;
     }
 
-    /// Saves <paramref name="next"/> over what was read. Throws RequestFailedException 412 (changed since read)
-    /// or 409 (created since read).
+    /// Saves <paramref name="next"/> over what was read. An approval records the values version read with it.
+    /// Throws RequestFailedException 412 (changed since read) or 409 (created since read).
     public async Task<StoredWorkflow> SaveAsync(StoredWorkflow read, WorkflowState next, CancellationToken cancellationToken = default)
     {
-        await storage.ReadyAsync(cancellationToken);
-        var entity = WorkflowEntity.From(next);
-        var response = read.Exists
-            ? await Table.UpdateEntityAsync(entity, read.TableEtag, TableUpdateMode.Replace, cancellationToken)
-            : await Table.AddEntityAsync(entity, cancellationToken);
-        return new StoredWorkflow(next, response.Headers.ETag ?? throw new InvalidOperationException("The table returned no ETag."));
-    }
-
-    private sealed class WorkflowEntity : ITableEntity
-    {
-        public string PartitionKey { get; set; } = "";
-        public string RowKey { get; set; } = "";
-        public DateTimeOffset? Timestamp { get; set; }
-        public ETag ETag { get; set; }
-        public string Status { get; set; } = nameof(WorkflowStatus.Draft);
-        public int Version { get; set; }
-        public DateTimeOffset? FirstSubmittedAt { get; set; }
-        public DateTimeOffset? LastSubmittedAt { get; set; }
-        public DateTimeOffset? ApprovedAt { get; set; }
-        public string? ReturnReason { get; set; }
-        public DateTime? ExceptionUntil { get; set; }
-        public string? ExceptionReason { get; set; }
-        public string? ExceptionBy { get; set; }
-        public DateTimeOffset? ExceptionAt { get; set; }
-        public DateTimeOffset? ChangedAt { get; set; }
-        public string? ChangedBy { get; set; }
-
-        public WorkflowState ToState() => new(PartitionKey, Period.ParseCode(RowKey), Enum.Parse<WorkflowStatus>(Status), Version,
-            FirstSubmittedAt, LastSubmittedAt, ApprovedAt, ReturnReason,
-            ExceptionUntil is { } until ? new LockException(DateOnly.FromDateTime(until), ExceptionReason ?? "", ExceptionBy ?? "", ExceptionAt ?? default) : null,
-            ChangedAt, ChangedBy);
-
-        // The exception's end is a Vietnam calendar date; it is stored as that date at midnight UTC,
-        // only because the table has no date-only type.
-        public static WorkflowEntity From(WorkflowState s) => new()
+        var s = next;
+        var changes = new Dictionary<string, object?>
         {
-            PartitionKey = s.UnitCode, RowKey = s.Period.Code, Status = s.Status.ToString(), Version = s.Version,
-            FirstSubmittedAt = s.FirstSubmittedAt, LastSubmittedAt = s.LastSubmittedAt, ApprovedAt = s.ApprovedAt, ReturnReason = s.ReturnReason,
-            ExceptionUntil = s.Exception is { } x ? DateTime.SpecifyKind(x.Until.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc) : null,
-            ExceptionReason = s.Exception?.Reason, ExceptionBy = s.Exception?.GrantedBy, ExceptionAt = s.Exception?.GrantedAt,
-            ChangedAt = s.ChangedAt, ChangedBy = s.ChangedBy,
+            ["WorkflowStatus"] = s.Status.ToString(), ["WorkflowVersion"] = s.Version,
+            ["FirstSubmittedAt"] = s.FirstSubmittedAt, ["LastSubmittedAt"] = s.LastSubmittedAt, ["ApprovedAt"] = s.ApprovedAt,
+            ["ApprovedVersion"] = s.Status == WorkflowStatus.Approved ? read.FormVersion : null,
+            ["ReturnReason"] = s.ReturnReason,
+            // The exception's end is a Vietnam calendar date; it is stored as that date at midnight UTC,
+            // only because the table has no date-only type.
+            ["ExceptionUntil"] = s.Exception is { } x ? new DateTimeOffset(x.Until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            ["ExceptionReason"] = s.Exception?.Reason, ["ExceptionBy"] = s.Exception?.GrantedBy, ["ExceptionAt"] = s.Exception?.GrantedAt,
+            ["ChangedAt"] = s.ChangedAt, ["ChangedBy"] = s.ChangedBy,
         };
+        if (read.Record is null) changes["CurrentVersion"] = 0;
+        var saved = await FormRecord.SaveAsync(await TableAsync(cancellationToken), s.UnitCode, s.Period.Code, read.Record, changes, cancellationToken);
+        return new StoredWorkflow(next, saved);
     }
+
+    private static WorkflowState StateOf(TableEntity e) => new(e.PartitionKey, Period.ParseCode(e.RowKey),
+        Enum.Parse<WorkflowStatus>(e.Text("WorkflowStatus") ?? nameof(WorkflowStatus.Draft)), e.Int("WorkflowVersion") ?? 0,
+        e.Time("FirstSubmittedAt"), e.Time("LastSubmittedAt"), e.Time("ApprovedAt"), e.Text("ReturnReason"),
+        e.Time("ExceptionUntil") is { } until
+            ? new LockException(DateOnly.FromDateTime(until.UtcDateTime), e.Text("ExceptionReason") ?? "", e.Text("ExceptionBy") ?? "", e.Time("ExceptionAt") ?? default)
+            : null,
+        e.Time("ChangedAt"), e.Text("ChangedBy"));
 }

@@ -15,8 +15,11 @@ namespace HealthFuncs.Functions.Tests.Hosting;
 /// runs are the ones a test asks for. Each test gets a fresh factory (and checkpoint folder), on
 /// the shared Azurite with its own table prefix, since parts of the server prepare storage at start.
 /// </summary>
-public sealed class HostingFactory(AzuriteFixture azurite) : WebApplicationFactory<Program>
+/// With <c>now</c>, the server's clock is a fake one set to it (<see cref="Clock"/>).
+public sealed class HostingFactory(AzuriteFixture azurite, DateTimeOffset? now = null) : WebApplicationFactory<Program>
 {
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; } = now is { } at ? new(at) : null;
+
     public string TablePrefix { get; } = "h" + Guid.NewGuid().ToString("N")[..20];
 
     public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), "healthfuncs-jobs-" + Guid.NewGuid().ToString("N"));
@@ -34,6 +37,7 @@ public sealed class HostingFactory(AzuriteFixture azurite) : WebApplicationFacto
             services.AddSingleton<RunLog>();
             services.AddScheduledJob<YearEndTestJob>();
             services.AddScheduledJob<FailingTestJob>();
+            if (Clock is not null) services.AddSingleton<TimeProvider>(Clock);
         });
     }
 

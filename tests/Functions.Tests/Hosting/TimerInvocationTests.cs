@@ -40,7 +40,10 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite) : IDisposable
         }
         """;
 
-    readonly HostingFactory factory = new(azurite);
+    // The server's clock when the host fires the year-end timer: just after the occurrence.
+    static readonly DateTimeOffset FiredAt = DateTimeOffset.Parse("2021-12-31T17:00:00.0312Z");
+
+    readonly HostingFactory factory = new(azurite, FiredAt);
 
     [Fact]
     public async Task Host_timer_invocation_runs_the_job_once_and_answers_in_the_custom_handler_shape()
@@ -65,17 +68,32 @@ public sealed class TimerInvocationTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Past_due_invocation_is_passed_to_the_job_as_past_due()
+    public async Task An_invocation_the_server_receives_well_after_its_occurrence_is_past_due()
     {
         var client = factory.CreateClient();
-        var payload = HostPayload.Replace("\"IsPastDue\": false", "\"IsPastDue\": true").Replace("2021-12-31T17:00:00.0312Z", "2022-01-02T08:15:00Z");
+        factory.Clock!.SetUtcNow(DateTimeOffset.Parse("2022-01-02T08:15:00Z"));
 
-        var response = await client.PostAsync("/job_year_end_test", new StringContent(payload, Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync("/job_year_end_test", new StringContent(HostPayload, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var run = Assert.Single(factory.RunLog.Runs).Run;
         Assert.True(run.IsPastDue);
         Assert.Equal(new DateTimeOffset(2021, 12, 31, 17, 0, 0, TimeSpan.Zero), run.ScheduledAt);
+    }
+
+    [Fact]
+    public async Task A_crafted_invocation_cannot_run_the_job_for_a_time_the_server_has_not_reached()
+    {
+        // Mid-2021 by the server's clock; the body claims the 2021 year-end has come and is past due.
+        using var early = new HostingFactory(azurite, DateTimeOffset.Parse("2021-06-01T00:00:00Z"));
+        var client = early.CreateClient();
+        var crafted = HostPayload.Replace("\"IsPastDue\": false", "\"IsPastDue\": true");
+
+        var response = await client.PostAsync("/job_year_end_test", new StringContent(crafted, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var run = Assert.Single(early.RunLog.Runs).Run;
+        Assert.Equal((new DateTimeOffset(2020, 12, 31, 17, 0, 0, TimeSpan.Zero), true), (run.ScheduledAt, run.IsPastDue));
     }
 
     [Fact]

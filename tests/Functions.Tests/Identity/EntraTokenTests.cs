@@ -21,12 +21,15 @@ public sealed class EntraTokenTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _issuer = await LocalIssuer.StartAsync();
-        _factory = new HealthFuncsFactory(azurite, settings: new Dictionary<string, string>
+        _factory = new HealthFuncsFactory(azurite)
         {
-            ["Auth:Entra:Authority"] = _issuer.Authority,
-            ["Auth:Entra:Audiences:0"] = Audience,
-            ["Auth:Entra:RequireHttpsMetadata"] = "false",
-        });
+            Settings =
+            {
+                ["Auth:Entra:Authority"] = _issuer.Authority,
+                ["Auth:Entra:Audiences:0"] = Audience,
+                ["Auth:Entra:RequireHttpsMetadata"] = "false",
+            },
+        };
         await _factory.AddUserAsync("5f0c6a7e-0000-4000-8000-00000000d001", UserRole.District, "D1");
         await _factory.AddUserAsync("tk@syt.example.vn", UserRole.Province, "P");
     }

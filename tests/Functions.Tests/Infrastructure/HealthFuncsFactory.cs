@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Headers;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Hosting;
@@ -7,10 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HealthFuncs.Functions.Tests.Infrastructure;
 
 /// The server against the shared Azurite with its own table prefix: every factory sees only its own data.
-public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServiceAuthentication = false, IReadOnlyDictionary<string, string>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServiceAuthentication = false) : WebApplicationFactory<Program>
 {
     public string TablePrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..20];
+
+    /// Extra configuration, set before the server starts.
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// The address every request seems to come from (the in-memory server has none), set before the server starts.
+    public System.Net.IPAddress? RemoteAddress { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,8 +31,9 @@ public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServ
             builder.UseSetting($"Workflow:Levels:{level}:DeadlineWorkingDays", "10");
             builder.UseSetting($"Workflow:Levels:{level}:LockWorkingDays", "100000");
         }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (RemoteAddress is { } remote)
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddressFilter(remote)));
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -49,4 +56,18 @@ public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServ
         await Get<ApiKeyStore>().AddAsync(key, id);
         return key;
     }
+}
+
+/// Sets the connection's remote address before anything else runs, as a real connection would have it.
+internal sealed class RemoteAddressFilter(System.Net.IPAddress remote) : IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            context.Connection.RemoteIpAddress = remote;
+            return following(context);
+        });
+        next(app);
+    };
 }

@@ -198,7 +198,7 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : SeededServerT
     {
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
         var forms = Factory.Get<FormStore>();
-        var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff");
+        var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff", DateTimeOffset.UtcNow);
         await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), claimed.PendingVersion!.Value,
             [new Observation("D1", "BEDS", Period.FullYear(2021), 999)]);
 

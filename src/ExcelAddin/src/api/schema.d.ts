@@ -120,7 +120,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the server answers */
+        /** Whether the server answers (no storage call) */
         get: {
             parameters: {
                 query?: never;
@@ -138,6 +138,39 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["HealthStatus"];
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -3016,14 +3049,12 @@ export interface components {
             unitCode: null | string;
         };
         ValueRow: {
-            /** Format: double */
-            denominator?: null | number;
+            denominator?: unknown;
             indicatorCode: null | string;
             note?: null | string;
+            numerator?: unknown;
             /** Format: double */
-            numerator?: null | number;
-            /** Format: double */
-            value: null | number;
+            value: unknown;
         };
         /**
          * @description The stored workflow status of a unit's form for a period.
@@ -3033,6 +3064,8 @@ export interface components {
         WorkflowView: {
             /** Format: date-time */
             approvedAt: null | string;
+            /** Format: int32 */
+            approvedVersion: null | number;
             /** Format: date-time */
             changedAt: null | string;
             changedBy: null | string;
@@ -3043,6 +3076,8 @@ export interface components {
             exception: null | components["schemas"]["ExceptionView"];
             /** Format: date-time */
             firstSubmittedAt: null | string;
+            /** Format: int32 */
+            formVersion: number;
             /** Format: date-time */
             lastSubmittedAt: null | string;
             /** Format: date */

@@ -45,9 +45,10 @@ public static class TimerFunctionsApi
         }
 
         var report = await runner.RunAsync(entry.Name, invocation.ToRun(entry.Schedule, clock.GetUtcNow()), cancellationToken);
+        var logs = report.Logs.Prepend($"Information: invoked by the timer ({invocation.Describe()}); the time run is the server's.").ToList();
         return report.Result is { } result
-            ? Answer(200, report.Logs, new JsonObject { ["outcome"] = result.Outcome.ToString(), ["summary"] = result.Summary })
-            : Answer(500, report.Logs, null);
+            ? Answer(200, logs, new JsonObject { ["outcome"] = result.Outcome.ToString(), ["summary"] = result.Summary })
+            : Answer(500, logs, null);
     }
 
     static IResult Answer(int status, IReadOnlyList<string> logs, JsonNode? returnValue)

@@ -37,18 +37,20 @@ public sealed record TimerInvocation(bool IsPastDue, DateTimeOffset? ExpectedOcc
     }
 
     /// <summary>
-    /// The occurrence this invocation stands for. The host's schedule status still holds, as its
-    /// "next" occurrence, the one it is firing now (or the missed one when past due); without it,
-    /// the latest occurrence of the schedule up to now.
+    /// The occurrence to run: the schedule's latest occurrence by the server's own clock. What the request says
+    /// (its "next" occurrence, the host's UtcNow, IsPastDue) is only logged: these routes answer whoever reaches
+    /// them, and a crafted body must not be able to run a job for a time that has not come (closing a year early).
+    /// The run is past due when the server's clock is already well past the occurrence it stands for.
     /// </summary>
     public JobRun ToRun(JobSchedule schedule, DateTimeOffset serverNow)
     {
-        var now = HostUtcNow ?? serverNow;
-        var scheduledAt = ExpectedOccurrence is { } expected && expected <= now + ClockSkew
-            ? expected
-            : schedule.LatestAtOrBefore(now + ClockSkew) ?? now;
-        return new JobRun(scheduledAt.ToUniversalTime(), IsPastDue, JobSource.HostTimer);
+        var scheduledAt = schedule.LatestAtOrBefore(serverNow + ClockSkew) ?? serverNow;
+        return new JobRun(scheduledAt.ToUniversalTime(), serverNow - scheduledAt > ClockSkew, JobSource.HostTimer);
     }
+
+    /// <summary>What the request claimed, for the log.</summary>
+    public string Describe() =>
+        $"host says next {ExpectedOccurrence:O}, now {HostUtcNow:O}{(IsPastDue ? ", past due" : "")}";
 
     static JsonElement? TimerBinding(JsonElement payload)
     {

@@ -1,0 +1,69 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace HealthFuncs.Core.Workbooks;
+
+/// <summary>
+/// Reads the shared-strings part with a plain streaming XmlReader (no DTD, no element objects), counting the
+/// strings and the characters as it goes: past <see cref="UploadLimits.MaxSharedStrings"/> strings or
+/// <see cref="UploadLimits.MaxSharedStringChars"/> characters of XML it stops and refuses the file, so a part
+/// that would expand to gigabytes in memory costs no more than the limits.
+/// </summary>
+public static class SharedStrings
+{
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>The texts of the shared strings, in order; throws <see cref="UploadLimitException"/> past a limit.</summary>
+    public static string[] Read(SharedStringTablePart? part, UploadLimits limits)
+    {
+        if (part is null) return [];
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = false,
+            MaxCharactersInDocument = limits.MaxSharedStringChars, CloseInput = true,
+        };
+        var result = new List<string>();
+        try
+        {
+            using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), settings);
+            System.Text.StringBuilder? item = null;
+            bool inText = false, inPhonetic = false;
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == Main)
+                {
+                    switch (reader.LocalName)
+                    {
+                        case "si" when reader.IsEmptyElement: Add(result, "", limits); break;
+                        case "si": item = new(); break;
+                        // Phonetic hints (rPh) are not part of the text.
+                        case "rPh": inPhonetic = !reader.IsEmptyElement; break;
+                        case "t": inText = !reader.IsEmptyElement && !inPhonetic; break;
+                    }
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.NamespaceURI == Main)
+                {
+                    switch (reader.LocalName)
+                    {
+                        case "si" when item is not null: Add(result, item.ToString(), limits); item = null; break;
+                        case "rPh": inPhonetic = false; break;
+                        case "t": inText = false; break;
+                    }
+                }
+                else if (inText && item is not null && reader.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
+                    item.Append(reader.Value);
+            }
+        }
+        catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
+        {
+            throw UploadLimitException.SharedStringChars(limits.MaxSharedStringChars);
+        }
+        return [.. result];
+    }
+
+    private static void Add(List<string> result, string text, UploadLimits limits)
+    {
+        if (result.Count >= limits.MaxSharedStrings) throw UploadLimitException.SharedStrings(limits.MaxSharedStrings);
+        result.Add(text);
+    }
+}
