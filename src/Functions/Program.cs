@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Audit;
+using HealthFuncs.Functions.Catalog;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Hosting.Commands;
@@ -49,6 +50,7 @@ api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymo
 api.MapUsers();
 api.MapUnits();
 api.MapIndicators();
+api.MapIndicatorSets();
 api.MapPeriods();
 api.MapTargets();
 api.MapValues();

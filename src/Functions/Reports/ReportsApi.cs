@@ -2,6 +2,7 @@ using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Workflow;
@@ -37,9 +38,9 @@ public static class ReportsApi
     }
 
     public sealed record ReportStores(UnitStore Units, IndicatorStore Indicators, TargetStore Targets, FormStore Forms, CommittedValues Committed,
-        PopulationStore Populations, WorkbookStore Workbooks)
+        PopulationStore Populations, WorkbookStore Workbooks, UnitIndicators Sets)
     {
-        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Populations);
+        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Populations, Sets);
     }
 
     private static async Task<Results<FileStreamHttpResult, ValidationProblem>> PlanAsync(string unit, int year, string? planPeriod, [AsParameters] ReportStores stores, CancellationToken cancellationToken)
