@@ -51,6 +51,8 @@ api.MapUsers();
 api.MapUnits();
 api.MapIndicators();
 api.MapIndicatorSets();
+api.MapIndicatorAdmin();
+api.MapUnitAdmin();
 api.MapPeriods();
 api.MapTargets();
 api.MapValues();

@@ -17,7 +17,9 @@ public sealed class UnitIndicators(UnitStore units, IndicatorStore indicators, T
         var planned = (await targets.GetInForceAsync(unitCode, year, cancellationToken)).Keys;
         var province = ProvinceOf(tree, unitCode, year);
         IReadOnlyList<string> assigned = province is null ? [] : await sets.GetAsync(province, year, cancellationToken);
-        return IndicatorSet.For(catalog.Values.ToList(), planned, assigned);
+        if (planned.Any() || assigned.Count > 0) return IndicatorSet.For(catalog.Values.ToList(), planned, assigned);
+        // Neither a plan nor a province set: the catalog, less what was retired by then.
+        return (await indicators.GetRecordsAsync(cancellationToken)).Where(r => r.RetiredFrom is not { } y || y > year).Select(r => r.Indicator).ToList();
     }
 
     /// The province a unit reports to in a year: the nearest province-level unit at or above it.

@@ -5,7 +5,8 @@ using Azure.Data.Tables;
 namespace HealthFuncs.Functions.Storage;
 
 /// What an audit entry records.
-public enum AuditAction { ValueAdded, ValueChanged, TargetSet, TargetRemoved, UserCreated, Denied, FormSubmitted, FormApproved, FormReturned, FormUnlocked, IndicatorSetChanged }
+public enum AuditAction { ValueAdded, ValueChanged, TargetSet, TargetRemoved, UserCreated, Denied, FormSubmitted, FormApproved, FormReturned, FormUnlocked, IndicatorSetChanged,
+    IndicatorAdded, IndicatorChanged, IndicatorRemoved, UnitAdded, UnitChanged, PopulationSet }
 
 /// One audited event: who did what to which unit's figure, old → new, when, from where.
 public sealed record AuditEntry(

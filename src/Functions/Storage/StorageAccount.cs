@@ -94,6 +94,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<TargetStore>();
         services.AddSingleton<IndicatorSetStore>();
+        services.AddSingleton<Catalog.CatalogUsage>();
         services.AddSingleton<Indicators.UnitIndicators>();
         services.AddSingleton<FormStore>();
         services.AddSingleton<ValueStore>();
