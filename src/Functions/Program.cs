@@ -53,6 +53,7 @@ api.MapIndicators();
 api.MapIndicatorSets();
 api.MapIndicatorAdmin();
 api.MapUnitAdmin();
+api.MapPlanImport();
 api.MapPeriods();
 api.MapTargets();
 api.MapValues();
