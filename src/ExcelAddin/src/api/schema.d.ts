@@ -137,8 +137,130 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorRecord"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -479,6 +601,109 @@ export interface paths {
             };
         };
         put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnitInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnitInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -1625,6 +1850,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unit}/populations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PopulationItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PopulationInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PopulationItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{unit}/targets": {
         parameters: {
             query?: never;
@@ -1979,6 +2340,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unit}/years/{year}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        file?: components["schemas"]["IFormFile"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportPreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{unit}/years/{year}/plan.xlsx": {
         parameters: {
             query?: never;
@@ -2131,7 +2574,7 @@ export interface components {
          */
         AttainmentStatus: "Exceeded" | "Met" | "NotMet" | "NoData" | "NotAssessed";
         /** @enum {unknown} */
-        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "IndicatorSetChanged";
+        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "IndicatorSetChanged" | "IndicatorAdded" | "IndicatorChanged" | "IndicatorRemoved" | "UnitAdded" | "UnitChanged" | "PopulationSet";
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
             /** Format: date-time */
@@ -2254,6 +2697,24 @@ export interface components {
             version: number | string;
             warnings: components["schemas"]["RowIssue"][];
         };
+        IndicatorInput: {
+            allowsAbove100?: null | boolean;
+            code: null | string;
+            direction: null | components["schemas"]["Direction"];
+            group: null | string;
+            groupName: null | string;
+            kind: null | components["schemas"]["IndicatorKind"];
+            name: null | string;
+            /** Format: int32 */
+            order: null | number | string;
+            parentCode?: null | string;
+            /** Format: int32 */
+            ratePer?: null | number | string;
+            /** Format: int32 */
+            retiredFrom?: null | number | string;
+            time: null | components["schemas"]["TimeBehaviour"];
+            unit: null | string;
+        };
         IndicatorItem: {
             allowsAbove100: boolean;
             code: string;
@@ -2275,6 +2736,12 @@ export interface components {
          * @enum {unknown}
          */
         IndicatorKind: "Count" | "Percentage" | "Rate" | "Ratio" | "Level";
+        IndicatorRecord: {
+            etag: string;
+            indicator: components["schemas"]["IndicatorItem"];
+            /** Format: int32 */
+            retiredFrom: null | number | string;
+        };
         IndicatorSetItem: {
             codes: string[];
             etag: string;
@@ -2319,6 +2786,12 @@ export interface components {
             unitCode: string;
             unitName: string;
         };
+        /** @description From FromYear on (until a later link), the unit sits under ParentCode (null: a root). */
+        ParentLink: {
+            /** Format: int32 */
+            fromYear: number | string;
+            parentCode: null | string;
+        };
         PeriodItem: {
             code: string;
             kind: components["schemas"]["PeriodKind"];
@@ -2329,6 +2802,43 @@ export interface components {
          * @enum {unknown}
          */
         PeriodKind: "Month" | "Quarter" | "FirstHalf" | "NineMonths" | "Year" | "PlanPeriod";
+        PlanImportPreview: {
+            changes: components["schemas"]["TargetChange"][];
+            dryRun: boolean;
+            etag: string;
+            matched: components["schemas"]["PlanRow"][];
+            sheet: null | string;
+            unitCode: string;
+            unmatched: components["schemas"]["UnmatchedPlanRow"][];
+            /** Format: int32 */
+            year: number | string;
+        };
+        /**
+         * @description How a plan row was matched to an indicator.
+         * @enum {unknown}
+         */
+        PlanMatch: "Code" | "Name" | "NameWithoutDiacritics";
+        /** @description A plan row matched to an indicator, with the target as it will be stored (a number as the plans print it). */
+        PlanRow: {
+            indicatorCode: string;
+            matchedBy: components["schemas"]["PlanMatch"];
+            /** Format: uint32 */
+            row: number | string;
+            text: string;
+            written: string;
+        };
+        PopulationInput: {
+            /** Format: int64 */
+            people: null | number | string;
+        };
+        PopulationItem: {
+            etag: string;
+            /** Format: int64 */
+            people: null | number | string;
+            unitCode: string;
+            /** Format: int32 */
+            year: number | string;
+        };
         ProblemDetails: {
             detail?: null | string;
             instance?: null | string;
@@ -2378,6 +2888,11 @@ export interface components {
             unitCode: string;
             url: string;
         };
+        TargetChange: {
+            indicatorCode: string;
+            new: null | string;
+            old: null | string;
+        };
         /**
          * @description The forms a written target takes (DOMAIN.md, "Targets as the plans write them").
          * @enum {unknown}
@@ -2416,6 +2931,14 @@ export interface components {
          * @enum {unknown}
          */
         Timeliness: "OnTime" | "Late" | "Missing" | "NotYetDue";
+        UnitInput: {
+            code: null | string;
+            governingBody?: null | string;
+            issuingAgency?: null | string;
+            level: null | components["schemas"]["UnitLevel"];
+            name: null | string;
+            parents: null | components["schemas"]["ParentLink"][];
+        };
         UnitItem: {
             code: string;
             level: components["schemas"]["UnitLevel"];
@@ -2427,10 +2950,26 @@ export interface components {
          * @enum {unknown}
          */
         UnitLevel: "Province" | "District" | "Commune" | "Facility";
+        UnitRecord: {
+            code: string;
+            etag: string;
+            governingBody: null | string;
+            issuingAgency: null | string;
+            level: components["schemas"]["UnitLevel"];
+            name: string;
+            parents: components["schemas"]["ParentLink"][];
+        };
         UnlockRequest: {
             reason: null | string;
             /** Format: date */
             until: null | string;
+        };
+        /** @description A plan row with a target but no indicator it could be matched to. */
+        UnmatchedPlanRow: {
+            /** Format: uint32 */
+            row: number | string;
+            text: string;
+            written: string;
         };
         User: {
             id: string;
