@@ -48,7 +48,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
     {
         var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
-        var lines = await LinesAsync(unitCode, period, await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), cancellationToken);
+        var lines = await LinesAsync(unitCode, period, await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), catalog, cancellationToken);
         return new ResultAnnex(Header(tree, unit, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
             unit.Name, period, lines);
     }
@@ -61,7 +61,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var current = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var listed = await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken);
+        var listed = WithReported(await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), current.Keys, catalog);
         var lines = listed.Select(i => new FormLine(i, inForce.GetValueOrDefault(i.Code), baseline.GetValueOrDefault(i.Code), current.GetValueOrDefault(i.Code))).ToList();
         return new DataEntryForm(Header(tree, unit, period.Year, $"Biểu nhập số liệu {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
             unitCode, unit.Name, period, form.Etag, DateTimeOffset.UtcNow, lines);
@@ -87,7 +87,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             var childSet = await sets.ForAsync(tree, catalog, child.Code, period.Year, cancellationToken);
             listed.UnionWith(childSet.Select(i => i.Code));
             listed.UnionWith(now[child.Code].Select(o => o.IndicatorCode)); // a figure sent outside the set is still counted, never dropped
-            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(child.Code, period, childSet, cancellationToken)));
+            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(child.Code, period, childSet, catalog, cancellationToken)));
         }
         var codes = children.Select(c => c.Code).ToList();
         if (listed.Count == 0) listed.UnionWith((await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken)).Select(i => i.Code));
@@ -122,12 +122,20 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 }
     }
 
-    private async Task<IReadOnlyList<ResultLine>> LinesAsync(string unitCode, Period period, IReadOnlyList<Indicator> listed, CancellationToken cancellationToken)
+    // A figure reported outside the unit's set still shows on its form and annex, never silently dropped.
+    private static IEnumerable<Indicator> WithReported(IReadOnlyList<Indicator> listed, IEnumerable<string> reported, IReadOnlyDictionary<string, Indicator> catalog)
+    {
+        var codes = listed.Select(i => i.Code).Concat(reported).ToHashSet(StringComparer.Ordinal);
+        return codes.Count == listed.Count ? listed : catalog.Values.Where(i => codes.Contains(i.Code));
+    }
+
+    private async Task<IReadOnlyList<ResultLine>> LinesAsync(string unitCode, Period period, IReadOnlyList<Indicator> listed, IReadOnlyDictionary<string, Indicator> catalog,
+        CancellationToken cancellationToken)
     {
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var actual = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        return listed.Select(i =>
+        return WithReported(listed, actual.Keys, catalog).Select(i =>
         {
             var target = inForce.GetValueOrDefault(i.Code);
             var a = actual.GetValueOrDefault(i.Code);

@@ -67,6 +67,18 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_figure_reported_outside_the_plan_still_shows_on_the_result_annex()
+    {
+        var outside = _catalog.Indicators.First(i => i.Kind == Core.Indicators.IndicatorKind.Count && i.ParentCode is null
+            && !SonDuong2021Planned.Contains(i.Code) && _catalog.Indicators.All(c => c.ParentCode != i.Code));
+        var sent = await As("sd-pyt").SubmitAsync("SD", "2021", HttpExtensions.Values((outside.Code, 7m)));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        var names = await WorkbookRows.ColumnAsync(await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/result.xlsx"), "B");
+        Assert.Contains(outside.Name, names);
+    }
+
+    [Fact]
     public async Task A_unit_without_a_plan_for_the_year_gets_its_province_set_and_else_the_whole_catalog()
     {
         var before = await (await As("admin").GetAsync("/api/units/TD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
