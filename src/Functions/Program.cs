@@ -54,6 +54,7 @@ api.MapIndicatorSets();
 api.MapIndicatorAdmin();
 api.MapUnitAdmin();
 api.MapPlanImport();
+api.MapCatalogWorkbook();
 api.MapPeriods();
 api.MapTargets();
 api.MapValues();

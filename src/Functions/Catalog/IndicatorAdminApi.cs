@@ -92,12 +92,12 @@ public static class IndicatorAdminApi
         return TypedResults.NoContent();
     }
 
-    private static Task AuditAsync(AuditStore audit, HttpContext http, AuditAction action, string code, Indicator? old, Indicator? now,
+    internal static Task AuditAsync(AuditStore audit, HttpContext http, AuditAction action, string code, Indicator? old, Indicator? now,
         (int? Old, int? New)? retired, CancellationToken ct) =>
         audit.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, http.User.ToUser().Id, action, AuditUnit, null, code,
             Describe(old, retired?.Old), Describe(now, retired?.New), AuditOrigin.Of(http)), ct);
 
-    private static string? Describe(Indicator? i, int? retiredFrom) =>
+    internal static string? Describe(Indicator? i, int? retiredFrom) =>
         i is null ? null : CatalogAudit.Describe(new { i.Name, i.Unit, Kind = i.Kind.ToString(), Direction = i.Direction.ToString(), Time = i.Time.ToString(),
             i.Group, i.GroupName, i.Order, i.ParentCode, i.RatePer, i.AllowsAbove100, RetiredFrom = retiredFrom });
 }

@@ -266,6 +266,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicators/catalog.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        file?: components["schemas"]["IFormFile"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogPreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogPreview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lookup": {
         parameters: {
             query?: never;
@@ -2587,6 +2665,23 @@ export interface components {
             unitCode: string;
             user: string;
         };
+        CatalogPreview: {
+            added: string[];
+            changed: components["schemas"]["IndicatorChange"][];
+            dryRun: boolean;
+            etag: string;
+            problems: components["schemas"]["CatalogRowProblem"][];
+            /** Format: int32 */
+            unchanged: number | string;
+        };
+        /** @description A catalog workbook row that could not be read, with the reason. */
+        CatalogRowProblem: {
+            column: string;
+            messageEn: string;
+            messageVi: string;
+            /** Format: uint32 */
+            row: number | string;
+        };
         CompletenessRowView: {
             /** Format: date */
             deadline: string;
@@ -2696,6 +2791,11 @@ export interface components {
             /** Format: int32 */
             version: number | string;
             warnings: components["schemas"]["RowIssue"][];
+        };
+        IndicatorChange: {
+            code: string;
+            new: null | string;
+            old: null | string;
         };
         IndicatorInput: {
             allowsAbove100?: null | boolean;
