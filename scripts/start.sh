@@ -4,7 +4,8 @@
 #   2. starts Azurite on 127.0.0.1 with telemetry off, data in .azurite/ (log: .azurite/azurite.log),
 #   3. loads the seeds (units, indicators, the plans' targets, users with their dev keys),
 #   4. writes the seeded plan's annex and the province's consolidated workbook into out/,
-#   5. starts the server on http://127.0.0.1:7071 (or HEALTHFUNCS_PORT) and shows what to try.
+#   5. starts the server on http://127.0.0.1:7071 (or HEALTHFUNCS_PORT),
+#   6. sets up the sample province ("Số liệu mẫu") through the API as an administrator would, and shows what to try.
 # Ctrl-C stops the server and Azurite. Data stays in .azurite/ for the next start (seeding again is safe).
 # Optional settings: HEALTHFUNCS_PORT (7071), HEALTHFUNCS_STORAGE_PORTS ("10000 10001 10002": blob,
 # queue, table), HEALTHFUNCS_DATA (.azurite), HEALTHFUNCS_OUT (out).
@@ -77,6 +78,9 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 
+admin=$(node -e 'const u=require("./seeds/users.json").users.find(u=>u.id==="admin");console.log(u.devKey)')
+node scripts/sample-province.mjs "$url" "$admin" || echo "The sample province could not be set up (see above); the seeded plans are unaffected." >&2
+
 # The operator commands' default storage is Azurite's default ports; other ports need the full string.
 storage="UseDevelopmentStorage=true"
 [ "$blob_port $queue_port $table_port" = "10000 10001 10002" ] || storage="$Storage__ConnectionString"
@@ -95,6 +99,10 @@ src/Functions/HealthFuncs.http. Try:
   curl -s $url/api/units/SD/periods/2021/attainment -H 'X-Api-Key: $key'
   curl -s $url/api/units/TQ/periods/2021/consolidated -H 'X-Api-Key: $province'
   curl -s -o TQ-2021.xlsx $url/api/units/TQ/periods/2021/consolidated.xlsx -H 'X-Api-Key: $province'
+
+Sample province MAU (Số liệu mẫu: four districts, 2025 monthly figures), as the administrator:
+  curl -s -o MAU-2025-06.xlsx $url/api/units/MAU/periods/2025-M06/consolidated.xlsx -H 'X-Api-Key: $admin'
+  curl -s '$url/api/units/MAU-D/indicators?year=2025' -H 'X-Api-Key: $admin'
 
 Operator commands (seed, run-job, export) reach this Azurite with:
   export Storage__ConnectionString='$storage'

@@ -46,13 +46,33 @@ public sealed class StartCommandTests : IAsyncLifetime
         Assert.Equal("SD", me.GetProperty("unitCode").GetString());
 
         await SampleRequestsAnswerAsPromisedAsync(server);
+        await SampleProvinceIsSetUpOnceAsync(server);
         await StopAsync(server, table);
 
         // A second start on the same data: seeding changes nothing, and the samples still answer as written.
         await StartAsync(server, blob, queue, table);
         await SampleRequestsAnswerAsPromisedAsync(server);
+        await SampleProvinceIsSetUpOnceAsync(server);
+        Assert.Contains("already set up", Log());
         await StopAsync(server, table);
         Assert.True(File.Exists(Path.Combine(folder, "data", "azurite.log")));
+    }
+
+    // The sample province is labelled as sample data, and its figures are written once: a second start finds them.
+    static async Task SampleProvinceIsSetUpOnceAsync(int server)
+    {
+        using var users = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "seeds", "users.json")));
+        var admin = users.RootElement.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("id").GetString() == "admin").GetProperty("devKey").GetString();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server}"), DefaultRequestHeaders = { { "X-Api-Key", admin } } };
+        var units = await client.GetFromJsonAsync<JsonElement>("/api/units?year=2025");
+        var sample = units.EnumerateArray().Where(u => u.GetProperty("code").GetString()!.StartsWith("MAU", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, sample.Count);
+        Assert.All(sample, u => Assert.Contains("(Số liệu mẫu)", u.GetProperty("name").GetString()));
+        foreach (var district in new[] { "MAU-A", "MAU-D" })
+        {
+            var december = await client.GetFromJsonAsync<JsonElement>($"/api/units/{district}/periods/2025-M12/values");
+            Assert.Equal(1, december.GetProperty("version").GetInt32());
+        }
     }
 
     static async Task SampleRequestsAnswerAsPromisedAsync(int server)

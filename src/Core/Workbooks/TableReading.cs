@@ -66,7 +66,7 @@ internal static class TableReading
         return new WorkbookImport(rows.Observations, rows.Rejected, rows.Ignored, null, UploadSource.Table, null, rows.Rows, rows.Sheet);
     }
 
-    private static string Strip(string name)
+    internal static string Strip(string name)
     {
         var t = name.Trim();
         if (t.StartsWith("Trong đó", StringComparison.OrdinalIgnoreCase)) t = t["Trong đó".Length..].TrimStart(' ', ':');
@@ -74,7 +74,7 @@ internal static class TableReading
     }
 
     /// <summary>Case, Unicode composition and runs of spaces do not distinguish names.</summary>
-    private static string Normal(string text) =>
+    internal static string Normal(string text) =>
         string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .ToLower(AnnexFrame.Vietnamese);
 }

@@ -59,6 +59,14 @@ describe("pull", () => {
     expect(wb.calculationMode).toBe("Automatic");
   });
 
+  it("Pull_lists_the_unit_s_indicator_set_for_the_year_not_the_whole_catalog", async () => {
+    server.indicators = server.indicators.filter((i) => i.code.startsWith("GIUONG"));
+    const form = await pullForm(api, choice);
+    expect(server.requests.some((r) => r.url === "/api/units/SD/indicators?year=2021")).toBe(true);
+    expect(server.requests.some((r) => r.url === "/api/indicators")).toBe(false);
+    expect(form.rows.map((r) => r.code)).toEqual(["GIUONG", "GIUONG_BV"]);
+  });
+
   it("Pull_remembers_the_etag_in_the_workbook", async () => {
     server.change({ indicatorCode: "GIUONG", value: 400, numerator: null, denominator: null, note: null });
     const form = await pullForm(api, choice);

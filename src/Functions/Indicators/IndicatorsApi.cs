@@ -18,8 +18,8 @@ public static class IndicatorsApi
     }
 
     private static async Task<Ok<List<IndicatorItem>>> ListAsync(IndicatorStore indicators, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await indicators.GetAllAsync(cancellationToken)).Values
-            .Select(i => new IndicatorItem(i.Code, i.Name, i.Unit, i.Kind, i.Direction, i.Time, i.Group, i.GroupName, i.Order,
-                i.ParentCode, i.RatePer, i.AllowsAbove100))
-            .ToList());
+        TypedResults.Ok((await indicators.GetAllAsync(cancellationToken)).Values.Select(ToItem).ToList());
+
+    public static IndicatorItem ToItem(Indicator i) => new(i.Code, i.Name, i.Unit, i.Kind, i.Direction, i.Time, i.Group, i.GroupName, i.Order,
+        i.ParentCode, i.RatePer, i.AllowsAbove100);
 }

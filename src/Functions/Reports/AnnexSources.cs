@@ -7,6 +7,7 @@ using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Targets;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Attainment;
+using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
 
 namespace HealthFuncs.Functions.Reports;
@@ -14,8 +15,10 @@ namespace HealthFuncs.Functions.Reports;
 /// Fills the workbook models from storage: units, indicators, targets in force and committed values.
 /// Actuals and baselines are each unit's own figures through <see cref="FigureBook"/>: reported for the period or
 /// formed from the unit's months, with a note saying so, and for sub-year periods the projected year end.
+/// Rows list the unit's indicator set for the year (<see cref="UnitIndicators"/>: its plan, its province's set) and
+/// any figure reported outside it.
 public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, TargetStore targets, FormStore forms, CommittedValues committed,
-    PopulationStore populations, FigureBooks books)
+    PopulationStore populations, FigureBooks books, UnitIndicators sets)
 {
     // Every period a year is reported in, for the flat export: months, quarters, 6 and 9 months, the year.
     private static IEnumerable<Period> PeriodsOf(int year) =>
@@ -34,7 +37,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 .Where(t => planPeriod is null ? t.PlanPeriod is null : t.PlanPeriod == planPeriod.Value.Code));
         var listed = catalog.Values.Where(i => all.Any(t => t.IndicatorCode == i.Code)).ToList();
         var title = planPeriod is { } pp ? $"Các chỉ tiêu kế hoạch giai đoạn {pp.Year}-{pp.EndYear}" : $"Các chỉ tiêu kế hoạch y tế năm {year}";
-        return new PlanAnnex(Header(tree, unit, year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : catalog.Values.ToList(), all);
+        return new PlanAnnex(Header(tree, unit, year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : await sets.ForAsync(tree, catalog, unitCode, year, cancellationToken), all);
     }
 
     // Milestone years: the years inside the plan period (and its first year's predecessor) that hold its targets.
@@ -50,7 +53,8 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
     {
         var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
-        var lines = await LinesAsync(await books.OpenAsync(cancellationToken), unitCode, period, catalog, cancellationToken);
+        var lines = await LinesAsync(await books.OpenAsync(cancellationToken), unitCode, period,
+            await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), catalog, cancellationToken);
         return new ResultAnnex(Header(tree, unit, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
             unit.Name, period, lines);
     }
@@ -63,7 +67,8 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var current = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var lines = catalog.Values.Select(i => new FormLine(i, inForce.GetValueOrDefault(i.Code), baseline.GetValueOrDefault(i.Code), current.GetValueOrDefault(i.Code))).ToList();
+        var listed = WithReported(await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), current.Keys, catalog);
+        var lines = listed.Select(i => new FormLine(i, inForce.GetValueOrDefault(i.Code), baseline.GetValueOrDefault(i.Code), current.GetValueOrDefault(i.Code))).ToList();
         return new DataEntryForm(Header(tree, unit, period.Year, $"Biểu nhập số liệu {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
             unitCode, unit.Name, period, form.Etag, DateTimeOffset.UtcNow, lines);
     }
@@ -81,16 +86,22 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
+        // The summary lists what the children report and the parent plans: their sets together, in annex order.
+        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        var listed = inForce.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var child in children)
         {
             now[child.Code] = (await book.OwnAsync(child.Code, period, cancellationToken)).Values.Select(v => v.Observation!).ToList();
             before[child.Code] = (await book.OwnAsync(child.Code, period.SamePeriodLastYear(), cancellationToken)).Values.Select(v => v.Observation!).ToList();
-            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(book, child.Code, period, catalog, cancellationToken)));
+            var childSet = await sets.ForAsync(tree, catalog, child.Code, period.Year, cancellationToken);
+            listed.UnionWith(childSet.Select(i => i.Code));
+            listed.UnionWith(now[child.Code].Select(o => o.IndicatorCode)); // a figure sent outside the set is still counted, never dropped
+            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(book, child.Code, period, childSet, catalog, cancellationToken)));
         }
         var codes = children.Select(c => c.Code).ToList();
-        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        if (listed.Count == 0) listed.UnionWith((await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken)).Select(i => i.Code));
         var summary = new List<ProvinceFigure>();
-        foreach (var indicator in catalog.Values)
+        foreach (var indicator in catalog.Values.Where(i => listed.Contains(i.Code)))
         {
             ConsolidatedValue Across(Dictionary<string, IReadOnlyList<Observation>> source, IReadOnlyDictionary<string, long> pop) =>
                 Consolidator.AcrossUnits(indicator, codes, source.SelectMany(kv => kv.Value).Where(o => o.IndicatorCode == indicator.Code)
@@ -120,8 +131,15 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 }
     }
 
-    private async Task<IReadOnlyList<ResultLine>> LinesAsync(FigureBook book, string unitCode, Period period, IReadOnlyDictionary<string, Indicator> catalog,
-        CancellationToken cancellationToken)
+    // A figure reported outside the unit's set still shows on its form and annex, never silently dropped.
+    private static IEnumerable<Indicator> WithReported(IReadOnlyList<Indicator> listed, IEnumerable<string> reported, IReadOnlyDictionary<string, Indicator> catalog)
+    {
+        var codes = listed.Select(i => i.Code).Concat(reported).ToHashSet(StringComparer.Ordinal);
+        return codes.Count == listed.Count ? listed : catalog.Values.Where(i => codes.Contains(i.Code));
+    }
+
+    private async Task<IReadOnlyList<ResultLine>> LinesAsync(FigureBook book, string unitCode, Period period, IReadOnlyList<Indicator> listed,
+        IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken)
     {
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var actual = await book.OwnAsync(unitCode, period, cancellationToken);
@@ -130,8 +148,8 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var against = await Attainment.Baselines.ForAsync(period, inForce, async q =>
             (await book.OwnAsync(unitCode, q, cancellationToken)).ToDictionary(kv => kv.Key, kv => kv.Value.Observation?.Value, StringComparer.Ordinal));
         var outlook = new YearEndOutlook(book, period, ownFiguresOnly: true);
-        var lines = new List<ResultLine>(catalog.Count);
-        foreach (var i in catalog.Values)
+        var lines = new List<ResultLine>(listed.Count);
+        foreach (var i in WithReported(listed, actual.Where(kv => kv.Value.Observation is not null).Select(kv => kv.Key), catalog))
         {
             var target = inForce.GetValueOrDefault(i.Code);
             var a = actual.GetValueOrDefault(i.Code)?.Observation;

@@ -2,6 +2,7 @@ using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Workflow;
@@ -50,9 +51,9 @@ public static class ReportsApi
     }
 
     public sealed record ReportStores(UnitStore Units, IndicatorStore Indicators, TargetStore Targets, FormStore Forms, CommittedValues Committed,
-        PopulationStore Populations, WorkbookStore Workbooks, Attainment.FigureBooks Books)
+        PopulationStore Populations, WorkbookStore Workbooks, Attainment.FigureBooks Books, UnitIndicators Sets)
     {
-        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Populations, Books);
+        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Populations, Books, Sets);
     }
 
     private static async Task<Results<FileStreamHttpResult, ValidationProblem>> PlanAsync(string unit, int year, string? planPeriod, [AsParameters] ReportStores stores, CancellationToken cancellationToken)

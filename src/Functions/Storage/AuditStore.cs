@@ -9,6 +9,7 @@ public enum AuditAction
 {
     ValueAdded, ValueChanged, TargetSet, TargetRemoved, UserCreated, Denied, FormSubmitted, FormApproved, FormReturned, FormUnlocked,
     UserChanged, UserDisabled, UserEnabled, KeyCreated, KeyRevoked,
+    IndicatorSetChanged, IndicatorAdded, IndicatorChanged, IndicatorRemoved, UnitAdded, UnitChanged, PopulationSet,
 }
 
 /// One audited event: who did what to which unit's figure (or to which user: Subject), old → new, when, from where.

@@ -12,14 +12,18 @@ public sealed class IndicatorStore(StorageAccount account)
     private const string Partition = "indicator";
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Indicators, cancellationToken);
 
-    /// The catalog keyed by code, in annex order (group, then order).
-    public async Task<IReadOnlyDictionary<string, Indicator>> GetAllAsync(CancellationToken cancellationToken = default)
+    /// The catalog keyed by code, in annex order (group, then order). Retired indicators are included:
+    /// past years still have their figures.
+    public async Task<IReadOnlyDictionary<string, Indicator>> GetAllAsync(CancellationToken cancellationToken = default) =>
+        (await GetRecordsAsync(cancellationToken)).ToDictionary(r => r.Indicator.Code, r => r.Indicator, StringComparer.Ordinal);
+
+    /// Every indicator as stored, in annex order, with its retirement and the version an edit must name.
+    public async Task<IReadOnlyList<StoredIndicator>> GetRecordsAsync(CancellationToken cancellationToken = default)
     {
-        var list = new List<Indicator>();
+        var list = new List<StoredIndicator>();
         await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<IndicatorEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
-            list.Add(e.ToIndicator());
-        return list.OrderBy(i => RomanValue(i.Group)).ThenBy(i => i.Group, StringComparer.Ordinal).ThenBy(i => i.Order)
-            .ToDictionary(i => i.Code, StringComparer.Ordinal);
+            list.Add(e.ToStored());
+        return list.OrderBy(r => RomanValue(r.Indicator.Group)).ThenBy(r => r.Indicator.Group, StringComparer.Ordinal).ThenBy(r => r.Indicator.Order).ToList();
     }
 
     // Annex groups are numbered I, II, ..., IX: sorting the text would put IX before V.
@@ -39,11 +43,52 @@ public sealed class IndicatorStore(StorageAccount account)
         };
     }
 
+    // Merged, not replaced: a re-seed restores a seeded indicator's definition but keeps what only an
+    // administrator sets (its retirement).
     public async Task UpsertAsync(IEnumerable<Indicator> indicators, CancellationToken cancellationToken = default)
     {
-        var actions = indicators.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, IndicatorEntity.From(i)));
+        var actions = indicators.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertMerge, IndicatorEntity.From(i)));
         foreach (var chunk in actions.Chunk(100))
             await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+    }
+
+    public async Task<StoredIndicator?> GetAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var found = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<IndicatorEntity>(Partition, code, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.ToStored() : null;
+    }
+
+    /// Adds a new indicator; null when the code is taken.
+    public async Task<string?> AddAsync(Indicator indicator, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await (await TableAsync(cancellationToken)).AddEntityAsync(IndicatorEntity.From(indicator), cancellationToken)).Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 409) { return null; }
+    }
+
+    /// Replaces an indicator if it is still at <paramref name="etag"/>; null when it changed meanwhile.
+    public async Task<string?> ReplaceAsync(Indicator indicator, int? retiredFrom, string etag, CancellationToken cancellationToken = default)
+    {
+        var entity = IndicatorEntity.From(indicator);
+        entity.RetiredFrom = retiredFrom;
+        try
+        {
+            return (await (await TableAsync(cancellationToken)).UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken)).Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404) { return null; }
+    }
+
+    /// Deletes an indicator if it is still at <paramref name="etag"/>; false when it changed meanwhile.
+    public async Task<bool> DeleteAsync(string code, string etag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await (await TableAsync(cancellationToken)).DeleteEntityAsync(Partition, code, new ETag(etag), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404) { return false; }
     }
 
     private sealed class IndicatorEntity : ITableEntity
@@ -63,6 +108,9 @@ public sealed class IndicatorStore(StorageAccount account)
         public string? ParentCode { get; set; }
         public int? RatePer { get; set; }
         public bool AllowsAbove100 { get; set; }
+        public int? RetiredFrom { get; set; }
+
+        public StoredIndicator ToStored() => new(ToIndicator(), RetiredFrom, ETag.ToString());
 
         public Indicator ToIndicator() => new(RowKey, Name, Unit, Enum.Parse<IndicatorKind>(Kind), Enum.Parse<Direction>(Direction),
             Enum.Parse<TimeBehaviour>(Time), Group, GroupName, Order, ParentCode, RatePer, AllowsAbove100);
@@ -75,3 +123,6 @@ public sealed class IndicatorStore(StorageAccount account)
         };
     }
 }
+
+/// An indicator as stored: retired from a year on (kept for the years it has figures), and its version.
+public sealed record StoredIndicator(Indicator Indicator, int? RetiredFrom, string Etag);

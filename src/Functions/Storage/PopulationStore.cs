@@ -33,6 +33,32 @@ public sealed class PopulationStore(StorageAccount account)
         }
     }
 
+    /// One unit's population of a year with its version ("" when none is stored).
+    public async Task<(long? People, string Etag)> GetAsync(string unitCode, int year, CancellationToken cancellationToken = default)
+    {
+        var found = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<PopulationEntity>(
+            year.ToString(System.Globalization.CultureInfo.InvariantCulture), unitCode, cancellationToken: cancellationToken);
+        return found.HasValue ? (found.Value!.People, found.Value.ETag.ToString()) : (null, "");
+    }
+
+    /// Sets it if still at <paramref name="etag"/> ("" to add a new one); null when it changed meanwhile.
+    public async Task<string?> SetAsync(Population population, string etag, CancellationToken cancellationToken = default)
+    {
+        var entity = new PopulationEntity
+        {
+            PartitionKey = population.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), RowKey = population.UnitCode, People = population.People,
+        };
+        var table = await TableAsync(cancellationToken);
+        try
+        {
+            var response = etag.Length == 0
+                ? await table.AddEntityAsync(entity, cancellationToken)
+                : await table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404) { return null; }
+    }
+
     private sealed class PopulationEntity : ITableEntity
     {
         public string PartitionKey { get; set; } = "";

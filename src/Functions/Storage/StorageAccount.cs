@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace HealthFuncs.Functions.Storage;
 
 /// The tables and blob containers HealthFuncs keeps. Each has one store class in this folder.
-public enum TableName { Units, Indicators, Populations, Targets, Forms, Values, Audit, Users, ApiKeys, Idempotency }
+public enum TableName { Units, Indicators, Populations, Targets, Forms, Values, Audit, Users, ApiKeys, Idempotency, IndicatorSets }
 
 public enum ContainerName { Uploads, Workbooks }
 
@@ -100,6 +100,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<PopulationStore>();
         services.AddSingleton<TargetStore>();
+        services.AddSingleton<IndicatorSetStore>();
+        services.AddSingleton<Catalog.CatalogUsage>();
+        services.AddSingleton<Indicators.UnitIndicators>();
         services.AddSingleton<FormStore>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();

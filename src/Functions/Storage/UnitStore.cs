@@ -22,11 +22,48 @@ public sealed class UnitStore(StorageAccount account)
         return new OrgTree(units);
     }
 
+    // Merged, not replaced: a re-seed restores a seeded unit but keeps the annex-header names an
+    // administrator gave it.
     public async Task UpsertAsync(IEnumerable<OrgUnit> units, CancellationToken cancellationToken = default)
     {
-        var actions = units.Select(u => new TableTransactionAction(TableTransactionActionType.UpsertReplace, UnitEntity.From(u)));
+        var actions = units.Select(u => new TableTransactionAction(TableTransactionActionType.UpsertMerge, UnitEntity.From(u)));
         foreach (var chunk in actions.Chunk(100))
             await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+    }
+
+    /// Every unit as stored, with its annex-header names and the version an edit must name.
+    public async Task<IReadOnlyList<StoredUnit>> GetRecordsAsync(CancellationToken cancellationToken = default)
+    {
+        var list = new List<StoredUnit>();
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+            list.Add(e.ToStored());
+        return list;
+    }
+
+    public async Task<StoredUnit?> GetAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var found = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<UnitEntity>(Partition, code, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.ToStored() : null;
+    }
+
+    /// Adds a unit; null when the code is taken.
+    public async Task<string?> AddAsync(StoredUnit unit, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await (await TableAsync(cancellationToken)).AddEntityAsync(UnitEntity.From(unit), cancellationToken)).Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 409) { return null; }
+    }
+
+    /// Replaces a unit if it is still at <paramref name="etag"/>; null when it changed meanwhile.
+    public async Task<string?> ReplaceAsync(StoredUnit unit, string etag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await (await TableAsync(cancellationToken)).UpdateEntityAsync(UnitEntity.From(unit), new ETag(etag), TableUpdateMode.Replace, cancellationToken)).Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404) { return null; }
     }
 
     private sealed class UnitEntity : ITableEntity
@@ -38,6 +75,18 @@ public sealed class UnitStore(StorageAccount account)
         public string Name { get; set; } = "";
         public string Level { get; set; } = "";
         public string Parents { get; set; } = "[]";
+        public string? GoverningBody { get; set; }
+        public string? IssuingAgency { get; set; }
+
+        public StoredUnit ToStored() => new(ToUnit(), GoverningBody, IssuingAgency, ETag.ToString());
+
+        public static UnitEntity From(StoredUnit s)
+        {
+            var e = From(s.Unit);
+            e.GoverningBody = s.GoverningBody;
+            e.IssuingAgency = s.IssuingAgency;
+            return e;
+        }
 
         public OrgUnit ToUnit() => new(RowKey, Name, Enum.Parse<UnitLevel>(Level),
             JsonSerializer.Deserialize<List<ParentLink>>(Parents) ?? []);
@@ -48,3 +97,7 @@ public sealed class UnitStore(StorageAccount account)
         };
     }
 }
+
+/// A unit as stored: the names its annex headers use ("UBND HUYỆN SƠN DƯƠNG" governs, "PHÒNG Y TẾ"
+/// issues), and its version.
+public sealed record StoredUnit(OrgUnit Unit, string? GoverningBody, string? IssuingAgency, string Etag = "");

@@ -10,7 +10,7 @@ public class HandTypedTableTests
     private static readonly UploadTarget Target = new("SD", Samples.Half, Samples.Indicators);
 
     /// <summary>A workbook typed by hand: a title, then a table whose rows are given cell by cell (strings shared, numbers as numbers).</summary>
-    private static MemoryStream Typed(params object?[][] rows)
+    internal static MemoryStream Typed(params object?[][] rows)
     {
         var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

@@ -83,6 +83,8 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_downloaded_form_filled_and_uploaded_stores_what_was_typed()
     {
+        // The form lists D1's plan: X007 is on it once planned.
+        await _factory.Get<TargetStore>().UpsertAsync([new Target("D1", "X007", 2021, new TargetExpression("1000", TargetForm.Point, 1000))]);
         var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
         var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 280, ["X007"] = 1234 }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

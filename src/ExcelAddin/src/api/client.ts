@@ -24,6 +24,11 @@ export const toEntry = (v: Record<string, unknown>): Entry => ({
   indicatorCode: String(v.indicatorCode), value: num(v.value), numerator: num(v.numerator),
   denominator: num(v.denominator), note: str(v.note),
 });
+const toIndicator = (i: Record<string, unknown>): Indicator => ({
+  code: String(i.code), name: String(i.name), unit: String(i.unit ?? ""), kind: String(i.kind) as IndicatorKind,
+  group: String(i.group ?? ""), groupName: String(i.groupName ?? ""), order: num(i.order) ?? 0,
+  parentCode: str(i.parentCode), ratePer: num(i.ratePer),
+});
 const toFinding = (f: Record<string, unknown>): RowFinding => ({
   row: num(f.row), indicatorCode: String(f.indicatorCode ?? ""), field: String(f.field ?? "value"),
   messageVi: String(f.messageVi ?? ""), messageEn: String(f.messageEn ?? ""),
@@ -60,11 +65,10 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
     }),
     units: (year: number) => call(() => client.GET("/api/units", { params: { query: { year } } }),
       (d) => list<Unit>(d, (u) => ({ code: String(u.code), name: String(u.name), level: String(u.level), parentCode: str(u.parentCode) }))),
-    indicators: () => call(() => client.GET("/api/indicators"), (d) => list<Indicator>(d, (i) => ({
-      code: String(i.code), name: String(i.name), unit: String(i.unit ?? ""), kind: String(i.kind) as IndicatorKind,
-      group: String(i.group ?? ""), groupName: String(i.groupName ?? ""), order: num(i.order) ?? 0,
-      parentCode: str(i.parentCode), ratePer: num(i.ratePer),
-    }))),
+    indicators: () => call(() => client.GET("/api/indicators"), (d) => list<Indicator>(d, toIndicator)),
+    /** The unit's indicator set for a year: what its plan has targets for, plus its province's set. */
+    unitIndicators: (unit: string, year: number) =>
+      call(() => client.GET("/api/units/{unit}/indicators", { params: { path: { unit }, query: { year } } }), (d) => list<Indicator>(d, toIndicator)),
     periods: (year: number) => call(() => client.GET("/api/periods", { params: { query: { year } } }),
       (d) => list<PeriodChoice>(d, (p) => ({ code: String(p.code), label: String(p.label), kind: String(p.kind) }))),
     targets: (unit: string, year: number) =>

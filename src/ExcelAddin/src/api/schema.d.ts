@@ -211,7 +211,211 @@ export interface paths {
             };
         };
         put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorRecord"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/catalog.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The filled data-entry form (.xlsx) or a table of indicator codes and values.
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogPreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogPreview"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -594,6 +798,184 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["UnitItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnitInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnitInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    unit: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorItem"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1846,6 +2228,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unit}/populations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PopulationItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PopulationInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PopulationItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{unit}/targets": {
         parameters: {
             query?: never;
@@ -2070,6 +2588,228 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/years/{year}/indicator-set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorSetItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndicatorSetRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorSetItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/years/{year}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path: {
+                    unit: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The filled data-entry form (.xlsx) or a table of indicator codes and values.
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportPreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2633,7 +3373,7 @@ export interface components {
          */
         AttainmentStatus: "Exceeded" | "Met" | "NotMet" | "NoData" | "NotAssessed";
         /** @enum {unknown} */
-        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "UserChanged" | "UserDisabled" | "UserEnabled" | "KeyCreated" | "KeyRevoked";
+        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "UserChanged" | "UserDisabled" | "UserEnabled" | "KeyCreated" | "KeyRevoked" | "IndicatorSetChanged" | "IndicatorAdded" | "IndicatorChanged" | "IndicatorRemoved" | "UnitAdded" | "UnitChanged" | "PopulationSet";
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
             /** Format: date-time */
@@ -2646,6 +3386,23 @@ export interface components {
             subject?: null | string;
             unitCode: string;
             user: string;
+        };
+        CatalogPreview: {
+            added: string[];
+            changed: components["schemas"]["IndicatorChange"][];
+            dryRun: boolean;
+            etag: string;
+            problems: components["schemas"]["CatalogRowProblem"][];
+            /** Format: int32 */
+            unchanged: number;
+        };
+        /** @description A catalog workbook row that could not be read, with the reason. */
+        CatalogRowProblem: {
+            column: string;
+            messageEn: string;
+            messageVi: string;
+            /** Format: uint32 */
+            row: number;
         };
         /** @enum {unknown} */
         ChangeDirection: "Increase" | "Decrease" | null;
@@ -2789,6 +3546,29 @@ export interface components {
             version: number;
             warnings: components["schemas"]["RowIssue"][];
         };
+        IndicatorChange: {
+            code: string;
+            new: null | string;
+            old: null | string;
+        };
+        IndicatorInput: {
+            allowsAbove100?: null | boolean;
+            code: null | string;
+            direction: null | components["schemas"]["Direction"];
+            group: null | string;
+            groupName: null | string;
+            kind: null | components["schemas"]["IndicatorKind"];
+            name: null | string;
+            /** Format: int32 */
+            order: null | number;
+            parentCode?: null | string;
+            /** Format: int32 */
+            ratePer?: null | number;
+            /** Format: int32 */
+            retiredFrom?: null | number;
+            time: null | components["schemas"]["TimeBehaviour"];
+            unit: null | string;
+        };
         IndicatorItem: {
             allowsAbove100: boolean;
             code: string;
@@ -2810,6 +3590,22 @@ export interface components {
          * @enum {unknown}
          */
         IndicatorKind: "Count" | "Percentage" | "Rate" | "Ratio" | "Level";
+        IndicatorRecord: {
+            etag: string;
+            indicator: components["schemas"]["IndicatorItem"];
+            /** Format: int32 */
+            retiredFrom: null | number;
+        };
+        IndicatorSetItem: {
+            codes: string[];
+            etag: string;
+            unitCode: string;
+            /** Format: int32 */
+            year: number;
+        };
+        IndicatorSetRequest: {
+            codes: null | string[];
+        };
         IssuedApiKey: {
             apiKey: string;
             /** Format: date-time */
@@ -2858,6 +3654,12 @@ export interface components {
             unitCode: string;
             unitName: string;
         };
+        /** @description From FromYear on (until a later link), the unit sits under ParentCode (null: a root). */
+        ParentLink: {
+            /** Format: int32 */
+            fromYear: number;
+            parentCode: null | string;
+        };
         PeriodItem: {
             code: string;
             kind: components["schemas"]["PeriodKind"];
@@ -2868,6 +3670,43 @@ export interface components {
          * @enum {unknown}
          */
         PeriodKind: "Month" | "Quarter" | "FirstHalf" | "NineMonths" | "Year" | "PlanPeriod";
+        PlanImportPreview: {
+            changes: components["schemas"]["TargetChange"][];
+            dryRun: boolean;
+            etag: string;
+            matched: components["schemas"]["PlanRow"][];
+            sheet: null | string;
+            unitCode: string;
+            unmatched: components["schemas"]["UnmatchedPlanRow"][];
+            /** Format: int32 */
+            year: number;
+        };
+        /**
+         * @description How a plan row was matched to an indicator.
+         * @enum {unknown}
+         */
+        PlanMatch: "Code" | "Name" | "NameWithoutDiacritics";
+        /** @description A plan row matched to an indicator, with the target as it will be stored (a number as the plans print it). */
+        PlanRow: {
+            indicatorCode: string;
+            matchedBy: components["schemas"]["PlanMatch"];
+            /** Format: uint32 */
+            row: number;
+            text: string;
+            written: string;
+        };
+        PopulationInput: {
+            /** Format: int64 */
+            people: null | number;
+        };
+        PopulationItem: {
+            etag: string;
+            /** Format: int64 */
+            people: null | number;
+            unitCode: string;
+            /** Format: int32 */
+            year: number;
+        };
         ProblemDetails: {
             detail?: null | string;
             instance?: null | string;
@@ -2953,6 +3792,11 @@ export interface components {
             unitCode: string;
             url: string;
         };
+        TargetChange: {
+            indicatorCode: string;
+            new: null | string;
+            old: null | string;
+        };
         /**
          * @description The forms a written target takes (DOMAIN.md, "Targets as the plans write them").
          * @enum {unknown}
@@ -3011,6 +3855,14 @@ export interface components {
             label: string;
             unitCode: string;
         };
+        UnitInput: {
+            code: null | string;
+            governingBody?: null | string;
+            issuingAgency?: null | string;
+            level: null | components["schemas"]["UnitLevel"];
+            name: null | string;
+            parents: null | components["schemas"]["ParentLink"][];
+        };
         UnitItem: {
             code: string;
             level: components["schemas"]["UnitLevel"];
@@ -3022,10 +3874,26 @@ export interface components {
          * @enum {unknown}
          */
         UnitLevel: "Province" | "District" | "Commune" | "Facility";
+        UnitRecord: {
+            code: string;
+            etag: string;
+            governingBody: null | string;
+            issuingAgency: null | string;
+            level: components["schemas"]["UnitLevel"];
+            name: string;
+            parents: components["schemas"]["ParentLink"][];
+        };
         UnlockRequest: {
             reason: null | string;
             /** Format: date */
             until: null | string;
+        };
+        /** @description A plan row with a target but no indicator it could be matched to. */
+        UnmatchedPlanRow: {
+            /** Format: uint32 */
+            row: number;
+            text: string;
+            written: string;
         };
         User: {
             id: string;

@@ -8,11 +8,12 @@ import { refreshEditMarks } from "../excel/markCells";
 
 export interface FormChoice { unit: Unit; parent: Unit | null; period: PeriodChoice; year: number }
 
-/** Pulls a unit's form for a period into a new sheet and remembers the version pulled. */
+/** Pulls a unit's form for a period into a new sheet and remembers the version pulled. The rows are the
+ *  unit's indicator set for the year (its plan's, plus its province's), as on the server's form.xlsx. */
 export async function pullForm(api: Api, choice: FormChoice, budgetBytes?: number): Promise<FormState> {
   const { unit, period, year } = choice;
   const [indicators, targets, document] = await Promise.all([
-    api.indicators(), api.targets(unit.code, year), valuesOrEmpty(api, unit.code, period.code),
+    api.unitIndicators(unit.code, year), api.targets(unit.code, year), valuesOrEmpty(api, unit.code, period.code),
   ]);
   const layout = buildForm({
     unitName: unit.name, issuingBody: choice.parent?.name ?? "", periodLabel: period.label, year,

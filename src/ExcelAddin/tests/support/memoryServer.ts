@@ -39,7 +39,7 @@ export class MemoryServer {
     const json = (status: number, data: unknown, extra: Record<string, string> = {}) =>
       new Response(JSON.stringify(data), { status, headers: { "Content-Type": status >= 400 && status !== 422 ? "application/problem+json" : "application/json", ...extra } });
     const path = url.pathname;
-    if (path === "/api/indicators") return json(200, this.indicators);
+    if (path === "/api/indicators" || /^\/api\/units\/[^/]+\/indicators$/.test(path)) return json(200, this.indicators);
     if (/\/targets$/.test(path)) return json(200, [{ indicatorCode: "GIUONG", year: 2021, text: "420", form: "Point", value: 420, low: null, high: null, planPeriod: null }]);
     if (/\/values$/.test(path) && request.method === "GET") return json(200, this.doc(), { ETag: `"${this.version}"` });
     if (/\/values$/.test(path) && request.method === "POST") {

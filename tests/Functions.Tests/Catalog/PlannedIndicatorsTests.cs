@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using HealthFuncs.Core.Seeds;
+using HealthFuncs.Functions.Catalog;
+using HealthFuncs.Functions.Indicators;
+using HealthFuncs.Functions.Seeding;
+using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Tests.Infrastructure;
+
+namespace HealthFuncs.Functions.Tests.Catalog;
+
+/// The plan decides the form: over the real seeds, a unit lists what its plan has targets for, plus
+/// its province's set ("bộ chỉ tiêu"), not the whole catalog merged from four plans.
+[Collection(AzuriteCollection.Name)]
+public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly HealthFuncsFactory _factory = new(azurite);
+    private SeedCatalog _catalog = null!;
+
+    public async Task InitializeAsync()
+    {
+        _catalog = SeedCatalog.Load(Path.Combine(AzuriteFixture.RepositoryRoot, "seeds"));
+        _factory.StartServer();
+        await _factory.Get<SeedLoader>().LoadAsync(_catalog, includeDevKeys: true);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private HttpClient As(string userId) => _factory.ClientWithKey(_catalog.Users.Single(u => u.Id == userId).DevKey);
+
+    private IReadOnlyList<string> SonDuong2021Planned => _catalog.Targets.Where(t => t.UnitCode == "SD" && t.Year == 2021 && t.PlanPeriod is null)
+        .Select(t => t.IndicatorCode).ToList();
+
+    private IReadOnlyList<string> NamesOf(IEnumerable<string> codes) => codes.Select(c => _catalog.Indicators.Single(i => i.Code == c).Name).ToList();
+
+    private static HttpRequestMessage PutSet(string unit, int year, object body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/units/{unit}/years/{year}/indicator-set") { Content = JsonContent.Create(body) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    [Fact]
+    public async Task Son_Duong_2021_lists_only_the_19_indicators_its_plan_has_targets_for()
+    {
+        var listed = await (await As("sd-pyt").GetAsync("/api/units/SD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
+
+        Assert.Equal(19, SonDuong2021Planned.Count);
+        Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), listed.Select(i => i.Code).Order(StringComparer.Ordinal));
+        Assert.True(_catalog.Indicators.Count > 50);
+    }
+
+    [Fact]
+    public async Task Son_Duong_2021_form_and_result_annex_list_only_its_planned_indicators()
+    {
+        var expected = NamesOf(SonDuong2021Planned).ToHashSet();
+        var others = _catalog.Indicators.Where(i => !SonDuong2021Planned.Contains(i.Code)).Select(i => i.Name).ToHashSet();
+
+        foreach (var file in new[] { "form.xlsx", "result.xlsx" })
+        {
+            var names = (await WorkbookRows.ColumnAsync(await As("sd-pyt").GetAsync($"/api/units/SD/periods/2021/{file}"), "B"))
+                .Select(n => n.StartsWith("Trong đó: ", StringComparison.Ordinal) ? n["Trong đó: ".Length..] : n);
+            var listed = names.Where(n => expected.Contains(n) || others.Contains(n)).ToList();
+            Assert.Equal(19, listed.Count);
+            Assert.All(listed, n => Assert.Contains(n, expected));
+        }
+    }
+
+    [Fact]
+    public async Task A_figure_reported_outside_the_plan_still_shows_on_the_result_annex()
+    {
+        var outside = _catalog.Indicators.First(i => i.Kind == Core.Indicators.IndicatorKind.Count && i.ParentCode is null
+            && !SonDuong2021Planned.Contains(i.Code) && _catalog.Indicators.All(c => c.ParentCode != i.Code));
+        var sent = await As("sd-pyt").SubmitAsync("SD", "2021", HttpExtensions.Values((outside.Code, 7m)));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        var names = await WorkbookRows.ColumnAsync(await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/result.xlsx"), "B");
+        Assert.Contains(outside.Name, names);
+    }
+
+    [Fact]
+    public async Task A_unit_without_a_plan_for_the_year_gets_its_province_set_and_else_the_whole_catalog()
+    {
+        var before = await (await As("admin").GetAsync("/api/units/TD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
+        Assert.Equal(_catalog.Indicators.Count, before.Count);
+
+        var put = await As("admin").SendAsync(PutSet("LC", 2021, new { codes = new[] { "KCB.GIUONG_BENH", "KCB.LUOT_KHAM" } }, Preconditions.Missing));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        var after = await (await As("admin").GetAsync("/api/units/TD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
+        // the total's "Trong đó" parts come with it, in annex order
+        Assert.Equal(["KCB.GIUONG_BENH", "KCB.GIUONG_BENH.BV", "KCB.GIUONG_BENH.TYT", "KCB.LUOT_KHAM"], after.Select(i => i.Code));
+        var form = await WorkbookRows.ColumnAsync(await As("admin").GetAsync("/api/units/TD/periods/2021-Q1/form.xlsx"), "B");
+        Assert.Contains(_catalog.Indicators.Single(i => i.Code == "KCB.LUOT_KHAM").Name, form);
+        Assert.DoesNotContain(_catalog.Indicators.Single(i => i.Code == "KCB.CO_SO").Name, form);
+    }
+
+    [Fact]
+    public async Task A_province_set_adds_to_a_planned_unit_what_its_plan_does_not_have()
+    {
+        var extra = _catalog.Indicators.First(i => i.ParentCode is null && !SonDuong2021Planned.Contains(i.Code)
+            && _catalog.Indicators.All(c => c.ParentCode != i.Code)).Code;
+        var put = await As("admin").SendAsync(PutSet("TQ", 2021, new { codes = new[] { extra } }, Preconditions.Missing));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        var listed = await (await As("sd-pyt").GetAsync("/api/units/SD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
+        Assert.Equal(20, listed.Count);
+        Assert.Contains(listed, i => i.Code == extra);
+    }
+
+    [Fact]
+    public async Task Replacing_a_province_set_needs_the_version_read_and_is_audited()
+    {
+        var admin = As("admin");
+        var missing = await admin.SendAsync(PutSet("TQ", 2022, new { codes = new[] { "KCB.LUOT_KHAM" } }, null));
+        Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
+
+        var first = await admin.SendAsync(PutSet("TQ", 2022, new { codes = new[] { "KCB.LUOT_KHAM" } }, Preconditions.Missing));
+        var etag = (await first.ReadAsync<IndicatorSetItem>()).Etag;
+        Assert.Equal(etag, first.Headers.ETag!.ToString());
+
+        var stale = await admin.SendAsync(PutSet("TQ", 2022, new { codes = new[] { "KCB.CO_SO" } }, Preconditions.Missing));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(etag, (await stale.ReadJsonAsync()).GetProperty("currentEtag").GetString());
+
+        var second = await admin.SendAsync(PutSet("TQ", 2022, new { codes = new[] { "KCB.CO_SO", "KCB.LUOT_KHAM" } }, etag));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var read = await (await admin.GetAsync("/api/units/TQ/years/2022/indicator-set")).ReadAsync<IndicatorSetItem>();
+        Assert.Equal(["KCB.CO_SO", "KCB.LUOT_KHAM"], read.Codes);
+
+        var audit = await _factory.Get<AuditStore>().GetLatestAsync("TQ", 10);
+        var change = audit.First(a => a.Action == AuditAction.IndicatorSetChanged);
+        Assert.Equal(("admin", "2022", "KCB.LUOT_KHAM", "KCB.CO_SO, KCB.LUOT_KHAM"), (change.User, change.Period, change.Old, change.New));
+    }
+
+    [Fact]
+    public async Task A_set_is_refused_with_the_reason_for_a_district_an_unknown_code_or_a_non_admin()
+    {
+        var district = await As("admin").SendAsync(PutSet("SD", 2021, new { codes = new[] { "KCB.CO_SO" } }, Preconditions.Missing));
+        Assert.Equal(HttpStatusCode.BadRequest, district.StatusCode);
+        Assert.Contains("không phải cấp tỉnh", (await district.ReadJsonAsync()).GetProperty("detail").GetString());
+
+        var unknown = await As("admin").SendAsync(PutSet("TQ", 2021, new { codes = new[] { "KCB.KHONG_CO" } }, Preconditions.Missing));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("KCB.KHONG_CO", (await unknown.ReadJsonAsync()).GetProperty("en").GetString());
+
+        var province = await As("tq-syt").SendAsync(PutSet("TQ", 2021, new { codes = new[] { "KCB.CO_SO" } }, Preconditions.Missing));
+        Assert.Equal(HttpStatusCode.Forbidden, province.StatusCode);
+        Assert.Empty((await (await As("admin").GetAsync("/api/units/TQ/years/2021/indicator-set")).ReadAsync<IndicatorSetItem>()).Codes);
+    }
+}
