@@ -4,6 +4,7 @@ using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Catalog;
 
@@ -26,8 +27,11 @@ public static class CatalogWorkbookApi
 
     public static RouteGroupBuilder MapCatalogWorkbook(this RouteGroupBuilder api)
     {
-        api.MapGet("/indicators/catalog.xlsx", DownloadAsync).WithTags("Catalog");
+        api.MapGet("/indicators/catalog.xlsx", DownloadAsync).WithTags("Catalog").ProducesWorkbook()
+            .WithSummary("The indicator catalog as a workbook, to edit and upload back").ReturnsETag("the catalog's version, for If-Match on the upload");
         api.MapPost("/indicators/catalog.xlsx", UploadAsync).WithTags("Catalog").RequireAuthorization(IdentitySetup.AdminPolicy)
+            .WithSummary("Apply an edited catalog workbook (admins); ?dryRun=true previews the changes")
+            .AcceptsIfMatch("the ETag of the catalog downloaded").ReturnsETag("the catalog's new version")
             .DisableAntiforgery() // API-key or platform authentication, never cookies
             .WithMetadata(new RequestSizeLimitAttribute(MaxCatalogBytes + 64 * 1024));
         return api;

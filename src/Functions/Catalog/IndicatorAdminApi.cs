@@ -5,6 +5,7 @@ using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Catalog;
 
@@ -23,10 +24,16 @@ public static class IndicatorAdminApi
     public static RouteGroupBuilder MapIndicatorAdmin(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/indicators").WithTags("Catalog");
-        group.MapGet("/{code}", GetAsync);
-        group.MapPost("/", AddAsync).RequireAuthorization(IdentitySetup.AdminPolicy);
-        group.MapPut("/{code}", ChangeAsync).RequireAuthorization(IdentitySetup.AdminPolicy);
-        group.MapDelete("/{code}", RemoveAsync).RequireAuthorization(IdentitySetup.AdminPolicy);
+        group.MapGet("/{code}", GetAsync).WithSummary("One indicator, its retirement year and the ETag a change must name")
+            .ReturnsETag("the indicator's version, for If-Match on a change");
+        group.MapPost("/", AddAsync).RequireAuthorization(IdentitySetup.AdminPolicy).WithSummary("Add an indicator to the catalog (admins)")
+            .ReturnsETag("the new indicator's version");
+        group.MapPut("/{code}", ChangeAsync).RequireAuthorization(IdentitySetup.AdminPolicy)
+            .WithSummary("Change an indicator or retire it from a year (admins); its kind cannot change once it has figures")
+            .AcceptsIfMatch("always: the ETag of the indicator as read").ReturnsETag("the indicator's new version");
+        group.MapDelete("/{code}", RemoveAsync).RequireAuthorization(IdentitySetup.AdminPolicy)
+            .WithSummary("Delete an indicator nothing uses yet (admins); one with figures or targets is retired instead")
+            .AcceptsIfMatch("always: the ETag of the indicator as read");
         return api;
     }
 

@@ -6,6 +6,7 @@ using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Catalog;
 
@@ -22,14 +23,18 @@ public static class IndicatorSetsApi
     public static RouteGroupBuilder MapIndicatorSets(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/units/{unit}").WithTags("Catalog");
-        units.MapGet("/indicators", ListAsync).RequireUnitAccess(UnitAccess.Read);
-        units.MapGet("/years/{year:int}/indicator-set", GetAsync).RequireUnitAccess(UnitAccess.Read);
-        units.MapPut("/years/{year:int}/indicator-set", ReplaceAsync).RequireAuthorization(IdentitySetup.AdminPolicy).RequireUnitAccess(UnitAccess.Write);
+        units.MapGet("/indicators", ListAsync).RequireUnitAccess(UnitAccess.Read)
+            .WithSummary("The indicators a unit reports in a year: its plan's, its province's set, in annex order");
+        units.MapGet("/years/{year:int}/indicator-set", GetAsync).RequireUnitAccess(UnitAccess.Read)
+            .WithSummary("The set a province requires of all its units in a year").ReturnsETag("the set's version");
+        units.MapPut("/years/{year:int}/indicator-set", ReplaceAsync).RequireAuthorization(IdentitySetup.AdminPolicy).RequireUnitAccess(UnitAccess.Write)
+            .WithSummary("Replace a province's required set for a year (admins)")
+            .AcceptsIfMatch("once a set exists: the ETag read").ReturnsETag("the set's new version");
         return api;
     }
 
-    private static async Task<Ok<List<IndicatorItem>>> ListAsync(string unit, UnitIndicators sets, CancellationToken cancellationToken, int? year = null) =>
-        TypedResults.Ok((await sets.ForAsync(unit, year ?? DateTime.UtcNow.Year, cancellationToken)).Select(IndicatorsApi.ToItem).ToList());
+    private static async Task<Ok<List<IndicatorItem>>> ListAsync(string unit, UnitIndicators sets, TimeProvider clock, CancellationToken cancellationToken, int? year = null) =>
+        TypedResults.Ok((await sets.ForAsync(unit, year ?? Core.Workflow.VietnamTime.YearOf(clock.GetUtcNow()), cancellationToken)).Select(IndicatorsApi.ToItem).ToList());
 
     private static async Task<IndicatorSetItem> ReadAsync(string unit, int year, IndicatorSetStore store, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Catalog;
 
@@ -27,6 +28,8 @@ public static class PlanImportApi
     public static RouteGroupBuilder MapPlanImport(this RouteGroupBuilder api)
     {
         api.MapPost("/units/{unit}/years/{year:int}/plan", ImportAsync).WithTags("Targets")
+            .WithSummary("Import a unit's yearly plan from its annex workbook (admins); ?dryRun=true previews matches and changes")
+            .AcceptsIfMatch("once the unit has a plan for the year: the ETag of the preview").ReturnsETag("the plan's version")
             .RequireAuthorization(IdentitySetup.AdminPolicy).RequireUnitAccess(UnitAccess.Write)
             .DisableAntiforgery() // API-key or platform authentication, never cookies
             .WithMetadata(new RequestSizeLimitAttribute(MaxPlanBytes + 64 * 1024));

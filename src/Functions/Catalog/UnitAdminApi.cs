@@ -5,6 +5,7 @@ using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using HealthFuncs.Functions.OpenApi;
 
 namespace HealthFuncs.Functions.Catalog;
 
@@ -27,11 +28,18 @@ public static class UnitAdminApi
     public static RouteGroupBuilder MapUnitAdmin(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/units").WithTags("Catalog");
-        group.MapGet("/{code}", GetAsync);
-        group.MapPost("/", AddAsync).RequireAuthorization(IdentitySetup.AdminPolicy);
-        group.MapPut("/{code}", ChangeAsync).RequireAuthorization(IdentitySetup.AdminPolicy);
-        group.MapGet("/{unit}/populations/{year:int}", GetPopulationAsync).RequireUnitAccess(UnitAccess.Read);
-        group.MapPut("/{unit}/populations/{year:int}", SetPopulationAsync).RequireAuthorization(IdentitySetup.AdminPolicy).RequireUnitAccess(UnitAccess.Write);
+        group.MapGet("/{code}", GetAsync).WithSummary("One unit: names, parents by year, governing body and issuing agency")
+            .ReturnsETag("the unit's version, for If-Match on a change");
+        group.MapPost("/", AddAsync).RequireAuthorization(IdentitySetup.AdminPolicy).WithSummary("Add a unit to the tree (admins)")
+            .ReturnsETag("the new unit's version");
+        group.MapPut("/{code}", ChangeAsync).RequireAuthorization(IdentitySetup.AdminPolicy)
+            .WithSummary("Change a unit's names or its parent from a year (admins); a cycle or an unknown parent is refused")
+            .AcceptsIfMatch("always: the ETag of the unit as read").ReturnsETag("the unit's new version");
+        group.MapGet("/{unit}/populations/{year:int}", GetPopulationAsync).RequireUnitAccess(UnitAccess.Read)
+            .WithSummary("A unit's population in a year (the denominator of per-10 000 and ‰ rates)").ReturnsETag("the population's version");
+        group.MapPut("/{unit}/populations/{year:int}", SetPopulationAsync).RequireAuthorization(IdentitySetup.AdminPolicy).RequireUnitAccess(UnitAccess.Write)
+            .WithSummary("Set a unit's population for a year (admins)")
+            .AcceptsIfMatch("once the population exists: the ETag read").ReturnsETag("the population's new version");
         return api;
     }
 

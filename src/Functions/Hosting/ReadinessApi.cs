@@ -10,7 +10,7 @@ public static class ReadinessApi
 
     public static RouteGroupBuilder MapReadiness(this RouteGroupBuilder api)
     {
-        api.MapGet("/health/ready", ReadyAsync).AllowAnonymous().WithTags("Health");
+        api.MapGet("/health/ready", ReadyAsync).AllowAnonymous().WithTags("Health").WithSummary("Whether the server reaches its storage (503 when not)");
         return api;
     }
 

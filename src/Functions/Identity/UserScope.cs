@@ -15,7 +15,8 @@ namespace HealthFuncs.Functions.Identity;
 public sealed record UserScope(User Caller, OrgTree Tree, int Year)
 {
     public static async Task<UserScope> OfAsync(HttpContext http, UnitStore units, CancellationToken cancellationToken) =>
-        new(http.User.ToUser(), await units.GetTreeAsync(cancellationToken), DateTime.UtcNow.Year);
+        new(http.User.ToUser(), await units.GetTreeAsync(cancellationToken),
+            Core.Workflow.VietnamTime.YearOf(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
 
     public bool IsAdmin => Caller.Role == UserRole.Admin;
 

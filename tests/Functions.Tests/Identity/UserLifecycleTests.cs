@@ -150,7 +150,6 @@ public sealed class UserLifecycleTests(AzuriteFixture azurite) : TwoProvinces(az
     public async Task Each_change_is_audited_with_who_from_where_and_old_and_new()
     {
         var province = PStaff;
-        province.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
         await MoveAsync("d1-staff", "District", "D2", province);
         await province.PostAsync("/api/users/d1-staff/disable", null);
 

@@ -5,7 +5,8 @@ namespace HealthFuncs.Functions.Tests.Infrastructure;
 /// <summary>A server on tables of its own, seeded with the test catalog; district D1 calls it with its key.</summary>
 public abstract class SeededServerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    protected HealthFuncsFactory Factory { get; } = new(azurite);
+    /// Requests seem to come from 203.0.113.7 (a documentation address), what the audit records as "from".
+    protected HealthFuncsFactory Factory { get; } = new(azurite) { RemoteAddress = System.Net.IPAddress.Parse("203.0.113.7") };
     protected TestCatalog.Keys UserKeys { get; private set; } = null!;
     protected HttpClient D1 => Factory.ClientWithKey(UserKeys.D1);
 

@@ -156,6 +156,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the server reaches its storage (503 when not) */
         get: {
             parameters: {
                 query?: never;
@@ -211,6 +212,7 @@ export interface paths {
             };
         };
         put?: never;
+        /** Add an indicator to the catalog (admins) */
         post: {
             parameters: {
                 query?: never;
@@ -227,6 +229,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description the new indicator's version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -257,6 +261,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One indicator, its retirement year and the ETag a change must name */
         get: {
             parameters: {
                 query?: never;
@@ -271,6 +276,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the indicator's version, for If-Match on a change, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -279,10 +286,14 @@ export interface paths {
                 };
             };
         };
+        /** Change an indicator or retire it from a year (admins); its kind cannot change once it has figures */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required always: the ETag of the indicator as read (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     code: string;
                 };
@@ -297,6 +308,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the indicator's new version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -315,10 +328,14 @@ export interface paths {
             };
         };
         post?: never;
+        /** Delete an indicator nothing uses yet (admins); one with figures or targets is retired instead */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required always: the ETag of the indicator as read (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     code: string;
                 };
@@ -347,6 +364,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The indicator catalog as a workbook, to edit and upload back */
         get: {
             parameters: {
                 query?: never;
@@ -356,22 +374,28 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The workbook (.xlsx), its file name in Content-Disposition. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
                 };
             };
         };
         put?: never;
+        /** Apply an edited catalog workbook (admins); ?dryRun=true previews the changes */
         post: {
             parameters: {
                 query?: {
                     dryRun?: boolean;
                 };
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required the ETag of the catalog downloaded (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -390,6 +414,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the catalog's new version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -803,6 +829,7 @@ export interface paths {
             };
         };
         put?: never;
+        /** Add a unit to the tree (admins) */
         post: {
             parameters: {
                 query?: never;
@@ -819,6 +846,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description the new unit's version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -849,6 +878,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One unit: names, parents by year, governing body and issuing agency */
         get: {
             parameters: {
                 query?: never;
@@ -863,6 +893,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the unit's version, for If-Match on a change, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -871,10 +903,14 @@ export interface paths {
                 };
             };
         };
+        /** Change a unit's names or its parent from a year (admins); a cycle or an unknown parent is refused */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required always: the ETag of the unit as read (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     code: string;
                 };
@@ -889,6 +925,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the unit's new version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -920,6 +958,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The indicators a unit reports in a year: its plan's, its province's set, in annex order */
         get: {
             parameters: {
                 query?: {
@@ -2235,6 +2274,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A unit's population in a year (the denominator of per-10 000 and ‰ rates) */
         get: {
             parameters: {
                 query?: never;
@@ -2250,6 +2290,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the population's version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2294,10 +2336,14 @@ export interface paths {
                 };
             };
         };
+        /** Set a unit's population for a year (admins) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required once the population exists: the ETag read (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     unit: string;
                     year: number;
@@ -2313,6 +2359,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the population's new version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2601,6 +2649,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The set a province requires of all its units in a year */
         get: {
             parameters: {
                 query?: never;
@@ -2616,6 +2665,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the set's version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2660,10 +2711,14 @@ export interface paths {
                 };
             };
         };
+        /** Replace a province's required set for a year (admins) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required once a set exists: the ETag read (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     unit: string;
                     year: number;
@@ -2679,6 +2734,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the set's new version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2739,12 +2796,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import a unit's yearly plan from its annex workbook (admins); ?dryRun=true previews matches and changes */
         post: {
             parameters: {
                 query?: {
                     dryRun?: boolean;
                 };
-                header?: never;
+                header?: {
+                    /** @description The ETag read before the change, e.g. "3"; required once the unit has a plan for the year: the ETag of the preview (428 without it, 409 when it is stale). */
+                    "If-Match"?: string;
+                };
                 path: {
                     unit: string;
                     year: number;
@@ -2766,6 +2827,8 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description the plan's version, quoted; send it back in If-Match. */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
