@@ -16,7 +16,8 @@ public static class FlatExport
     /// <summary>The header row, in column order.</summary>
     public static readonly string[] Headers =
         ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Mã kỳ", "Kỳ", "Năm", "Giá trị", "Tử số", "Mẫu số", "Ghi chú"];
-    private static readonly double[] Widths = [12, 28, 16, 50, 11, 10, 22, 7, 13, 13, 13, 30];
+    // Wide enough for the longest codes ("BHYT.DOI_TUONG_CHINH_SACH.NGHEO") and names of the catalog.
+    private static readonly double[] Widths = [12, 28, 34, 50, 11, 10, 22, 7, 13, 13, 13, 30];
 
     /// <summary>Writes the rows as an .xlsx to <paramref name="output"/>, which is left open; returns how many rows were written.</summary>
     public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FlatRow> rows, CancellationToken cancellationToken = default)
