@@ -8,6 +8,7 @@ namespace HealthFuncs.Functions.Audit;
 
 // GET /api/audit?unit=SD&take=50      a unit's latest audited changes and refusals, newest first
 // GET /api/audit/users?take=50         (admin) every change to users and keys, admins' included
+// GET /api/audit/catalog?take=50       (admin) every change to the indicator catalog
 public static class AuditApi
 {
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
@@ -16,6 +17,10 @@ public static class AuditApi
         api.MapGet("/audit/users", async (AuditStore audit, CancellationToken cancellationToken, int take = 50) =>
             TypedResults.Ok(await audit.GetLatestAsync(AuditStore.UsersLog, Math.Clamp(take, 1, 1000), cancellationToken)))
             .WithTags("Audit").WithSummary("Latest changes to users and keys (admins)").RequireAuthorization(IdentitySetup.AdminPolicy);
+        // Indicators belong to no unit: their changes are kept under the catalog's own name.
+        api.MapGet("/audit/catalog", async (AuditStore audit, CancellationToken cancellationToken, int take = 50) =>
+            TypedResults.Ok(await audit.GetLatestAsync(Catalog.IndicatorAdminApi.AuditUnit, Math.Clamp(take, 1, 1000), cancellationToken)))
+            .WithTags("Audit").WithSummary("Latest changes to the indicator catalog (admins)").RequireAuthorization(IdentitySetup.AdminPolicy);
         return api;
     }
 

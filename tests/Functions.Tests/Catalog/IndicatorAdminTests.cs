@@ -29,6 +29,11 @@ public sealed class IndicatorAdminTests(AzuriteFixture azurite) : SeededServerTe
         var audit = (await Factory.Get<AuditStore>().GetLatestAsync(IndicatorAdminApi.AuditUnit, 5)).Single();
         Assert.Equal((AuditAction.IndicatorAdded, "NL.BAC_SY", null), (audit.Action, audit.IndicatorCode, audit.Old));
         Assert.Contains("\"Name\":\"Số bác sĩ/vạn dân\"", audit.New);
+
+        // Admins read the catalog's history over the API; others may not.
+        var read = await (await Admin.GetAsync("/api/audit/catalog?take=5")).ReadJsonAsync();
+        Assert.Equal("IndicatorAdded", read.EnumerateArray().Single().GetProperty("action").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await D1.GetAsync("/api/audit/catalog")).StatusCode);
     }
 
     [Fact]
