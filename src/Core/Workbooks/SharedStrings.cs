@@ -14,7 +14,7 @@ public static class SharedStrings
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     /// <summary>The texts of the shared strings, in order; throws <see cref="UploadLimitException"/> past a limit.</summary>
-    public static string[] Read(SharedStringTablePart? part, UploadLimits limits)
+    public static string[] Read(SharedStringTablePart? part, UploadLimits limits, ReadDeadline? deadline = null)
     {
         if (part is null) return [];
         var settings = new XmlReaderSettings
@@ -34,7 +34,7 @@ public static class SharedStrings
                 {
                     switch (reader.LocalName)
                     {
-                        case "si" when reader.IsEmptyElement: Add(result, "", limits); break;
+                        case "si" when reader.IsEmptyElement: Add(result, "", limits, deadline); break;
                         case "si": item = new(); break;
                         // Phonetic hints (rPh) are not part of the text.
                         case "rPh": inPhonetic = !reader.IsEmptyElement; break;
@@ -45,7 +45,7 @@ public static class SharedStrings
                 {
                     switch (reader.LocalName)
                     {
-                        case "si" when item is not null: Add(result, item.ToString(), limits); item = null; break;
+                        case "si" when item is not null: Add(result, item.ToString(), limits, deadline); item = null; break;
                         case "rPh": inPhonetic = false; break;
                         case "t": inText = false; break;
                     }
@@ -61,9 +61,10 @@ public static class SharedStrings
         return [.. result];
     }
 
-    private static void Add(List<string> result, string text, UploadLimits limits)
+    private static void Add(List<string> result, string text, UploadLimits limits, ReadDeadline? deadline)
     {
         if (result.Count >= limits.MaxSharedStrings) throw UploadLimitException.SharedStrings(limits.MaxSharedStrings);
+        deadline?.Check();
         result.Add(text);
     }
 }

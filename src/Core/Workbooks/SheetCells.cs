@@ -25,11 +25,22 @@ public sealed record SheetRow(uint Index, IReadOnlyList<SheetCell> Cells)
 /// The shared strings are streamed too, and every count is checked against <see cref="UploadLimits"/> as it
 /// grows: a hostile file is refused after reading no more than the limits, never loaded whole.
 /// </summary>
-public sealed class SheetCells(WorkbookPart workbook, UploadLimits? limits = null)
+public sealed class SheetCells
 {
-    private readonly UploadLimits _limits = limits ?? UploadLimits.Default;
-    private readonly string[] _shared = SharedStrings.Read(workbook.SharedStringTablePart, limits ?? UploadLimits.Default);
+    private readonly WorkbookPart workbook;
+    private readonly UploadLimits _limits;
+    private readonly ReadDeadline _deadline;
+    private readonly string[] _shared;
     private long _cells, _rows;
+
+    /// <summary>Reads the shared strings at once (within the limits); rows are read when asked for.</summary>
+    public SheetCells(WorkbookPart workbook, UploadLimits? limits = null)
+    {
+        this.workbook = workbook;
+        _limits = limits ?? UploadLimits.Default;
+        _deadline = new ReadDeadline(_limits);
+        _shared = SharedStrings.Read(workbook.SharedStringTablePart, _limits, _deadline);
+    }
 
     /// <summary>The worksheet part of the sheet named <paramref name="name"/>, or null (also when its relationship is missing).</summary>
     public WorksheetPart? Find(string name) =>
@@ -67,6 +78,7 @@ public sealed class SheetCells(WorkbookPart workbook, UploadLimits? limits = nul
                 else if (cells is { Count: > 0 })
                 {
                     if (++_rows > _limits.MaxRows) throw UploadLimitException.Rows(_limits.MaxRows);
+                    _deadline.Check();
                     yield return new SheetRow(lastRow, cells);
                 }
             }

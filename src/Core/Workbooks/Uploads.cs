@@ -97,8 +97,9 @@ public sealed record UploadTarget(string UnitCode, Period Period, IReadOnlyList<
 /// <param name="MaxSharedStringChars">Most characters of the shared-strings part's XML.</param>
 /// <param name="MaxRows">Most non-empty rows read over all sheets.</param>
 /// <param name="MaxCells">Most cells read over all sheets.</param>
+/// <param name="MaxReadSeconds">Longest time reading the shared strings and sheets may take, checked per string and per row.</param>
 public sealed record UploadLimits(long MaxBytes = 10 * 1024 * 1024, int MaxEntries = 1000, long MaxUncompressedBytes = 200L * 1024 * 1024, int MaxRatio = 200,
-    int MaxSharedStrings = 100_000, long MaxSharedStringChars = 8_000_000, long MaxRows = 200_000, long MaxCells = 2_000_000)
+    int MaxSharedStrings = 100_000, long MaxSharedStringChars = 8_000_000, long MaxRows = 200_000, long MaxCells = 2_000_000, double MaxReadSeconds = 20)
 {
     /// <summary>The limits used when none are given.</summary>
     public static readonly UploadLimits Default = new();
@@ -121,4 +122,20 @@ public sealed class UploadLimitException(string messageVi, string messageEn) : E
 
     /// <summary>Too many cells.</summary>
     public static UploadLimitException Cells(long max) => new($"Tệp có hơn {max:N0} ô; quá lớn để đọc.", $"The file has more than {max:N0} cells; too large to read.");
+
+    /// <summary>Reading took longer than allowed.</summary>
+    public static UploadLimitException Time(double seconds) => new($"Đọc tệp mất hơn {seconds:N0} giây; tệp quá lớn hoặc quá phức tạp để đọc.",
+        $"Reading the file took more than {seconds:N0} seconds; it is too large or too complex to read.");
+}
+
+/// <summary>The time a read may still take, from when it started (<see cref="UploadLimits.MaxReadSeconds"/>).</summary>
+public sealed class ReadDeadline(UploadLimits limits)
+{
+    private readonly long _end = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(limits.MaxReadSeconds * System.Diagnostics.Stopwatch.Frequency);
+
+    /// <summary>Throws <see cref="UploadLimitException"/> once the time is up.</summary>
+    public void Check()
+    {
+        if (System.Diagnostics.Stopwatch.GetTimestamp() > _end) throw UploadLimitException.Time(limits.MaxReadSeconds);
+    }
 }

@@ -100,6 +100,18 @@ public class HostileUploadTests
     }
 
     [Fact]
+    public void Reading_past_the_time_limit_is_refused()
+    {
+        // No time at all: the first row read is already late. The limit is checked per string and per row,
+        // so a file crafted to be slow to read stops there instead of holding a request.
+        var late = WorkbookUpload.Read(new MemoryStream(Form()), Target, new UploadLimits(MaxReadSeconds: 0));
+        Assert.Equal(UploadProblem.TooBigToRead, late.Refusal?.Problem);
+        Assert.Contains("giây", late.Refusal!.MessageVi, StringComparison.Ordinal);
+        Assert.Contains("seconds", late.Refusal.MessageEn, StringComparison.Ordinal);
+        Assert.Null(WorkbookUpload.Read(new MemoryStream(Form()), Target, new UploadLimits(MaxReadSeconds: 20)).Refusal);
+    }
+
+    [Fact]
     public void A_sheet_whose_relationship_id_is_missing_is_refused_as_not_our_form()
     {
         var output = new MemoryStream();
