@@ -24,7 +24,7 @@ beforeEach(() => {
   wb = new FakeWorkbook();
   (globalThis as { Excel?: unknown }).Excel = wb.excel();
   server = new MemoryServer();
-  api = createApi({ serverUrl: "http://server.test", apiKey: "dev-key" }, server.fetch);
+  api = createApi({ serverUrl: "http://server.test", apiKey: "dev-key" }, server.fetch, { delaysMs: [1, 1], timeoutMs: 1_000 });
   forgetWatches();
 });
 

@@ -25,7 +25,8 @@ export interface PushResult { outcome: PushOutcome; form: FormState }
  * The batch and its key are saved in the workbook before sending, so a push cut off by the
  * network is retried with the same key and cannot be applied twice.
  */
-export async function pushForm(api: Api, form: FormState, newKey: () => string = () => crypto.randomUUID()): Promise<PushResult> {
+export async function pushForm(api: Api, form: FormState, newKey: () => string = () => crypto.randomUUID(),
+  onRetry?: (attempt: number) => void): Promise<PushResult> {
   const reading = await readEntries(form);
   if (reading.invalid.length > 0) {
     const cells = reading.invalid.map((c) => ({
@@ -51,7 +52,7 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
 
   let summary: ImportSummary;
   try {
-    summary = await api.submit(form.unitCode, form.period, entries, form.etag, pending.idempotencyKey);
+    summary = await api.submit(form.unitCode, form.period, entries, form.etag, pending.idempotencyKey, onRetry);
   } catch (error) {
     if (error instanceof OfflineError) return { outcome: { kind: "offline", unsent: changed.length }, form: current };
     // 409: changed on the server since the pull; 428: someone created the form after our empty pull.

@@ -1,7 +1,7 @@
 import { createApi, type Api } from "../api/client";
 import { ApiError } from "../api/problem";
 import { loadConnection, saveConnection } from "../api/connection";
-import type { ImportSummary, Me, PeriodChoice, RowFinding, Unit } from "../api/model";
+import type { CompletenessReport, FormStatus, ImportSummary, Me, PeriodChoice, RowFinding, Unit } from "../api/model";
 import { type FormState } from "../excel/formStore";
 import { refreshEditMarks, selectCell } from "../excel/markCells";
 import { watchActivation, watchForms } from "../excel/watchForms";
@@ -9,20 +9,26 @@ import { keepTheirs, overwrite, type Conflict } from "../forms/conflict";
 import { draftOf, recoverDrafts } from "../forms/drafts";
 import { pullForm } from "../forms/pull";
 import { pushForm, rejectedCells, type PushResult } from "../forms/push";
-import { missingReports, pullAttainment, pullConsolidated } from "../forms/reports";
+import { pullAttainment, pullConsolidated } from "../forms/reports";
+import { allowedMoves, formStatus, moveForm } from "../forms/workflow";
 import { registerFunctions } from "../functions/functions";
 import { currentLanguage, setLanguage, t } from "./i18n";
 import {
-  $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderSummary, say, translatePage,
+  $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderSummary, renderWorkflow, say, translatePage,
 } from "./view";
 import "./taskpane.css";
 
 interface Pane {
   api: Api | null; me: Me | null; units: Unit[]; allUnits: Unit[]; periods: PeriodChoice[];
   forms: Map<string, FormState>; current: string | null;
-  conflict: Conflict | null; summary: ImportSummary | null; missing: Unit[] | null;
+  conflict: Conflict | null; summary: ImportSummary | null; missing: CompletenessReport | null;
+  /** The current form's workflow state as last read (null: not read, or unreadable). */
+  status: FormStatus | null;
 }
-const pane: Pane = { api: null, me: null, units: [], allUnits: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null, missing: null };
+const pane: Pane = {
+  api: null, me: null, units: [], allUnits: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null,
+  missing: null, status: null,
+};
 
 // Excel calls run one after another: edits arriving during a push wait their turn.
 let queue: Promise<unknown> = Promise.resolve();
@@ -75,7 +81,10 @@ async function connect(): Promise<void> {
 
 function endSession(): void {
   saveConnection(null);
-  pane.api = null; pane.me = null;
+  // The next user must not see what the previous one was shown.
+  pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null;
+  renderSummary(null, () => undefined); renderConflict(null, () => undefined, () => undefined); renderMissing(null);
+  renderWorkflow(null, null, false);
   renderWho();
   $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
 }
@@ -121,6 +130,7 @@ async function pull(): Promise<void> {
   pane.current = form.sheetId;
   pane.summary = null; pane.conflict = null;
   await watchForms([form.sheetId], onEdit);
+  await loadStatus();
   await showForms();
   say(t("pulled", { sheet: form.sheetName, version: form.version }), "ok");
 }
@@ -128,7 +138,7 @@ async function pull(): Promise<void> {
 async function push(): Promise<void> {
   const form = current();
   if (!form) return;
-  await afterPush(await pushForm(requireApi(), form));
+  await afterPush(await pushForm(requireApi(), form, undefined, onRetry));
 }
 
 async function afterPush({ outcome, form }: PushResult): Promise<void> {
@@ -141,7 +151,7 @@ async function afterPush({ outcome, form }: PushResult): Promise<void> {
     // The conflict table and the summary say it all where the user is looking.
     case "conflict": pane.conflict = outcome.conflict; say(""); break;
     case "rejected": pane.summary = outcome.summary; say(""); break;
-    case "sent": pane.summary = outcome.summary; say(""); break;
+    case "sent": pane.summary = outcome.summary; say(""); await loadStatus(); break;
   }
   await showForms();
 }
@@ -172,6 +182,57 @@ async function showForms(): Promise<void> {
   renderSummary(pane.summary, (f) => void act(() => showFinding(f)));
   renderConflict(pane.conflict, () => void act(() => resolve("theirs")), () => void act(() => resolve("mine")));
   renderMissing(pane.missing);
+  renderWorkflowPart(form);
+}
+
+function renderWorkflowPart(form: FormState | null): void {
+  const moves = form && pane.me && pane.status ? allowedMoves(pane.me, form, pane.status) : null;
+  renderWorkflow(pane.status, moves, Boolean(form && pane.api));
+}
+
+/** Reads the current form's workflow state (and writes it on its sheet); unreadable is shown as such, not as an error. */
+async function loadStatus(): Promise<void> {
+  const form = current();
+  pane.status = null;
+  if (!form || !pane.api) return;
+  try {
+    pane.status = await formStatus(pane.api, form);
+  } catch (error) {
+    console.warn(error);
+  }
+}
+
+/** Submit: unsent figures are pushed first, so what is submitted is what the sheet shows. */
+async function submitReport(): Promise<void> {
+  const form = current();
+  if (!form) return;
+  if ((await draftOf(form)).unsent.length > 0 || form.pending) {
+    const result = await pushForm(requireApi(), form, undefined, onRetry);
+    await afterPush(result);
+    if (result.outcome.kind !== "sent") {
+      if (result.outcome.kind !== "conflict" && result.outcome.kind !== "rejected") say(t("submitStopped"), "error");
+      return;
+    }
+  }
+  pane.status = await moveForm(requireApi(), current()!, "submit");
+  await showForms();
+  say(t("submitted", { sheet: form.sheetName, status: pane.status.statusLabel }), "ok");
+}
+
+async function move(kind: "approve" | "return"): Promise<void> {
+  const form = current();
+  if (!form) return;
+  const reason = $<HTMLInputElement>("returnReason").value.trim();
+  if (kind === "return" && !reason) throw new Error(t("returnReasonNeeded"));
+  pane.status = await moveForm(requireApi(), form, kind, reason);
+  $<HTMLInputElement>("returnReason").value = "";
+  await showForms();
+  say(t("moved", { status: pane.status.statusLabel }), "ok");
+}
+
+/** A push waiting on a server that has not answered says so, with the attempt. */
+function onRetry(attempt: number): void {
+  say(t("retrying", { attempt: attempt + 1 }), "warn");
 }
 
 /** A cell changed on a form sheet: mark it against what the server holds, update the unsent list. */
@@ -191,6 +252,7 @@ async function recover(): Promise<void> {
   pane.current = latest?.form.sheetId ?? null;
   await watchForms([...pane.forms.keys()], onEdit);
   await watchActivation(onActivate);
+  await loadStatus();
   await showForms();
 }
 
@@ -199,14 +261,14 @@ function onActivate(sheetId: string): void {
   if (!pane.forms.has(sheetId) || pane.current === sheetId) return;
   pane.current = sheetId;
   pane.summary = null; pane.conflict = null;
-  void serial(showForms).catch((error: unknown) => say(describeError(error), "error"));
+  void serial(async () => { await loadStatus(); await showForms(); }).catch((error: unknown) => say(describeError(error), "error"));
 }
 
 async function consolidated(): Promise<void> {
   const api = requireApi(), unit = selectedUnit(), period = selectedPeriod();
   if (!unit || !period) return;
   const result = await pullConsolidated(api, unit, period, year());
-  pane.missing = result.missing;
+  pane.missing = await requireApi().completeness(unit.code, period.code);
   renderMissing(pane.missing);
   say(t("pulledReport", { sheet: result.sheet }), "ok");
 }
@@ -225,7 +287,7 @@ async function download(): Promise<void> {
 async function missing(): Promise<void> {
   const unit = selectedUnit(), period = selectedPeriod();
   if (!unit || !period) return;
-  pane.missing = await missingReports(requireApi(), unit, period, year());
+  pane.missing = await requireApi().completeness(unit.code, period.code);
   renderMissing(pane.missing);
   say("");
 }
@@ -238,6 +300,9 @@ function bind(): void {
   on("consolidatedButton", consolidated);
   on("downloadButton", download);
   on("missingButton", missing);
+  on("submitButton", submitReport);
+  on("approveButton", () => move("approve"));
+  on("returnButton", () => move("return"));
   $("disconnectButton").addEventListener("click", endSession);
   // Leaving the year field fires "change" just before a click on Pull; disabling the buttons
   // here would swallow that click, so the choices reload in the background, ahead of the pull.
@@ -247,7 +312,7 @@ function bind(): void {
   $("formSelect").addEventListener("change", () => {
     pane.current = $<HTMLSelectElement>("formSelect").value;
     pane.summary = null; pane.conflict = null;
-    void act(showForms);
+    void act(async () => { await loadStatus(); await showForms(); });
   });
   $("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "vi" ? "en" : "vi");

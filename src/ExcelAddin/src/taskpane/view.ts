@@ -1,5 +1,7 @@
 import { ApiError, OfflineError } from "../api/problem";
-import type { ImportSummary, RowFinding, Unit } from "../api/model";
+import type { CompletenessReport, FormStatus, ImportSummary, RowFinding } from "../api/model";
+import type { AllowedMoves } from "../forms/workflow";
+import { vnDate } from "../forms/workflow";
 import type { Conflict, Field } from "../forms/conflict";
 import type { Draft } from "../forms/drafts";
 import { currentLanguage, t, type TextKey } from "./i18n";
@@ -35,6 +37,8 @@ export function describeError(error: unknown): string {
   if (error instanceof OfflineError) return t("offlineShort");
   // A disabled account or a revoked or expired key: the server's reason, said plainly, not a bare 401.
   if (error instanceof ApiError && error.accessEnded) return t("accessEnded", { detail: error.detail(currentLanguage()) });
+  // The server's own 401 text names the header; the user needs to hear only that the key is not right.
+  if (error instanceof ApiError && error.status === 401) return t("keyRefused");
   if (error instanceof ApiError) return currentLanguage() === "vi" ? error.messageVi : error.messageEn;
   return error instanceof Error ? error.message : String(error);
 }
@@ -91,13 +95,31 @@ export function renderConflict(conflict: Conflict | null, keepTheirs: () => void
     el("button", { text: t("overwrite"), onClick: overwrite }));
 }
 
-export function renderMissing(missing: Unit[] | null): void {
+/** The province's view of who reported, from the server's completeness report (the server's own rule). */
+export function renderMissing(report: CompletenessReport | null): void {
   const box = $("missing");
   box.replaceChildren();
-  if (!missing) return;
-  if (missing.length === 0) box.append(el("p", { className: "ok", text: t("missingNone") }));
-  else box.append(el("p", { className: "warn", text: t("missingList", { count: missing.length }) }),
-    el("ul", {}, ...missing.map((u) => el("li", { text: `${u.name} (${u.code})` }))));
+  if (!report) return;
+  const notIn = report.rows.filter((r) => r.timeliness === "Missing" || r.timeliness === "NotYetDue");
+  box.append(el("p", { className: "small", text: t("completenessSummary", report as unknown as Record<string, number>) }));
+  if (notIn.length === 0) box.append(el("p", { className: "ok", text: t("missingNone") }));
+  else box.append(el("p", { className: "warn", text: t("missingList", { count: notIn.length }) }),
+    el("ul", {}, ...notIn.map((r) => el("li", { text: t("missingRow", { name: r.unitName, code: r.unitCode, label: r.timelinessLabel }) }))));
+}
+
+/** The form's reporting status and the moves the caller may make. */
+export function renderWorkflow(status: FormStatus | null, moves: AllowedMoves | null, visible: boolean): void {
+  $("workflow").hidden = !visible;
+  const line = $("workflowStatus");
+  line.replaceChildren();
+  $("submitButton").hidden = !moves?.submit;
+  $("approveButton").hidden = !moves?.approve;
+  $("returnBox").hidden = !moves?.return;
+  if (!visible) return;
+  if (!status) { line.append(el("span", { className: "muted", text: t("statusUnknown") })); return; }
+  line.append(el("strong", { text: status.statusLabel }),
+    ` · ${t("dueLine", { deadline: vnDate(status.deadline), lock: vnDate(status.lockDate) })}`);
+  if (status.status === "Returned" && status.returnReason) line.append(el("br"), el("span", { className: "warn", text: t("returnReasonShown", { reason: status.returnReason }) }));
 }
 
 export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], selected?: string): void {
