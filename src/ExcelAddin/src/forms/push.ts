@@ -6,7 +6,8 @@ import { saveFormState, type FormState } from "../excel/formStore";
 import { Column } from "../excel/layout";
 import { markRejected, refreshEditMarks, type RejectedCell } from "../excel/markCells";
 import { readEntries } from "../excel/readEntries";
-import { diffEntries, type Conflict } from "./conflict";
+import type { Conflict } from "./conflict";
+import { adoptServerVersion } from "./merge";
 import { valuesOrEmpty } from "./pull";
 
 export type PushOutcome =
@@ -26,7 +27,7 @@ export interface PushResult { outcome: PushOutcome; form: FormState }
  * network is retried with the same key and cannot be applied twice.
  */
 export async function pushForm(api: Api, form: FormState, newKey: () => string = () => crypto.randomUUID(),
-  onRetry?: (attempt: number) => void): Promise<PushResult> {
+  onRetry?: (attempt: number) => void, retriesAfterMerge = 1): Promise<PushResult> {
   const reading = await readEntries(form);
   if (reading.invalid.length > 0) {
     const cells = reading.invalid.map((c) => ({
@@ -39,10 +40,11 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
     return { outcome: { kind: "invalid", cells: reading.invalid }, form: next };
   }
 
+  // Only the rows that differ from what the server holds: a push never re-sends, and so never undoes,
+  // a value someone else changed.
   const sent = new Map(form.sent.map((e) => [e.indicatorCode, e]));
-  const hasAny = (e: Entry) => e.value !== null || e.numerator !== null || e.denominator !== null || e.note !== null;
-  const entries = reading.entries.filter((e) => hasAny(e) || !sameEntry(e, sent.get(e.indicatorCode)));
-  const changed = reading.entries.filter((e) => !sameEntry(e, sent.get(e.indicatorCode)));
+  const entries = reading.entries.filter((e) => !sameEntry(e, sent.get(e.indicatorCode)));
+  const changed = entries;
   if (changed.length === 0 && !form.pending) return { outcome: { kind: "nothing" }, form };
 
   const pending = form.pending && sameBatch(form.pending.entries, entries)
@@ -56,11 +58,13 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
   } catch (error) {
     if (error instanceof OfflineError) return { outcome: { kind: "offline", unsent: changed.length }, form: current };
     // 409: changed on the server since the pull; 428: someone created the form after our empty pull.
+    // The server's changes to cells the user did not touch are taken silently; when nothing collides,
+    // the user's own changes are sent again on the new version.
     if (error instanceof ApiError && (error.status === 409 || error.status === 428)) {
       const theirs = await valuesOrEmpty(api, form.unitCode, form.period);
-      current = { ...current, pending: null };
-      await saveFormState(current.sheetId, current);
-      return { outcome: { kind: "conflict", conflict: { theirs, cells: diffEntries(form, reading.entries, theirs.values) } }, form: current };
+      const merged = await adoptServerVersion({ ...current, pending: null }, theirs);
+      if (merged.plan.both.length === 0 && retriesAfterMerge > 0) return pushForm(api, merged.form, newKey, onRetry, retriesAfterMerge - 1);
+      return { outcome: { kind: "conflict", conflict: { theirs, cells: merged.plan.both, taken: merged.plan.taken } }, form: merged.form };
     }
     throw error;
   }

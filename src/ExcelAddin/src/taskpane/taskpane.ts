@@ -5,9 +5,9 @@ import type { CompletenessReport, FormStatus, ImportSummary, Me, PeriodChoice, R
 import { type FormState } from "../excel/formStore";
 import { refreshEditMarks, selectCell } from "../excel/markCells";
 import { watchActivation, watchForms } from "../excel/watchForms";
-import { keepTheirs, overwrite, type Conflict } from "../forms/conflict";
+import { resolveConflict, type Choice, type Conflict } from "../forms/conflict";
+import { pullOrRefresh, refreshForm } from "../forms/merge";
 import { draftOf, recoverDrafts } from "../forms/drafts";
-import { pullForm } from "../forms/pull";
 import { pushForm, rejectedCells, type PushResult } from "../forms/push";
 import { pullAttainment, pullConsolidated } from "../forms/reports";
 import { allowedMoves, formStatus, moveForm } from "../forms/workflow";
@@ -76,6 +76,9 @@ async function connect(): Promise<void> {
   $("disconnectButton").hidden = false;
   $("province").hidden = pane.me.role === "District";
   await loadChoices();
+  // The form on screen may have been read by the previous user: its status is read again for this one.
+  await loadStatus();
+  await showForms();
   say("");
 }
 
@@ -83,7 +86,7 @@ function endSession(): void {
   saveConnection(null);
   // The next user must not see what the previous one was shown.
   pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null;
-  renderSummary(null, () => undefined); renderConflict(null, () => undefined, () => undefined); renderMissing(null);
+  renderSummary(null, () => undefined); renderConflict(null, () => undefined); renderMissing(null);
   renderWorkflow(null, null, false);
   renderWho();
   $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
@@ -125,14 +128,16 @@ async function pull(): Promise<void> {
   }
   // The issuing body printed on the form is the unit's parent, which may lie outside the caller's subtree.
   const parent = pane.allUnits.find((u) => u.code === unit.parentCode) ?? null;
-  const form = await pullForm(api, { unit, parent, period, year: year() });
+  // A form already in the workbook is refreshed in its own sheet, never copied.
+  const { form, refreshed } = await pullOrRefresh(api, { unit, parent, period, year: year() });
   pane.forms.set(form.sheetId, form);
   pane.current = form.sheetId;
   pane.summary = null; pane.conflict = null;
   await watchForms([form.sheetId], onEdit);
   await loadStatus();
   await showForms();
-  say(t("pulled", { sheet: form.sheetName, version: form.version }), "ok");
+  if (refreshed) say(t("refreshed", { sheet: form.sheetName, version: form.version, kept: (await draftOf(form)).unsent.length }), "ok");
+  else say(t("pulled", { sheet: form.sheetName, version: form.version }), "ok");
 }
 
 async function push(): Promise<void> {
@@ -156,15 +161,32 @@ async function afterPush({ outcome, form }: PushResult): Promise<void> {
   await showForms();
 }
 
-async function resolve(choice: "theirs" | "mine"): Promise<void> {
+async function resolve(choices: Choice[]): Promise<void> {
   const form = current(), conflict = pane.conflict;
   if (!form || !conflict) return;
-  if (choice === "mine") return afterPush(await overwrite(requireApi(), form, conflict.theirs));
-  const next = await keepTheirs(form, conflict.theirs);
+  const result = await resolveConflict(requireApi(), form, conflict, choices, onRetry);
+  await afterPush(result);
+  if (result.outcome.kind === "nothing") say(t("keptTheirs"), "ok");
+}
+
+/** Refresh in place: the server's version into the form's own sheet, unsent edits kept and marked. */
+async function refresh(form: FormState | null = current()): Promise<void> {
+  if (!form) return;
+  const { form: next } = await refreshForm(requireApi(), form);
   pane.forms.set(next.sheetId, next);
-  pane.conflict = null;
+  if (next.sheetId === pane.current) {
+    pane.summary = null; pane.conflict = null;
+    await loadStatus();
+  }
   await showForms();
-  say(t("keptTheirs"), "ok");
+  const kept = (await draftOf(next)).unsent.length;
+  say(t("refreshed", { sheet: next.sheetName, version: next.version, kept }), "ok");
+}
+
+async function refreshAll(): Promise<void> {
+  const forms = [...pane.forms.values()];
+  for (const form of forms) await refresh(form);
+  say(t("refreshedAll", { count: forms.length }), "ok");
 }
 
 async function showFinding(f: RowFinding): Promise<void> {
@@ -180,7 +202,9 @@ async function showForms(): Promise<void> {
   const form = current();
   renderDraft(form ? await draftOf(form) : null);
   renderSummary(pane.summary, (f) => void act(() => showFinding(f)));
-  renderConflict(pane.conflict, () => void act(() => resolve("theirs")), () => void act(() => resolve("mine")));
+  renderConflict(pane.conflict, (choices) => void act(() => resolve(choices)));
+  $("refreshButton").hidden = !form || !pane.api;
+  $("refreshAllButton").hidden = forms.length < 2 || !pane.api;
   renderMissing(pane.missing);
   renderWorkflowPart(form);
 }
@@ -301,6 +325,8 @@ function bind(): void {
   on("downloadButton", download);
   on("missingButton", missing);
   on("submitButton", submitReport);
+  on("refreshButton", () => refresh());
+  on("refreshAllButton", refreshAll);
   on("approveButton", () => move("approve"));
   on("returnButton", () => move("return"));
   $("disconnectButton").addEventListener("click", endSession);

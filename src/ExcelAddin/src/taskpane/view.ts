@@ -2,7 +2,8 @@ import { ApiError, OfflineError } from "../api/problem";
 import type { CompletenessReport, FormStatus, ImportSummary, RowFinding } from "../api/model";
 import type { AllowedMoves } from "../forms/workflow";
 import { vnDate } from "../forms/workflow";
-import type { Conflict, Field } from "../forms/conflict";
+import type { Choice, Conflict } from "../forms/conflict";
+import type { Field } from "../forms/merge";
 import type { Draft } from "../forms/drafts";
 import { currentLanguage, t, type TextKey } from "./i18n";
 
@@ -79,20 +80,35 @@ export function renderDraft(draft: Draft | null): void {
 const fieldText = (f: Field) => t(f);
 const show = (x: number | string | null) => (x === null || x === "" ? "—" : typeof x === "number" ? x.toLocaleString(currentLanguage() === "vi" ? "vi-VN" : "en-US") : x);
 
-export function renderConflict(conflict: Conflict | null, keepTheirs: () => void, overwrite: () => void): void {
+/**
+ * The cells both the user and the server changed, each with its address and both values and a
+ * choice; what only the server changed is already in the sheet (said in one line).
+ */
+export function renderConflict(conflict: Conflict | null, apply: (choices: Choice[]) => void): void {
   const box = $("conflict");
   box.replaceChildren();
   box.hidden = !conflict;
   if (!conflict) return;
-  const head = el("tr", {}, ...[t("indicator"), t("field"), t("theirs"), t("mine")].map((h) => el("th", { text: h })));
-  const rows = conflict.cells.map((c) => el("tr", {},
-    el("td", { text: `${c.name} ${c.editedHere ? t("editedHere") : ""}` }), el("td", { text: fieldText(c.field) }),
-    el("td", { className: "theirs", text: String(show(c.theirs)) }), el("td", { className: "mine", text: String(show(c.mine)) })));
+  const head = el("tr", {}, ...[t("cell"), t("indicator"), t("theirs"), t("mine")].map((h) => el("th", { text: h })));
+  const choice = (i: number, value: Choice, checked: boolean) => {
+    const input = Object.assign(document.createElement("input"), { type: "radio", name: `choice-${i}`, value, checked });
+    input.setAttribute("aria-label", t(value));
+    return el("label", { className: value }, input, " ");
+  };
+  const rows = conflict.cells.map((c, i) => el("tr", {},
+    el("td", { text: c.address }), el("td", { text: `${c.name} (${fieldText(c.field)})` }),
+    el("td", { className: "theirs" }, choice(i, "theirs", true), String(show(c.theirs))),
+    el("td", { className: "mine" }, choice(i, "mine", false), String(show(c.mine)))));
+  const chosen = (): Choice[] => conflict.cells.map((_, i) =>
+    (box.querySelector<HTMLInputElement>(`input[name="choice-${i}"]:checked`)?.value ?? "theirs") as Choice);
   box.append(
-    el("p", { className: "error", text: t("conflictHeading") }), el("p", { className: "small", text: t("conflictIntro") }),
+    el("p", { className: "error", text: t("conflictHeading") }),
+    ...(conflict.taken > 0 ? [el("p", { className: "small", text: t("conflictTaken", { count: conflict.taken }) })] : []),
+    el("p", { className: "small", text: t("conflictIntro") }),
     el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows)),
-    el("button", { text: t("keepTheirs"), className: "secondary", onClick: keepTheirs }),
-    el("button", { text: t("overwrite"), onClick: overwrite }));
+    el("button", { text: t("applyChoices"), className: "apply", onClick: () => apply(chosen()) }),
+    el("button", { text: t("keepTheirs"), className: "secondary keep-theirs", onClick: () => apply(conflict.cells.map(() => "theirs")) }),
+    el("button", { text: t("overwrite"), className: "secondary overwrite", onClick: () => apply(conflict.cells.map(() => "mine")) }));
 }
 
 /** The province's view of who reported, from the server's completeness report (the server's own rule). */

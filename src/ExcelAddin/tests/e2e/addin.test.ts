@@ -75,6 +75,8 @@ const type = (sheet: string, address: string, value: string | number) =>
   page.evaluate(([s, a, v]) => window.workbook.type(s as string, a as string, v as string | number), [sheet, address, value]);
 const cell = (sheet: string, address: string) =>
   page.evaluate(([s, a]) => { const c = window.workbook.sheet(s!).at(a!); return { value: c.value, fill: c.fill, locked: c.locked }; }, [sheet, address]);
+/** The pushes and reads of Sơn Dương's 2021-Q1 values, for the steps that put a failing gateway in between. */
+const q1Values = (url: URL) => url.pathname.endsWith("/api/units/SD/periods/2021-Q1/values");
 const shot = (name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
 
 /** A picture of a sheet of the mock workbook: values, fills, bold/italic, locked cells hatched, hidden columns left out. */
@@ -185,7 +187,7 @@ describe("end to end", () => {
     expect(conflict).toContain("425");
     await shot("5-conflict.png");
 
-    await page.click("#conflict button.secondary");
+    await page.click("#conflict button.keep-theirs");
     await expect.poll(() => page.textContent("#message")).toContain("Đã lấy số liệu máy chủ");
     expect(await cell(sheet, beds)).toMatchObject({ value: 430, fill: "#DDEBF7" });
     await page.click("#language");
@@ -216,6 +218,136 @@ describe("end to end", () => {
     expect(results.map(Number)).toEqual([430, 83.9, 420]);
   });
 
+  it("A_push_answered_by_a_502_after_the_server_saved_is_retried_with_the_same_key_and_applied_once", async () => {
+    const sheet = "SD 2021-Q1";
+    const visits = await cellOf(sheet, "KCB.LUOT_KHAM", "F");
+    const before = (await api("/api/units/SD/periods/2021-Q1/values")).body;
+    // A gateway between the pane and the server: the first push reaches the server, its answer is lost as a 502.
+    const keys: string[] = [];
+    let failed = false;
+    await page.route(q1Values, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      keys.push((await route.request().headerValue("idempotency-key")) ?? "");
+      if (failed) return route.continue();
+      failed = true;
+      await route.fetch();
+      await route.fulfill({ status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" });
+    });
+    await type(sheet, visits, 265000);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#message")).toContain("đang gửi lại lần 2");
+    await shot("6b-retrying.png");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
+    await page.unroute(q1Values);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const after = (await api("/api/units/SD/periods/2021-Q1/values")).body;
+    expect(after.version).toBe(Number(before.version) + 1);
+    expect(await page.textContent("#draft")).toContain("Mọi số liệu đã được gửi");
+    await shot("6c-retried-sent.png");
+  });
+
+  it("With_the_server_down_the_pane_says_so_plainly_and_keeps_the_figures", async () => {
+    const sheet = "SD 2021-Q1";
+    await page.route(q1Values, (route) =>
+      route.request().method() === "POST" ? route.fulfill({ status: 500, body: "" }) : route.continue());
+    await type(sheet, await cellOf(sheet, "KCB.LUOT_KHAM", "F"), 266000);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#message"), { timeout: 30_000 }).toContain("Không kết nối được máy chủ");
+    const message = await page.textContent("#message");
+    expect(message).not.toMatch(/\b[45]\d\d\b|X-Api-Key/);
+    await shot("6d-server-down.png");
+    await page.unroute(q1Values);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
+  });
+
+  it("The_district_submits_its_form_from_the_pane_and_the_sheet_shows_the_status_and_deadline", async () => {
+    const sheet = "SD 2021-Q1";
+    await page.waitForSelector("#submitButton:not([hidden])");
+    expect(await page.textContent("#workflowStatus")).toContain("Đang nhập");
+    await page.click("#submitButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã nộp báo cáo");
+    expect(await page.textContent("#workflowStatus")).toContain("Đã gửi");
+    expect(await page.textContent("#workflowStatus")).toMatch(/hạn nộp \d\d\/\d\d\/2021/);
+    expect(String((await cell(sheet, "C3")).value)).toMatch(/^Trạng thái: Đã gửi · Hạn nộp: \d\d\/\d\d\/2021 · Khóa sổ: /);
+    expect((await api("/api/units/SD/periods/2021-Q1/status")).body.status).toBe("Submitted");
+    expect(await page.isHidden("#submitButton")).toBe(true);
+    await shot("6e-submitted.png");
+    await sheetShot(sheet, "6f-submitted-sheet.png", 12);
+  });
+
+  it("Refreshing_a_pulled_form_updates_its_own_sheet_and_keeps_unsent_edits_marked", async () => {
+    const sheet = "SD 2021-Q1";
+    const sheetsBefore = await page.evaluate(() => window.workbook.sheets.map((s) => s.name));
+    const visitsNote = await cellOf(sheet, "KCB.LUOT_KHAM", "I");
+    const communeBeds = await cellOf(sheet, "KCB.GIUONG_BENH.TYT", "F");
+    const { etag } = (await api("/api/units/SD/periods/2021-Q1/values")).body as { etag: string };
+    expect((await api("/api/units/SD/periods/2021-Q1/values", {
+      method: "POST", headers: { "If-Match": etag },
+      body: JSON.stringify({ values: [{ indicatorCode: "KCB.GIUONG_BENH.TYT", value: 140 }] }),
+    })).status).toBe(200);
+    await type(sheet, visitsNote, "ước tính");
+    await page.selectOption("#formKind", "entry");
+    await page.selectOption("#unit", "SD");
+    await page.selectOption("#period", "2021-Q1");
+    await page.click("#pullButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã cập nhật SD 2021-Q1");
+    expect(await page.evaluate(() => window.workbook.sheets.map((s) => s.name))).toEqual(sheetsBefore);
+    expect(await cell(sheet, communeBeds)).toMatchObject({ value: 140, fill: "#DDEBF7" });
+    expect(await cell(sheet, visitsNote)).toMatchObject({ value: "ước tính", fill: "#FFF2CC" });
+    expect(await page.textContent("#draft")).toContain("Chưa gửi: 1 chỉ tiêu");
+    await shot("8-refreshed.png");
+    await sheetShot(sheet, "8b-refreshed-sheet.png", 20);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
+  });
+
+  it("A_conflict_is_merged_per_cell_the_untouched_cell_updates_silently_and_only_the_kept_cell_is_sent", async () => {
+    const sheet = "SD 2021-Q1";
+    const visits = await cellOf(sheet, "KCB.LUOT_KHAM", "F");
+    const communeBeds = await cellOf(sheet, "KCB.GIUONG_BENH.TYT", "F");
+    const hospitalNote = await cellOf(sheet, "KCB.GIUONG_BENH.BV", "I");
+    const { etag } = (await api("/api/units/SD/periods/2021-Q1/values")).body as { etag: string };
+    expect((await api("/api/units/SD/periods/2021-Q1/values", {
+      method: "POST", headers: { "If-Match": etag },
+      body: JSON.stringify({ values: [{ indicatorCode: "KCB.LUOT_KHAM", value: 270000 }, { indicatorCode: "KCB.GIUONG_BENH.TYT", value: 145 },
+        { indicatorCode: "KCB.GIUONG_BENH.BV", value: 280, note: "theo báo cáo bệnh viện" }] }),
+    })).status).toBe(200);
+    await type(sheet, visits, 268000);
+    await type(sheet, communeBeds, 142);
+    const posted: unknown[] = [];
+    const record = (request: import("playwright-core").Request) => {
+      if (request.method() === "POST" && q1Values(new URL(request.url()))) posted.push(request.postDataJSON());
+    };
+    page.on("request", record);
+    await page.click("#pushButton");
+    await page.waitForSelector("#conflict:not([hidden])");
+    const rows = await page.$$eval("#conflict tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
+    expect(rows).toEqual([
+      [visits, "Số lượt người khám, chữa bệnh (Thực hiện)", "270.000", "268.000"],
+      [communeBeds, "Giường trạm Y tế (Thực hiện)", "145", "142"],
+    ]);
+    expect(await page.textContent("#conflict")).toContain("1 ô chỉ máy chủ thay đổi");
+    expect((await cell(sheet, hospitalNote)).value).toBe("theo báo cáo bệnh viện");
+    await shot("9-merge.png");
+    await page.check('#conflict input[name="choice-0"][value="theirs"]');
+    await page.check('#conflict input[name="choice-1"][value="mine"]');
+    await page.click("#conflict button.apply");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
+    page.off("request", record);
+    expect(posted).toEqual([
+      { values: [expect.objectContaining({ indicatorCode: "KCB.LUOT_KHAM" }), expect.objectContaining({ indicatorCode: "KCB.GIUONG_BENH.TYT" })] },
+      { values: [expect.objectContaining({ indicatorCode: "KCB.GIUONG_BENH.TYT", value: 142 })] },
+    ]);
+    const stored = new Map(((await api("/api/units/SD/periods/2021-Q1/values")).body.values as { indicatorCode: string; value: number; note: string | null }[])
+      .map((v) => [v.indicatorCode, v]));
+    expect([Number(stored.get("KCB.LUOT_KHAM")?.value), Number(stored.get("KCB.GIUONG_BENH.TYT")?.value), stored.get("KCB.GIUONG_BENH.BV")?.note])
+      .toEqual([270000, 142, "theo báo cáo bệnh viện"]);
+    expect((await cell(sheet, visits)).value).toBe(270000);
+    await shot("9b-merged.png");
+  });
+
   it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
     await page.click("#disconnectButton");
     await page.fill("#apiKey", keyOf("tq-syt"));
@@ -242,5 +374,48 @@ describe("end to end", () => {
     expect(await page.textContent("#missing")).toContain("Tất cả đơn vị đã báo cáo");
     await shot("7-province.png");
     await sheetShot(await page.evaluate(() => window.workbook.sheets.find((s) => s.name.startsWith("Tổng hợp TQ"))!.name), "7b-province-sheet.png", 25);
+  });
+});
+
+describe("province workflow", () => {
+  it("The_province_returns_the_submitted_form_with_a_reason_the_district_sees_it_and_resubmits_and_the_province_approves", async () => {
+    const sheet = "SD 2021-Q1";
+    await page.selectOption("#formKind", "entry");
+    await page.selectOption("#unit", "SD");
+    await page.click("#pullButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã cập nhật SD 2021-Q1");
+    await page.waitForSelector("#approveButton:not([hidden])");
+    expect(await page.textContent("#workflowStatus")).toContain("Đã gửi");
+    expect(await page.isHidden("#submitButton")).toBe(true);
+    await page.click("#returnButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Hãy ghi lý do trả lại");
+    await page.fill("#returnReason", "Thiếu số liệu tiêm chủng");
+    await page.click("#returnButton");
+    await expect.poll(() => page.textContent("#workflowStatus")).toContain("Lý do trả lại: Thiếu số liệu tiêm chủng");
+    expect(String((await cell(sheet, "C3")).value)).toContain("Trạng thái: Trả lại");
+    expect(String((await cell(sheet, "C3")).value)).toContain("Lý do trả lại: Thiếu số liệu tiêm chủng");
+    await shot("10-returned.png");
+
+    await page.click("#disconnectButton");
+    expect(await page.textContent("#summary")).toBe("");
+    await page.fill("#apiKey", districtKey);
+    await page.click("#connectButton");
+    await page.waitForSelector("#submitButton:not([hidden])");
+    expect(await page.textContent("#workflowStatus")).toContain("Thiếu số liệu tiêm chủng");
+    await page.click("#submitButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã nộp báo cáo");
+    await shot("11-resubmitted.png");
+
+    await page.click("#disconnectButton");
+    await page.fill("#apiKey", keyOf("tq-syt"));
+    await page.click("#connectButton");
+    await page.waitForSelector("#approveButton:not([hidden])");
+    await page.click("#approveButton");
+    await expect.poll(() => page.textContent("#workflowStatus")).toContain("Đã duyệt");
+    expect((await api("/api/units/SD/periods/2021-Q1/status")).body.status).toBe("Approved");
+    expect(String((await cell(sheet, "C3")).value)).toContain("Trạng thái: Đã duyệt");
+    expect(await page.isHidden("#approveButton")).toBe(true);
+    await shot("12-approved.png");
+    await sheetShot(sheet, "12b-approved-sheet.png", 12);
   });
 });
