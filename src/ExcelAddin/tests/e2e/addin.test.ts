@@ -325,19 +325,19 @@ describe("end to end", () => {
     await page.waitForSelector("#conflict:not([hidden])");
     const rows = await page.$$eval("#conflict tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
     expect(rows).toEqual([
-      [visits, "Số lượt người khám, chữa bệnh (Thực hiện)", "270.000", "268.000"],
       [communeBeds, "Giường trạm Y tế (Thực hiện)", "145", "142"],
+      [visits, "Số lượt người khám, chữa bệnh (Thực hiện)", "270.000", "268.000"],
     ]);
     expect(await page.textContent("#conflict")).toContain("1 ô chỉ máy chủ thay đổi");
     expect((await cell(sheet, hospitalNote)).value).toBe("theo báo cáo bệnh viện");
     await shot("9-merge.png");
-    await page.check('#conflict input[name="choice-0"][value="theirs"]');
-    await page.check('#conflict input[name="choice-1"][value="mine"]');
+    await page.check('#conflict input[name="choice-0"][value="mine"]');
+    await page.check('#conflict input[name="choice-1"][value="theirs"]');
     await page.click("#conflict button.apply");
     await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
     page.off("request", record);
     expect(posted).toEqual([
-      { values: [expect.objectContaining({ indicatorCode: "KCB.LUOT_KHAM" }), expect.objectContaining({ indicatorCode: "KCB.GIUONG_BENH.TYT" })] },
+      { values: [expect.objectContaining({ indicatorCode: "KCB.GIUONG_BENH.TYT" }), expect.objectContaining({ indicatorCode: "KCB.LUOT_KHAM" })] },
       { values: [expect.objectContaining({ indicatorCode: "KCB.GIUONG_BENH.TYT", value: 142 })] },
     ]);
     const stored = new Map(((await api("/api/units/SD/periods/2021-Q1/values")).body.values as { indicatorCode: string; value: number; note: string | null }[])
