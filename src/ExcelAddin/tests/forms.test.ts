@@ -6,7 +6,7 @@ import { forgetWatches, watchForms } from "../src/excel/watchForms";
 import { refreshEditMarks } from "../src/excel/markCells";
 import { resolveConflict } from "../src/forms/conflict";
 import { pullOrRefresh, refreshForm } from "../src/forms/merge";
-import { recoverDrafts } from "../src/forms/drafts";
+import { draftOf, recoverDrafts } from "../src/forms/drafts";
 import { pullForm, type FormChoice } from "../src/forms/pull";
 import { pushForm, rejectedCells } from "../src/forms/push";
 import { FakeWorkbook } from "./support/fakeWorkbook";
@@ -312,5 +312,22 @@ describe("large forms", () => {
     expect(chunkSyncs.reduce((n, s) => n + s.cellsWritten, 0)).toBe(9 * (7 + 601));
     expect(sheetOf(form).at(`A${8 + 600}`).value).toBe("C599");
     expect(wb.calculationMode).toBe("Automatic");
+  });
+});
+
+describe("corrections", () => {
+  it("Clearing_a_pushed_cell_sends_a_removal_and_the_server_no_longer_holds_the_figure", async () => {
+    server.change({ indicatorCode: "GIUONG", value: 400, numerator: null, denominator: null, note: "cũ" });
+    server.change({ indicatorCode: "BV_MUC", value: 2, numerator: null, denominator: null, note: null });
+    const form = await pullForm(api, choice);
+    await wb.type(form.sheetName, "F9", "");
+    const { outcome, form: after } = await pushForm(api, form);
+    expect(outcome).toMatchObject({ kind: "sent", summary: { removed: 1, imported: 0, updated: 0 } });
+    // The note goes with the figure it explained.
+    expect(posts().at(-1)?.body).toEqual({ values: [{ indicatorCode: "GIUONG", value: null, numerator: null, denominator: null, note: null }] });
+    expect([...server.values.keys()]).toEqual(["BV_MUC"]);
+    expect(after.sent.map((e) => e.indicatorCode)).toEqual(["BV_MUC"]);
+    expect(sheetOf(after).at("I9").value).toBe("");
+    expect((await draftOf(after)).unsent).toEqual([]);
   });
 });

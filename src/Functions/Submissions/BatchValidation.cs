@@ -6,7 +6,8 @@ using HealthFuncs.Core.Periods;
 namespace HealthFuncs.Functions.Submissions;
 
 /// The outcome of validating a batch against the catalog and the form's current values.
-/// <see cref="Merged"/> is the complete next version of the form: the current values with the batch applied.
+/// <see cref="Merged"/> is the complete next version of the form: the current values with the batch applied,
+/// without the indicators the batch removed (<see cref="RemovedCodes"/>: rows with no value and no parts).
 public sealed record ValidatedBatch(
     IReadOnlyList<Observation> Incoming,
     IReadOnlyList<Observation> Merged,
@@ -14,7 +15,12 @@ public sealed record ValidatedBatch(
     IReadOnlyList<RowIssue> Warnings,
     int Imported,
     int Updated,
-    int Ignored);
+    int Ignored,
+    IReadOnlyList<string>? RemovedCodes = null)
+{
+    public IReadOnlyList<string> RemovedCodes { get; init; } = RemovedCodes ?? [];
+    public int Removed => RemovedCodes.Count;
+}
 
 // Validate's "year": the unit's stored figures of the batch's year, every period, which the period checks
 // (a cumulative against its months, a stock against its last month) compare the batch with.
@@ -30,6 +36,7 @@ public static class BatchValidation
         var rejected = new List<RowIssue>();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var incoming = new List<Observation>();
+        var removals = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -41,6 +48,13 @@ public static class BatchValidation
                 issue = new(i, code, "indicatorCode", $"Không có chỉ tiêu mã '{code}'.", $"There is no indicator with code '{code}'.");
             else if (rowOf.TryGetValue(code, out var first))
                 issue = new(i, code, "indicatorCode", $"Chỉ tiêu '{code}' đã có ở dòng {first}.", $"Indicator '{code}' already appears in row {first}.");
+            // A correction: a row with no value and no parts removes the figure the form holds.
+            else if (row.Value is null && row.Numerator is null && row.Denominator is null)
+            {
+                rowOf[code] = i;
+                removals.Add(code);
+                continue;
+            }
             else if (row.Value is null)
                 issue = new(i, code, "value", $"Thiếu giá trị của chỉ tiêu '{code}'.", $"The value of indicator '{code}' is missing.");
             else if (row.Note is { Length: > MaxNoteLength })
@@ -60,6 +74,9 @@ public static class BatchValidation
             else updated++;
             merged[o.IndicatorCode] = o;
         }
+        // Removing what the form does not hold changes nothing: it is counted as ignored.
+        var removed = removals.Where(merged.Remove).ToList();
+        ignored += removals.Count - removed.Count;
 
         var warnings = new List<RowIssue>();
         // The stored values of this form go in as history: they fill in a breakdown total or part the batch does not resend.
@@ -74,7 +91,7 @@ public static class BatchValidation
             (finding.Severity == CheckSeverity.Error ? rejected : warnings).Add(issue);
         }
         return new ValidatedBatch(incoming, merged.Values.OrderBy(o => o.IndicatorCode, StringComparer.Ordinal).ToList(),
-            rejected.OrderBy(r => r.Row ?? int.MaxValue).ToList(), warnings, imported, updated, ignored);
+            rejected.OrderBy(r => r.Row ?? int.MaxValue).ToList(), warnings, imported, updated, ignored, removed);
     }
 
     private static string FieldOf(string rule) => rule switch

@@ -65,6 +65,7 @@ public sealed class FormWriter(FormStore forms, ValueStore values, AuditStore au
             .Where(o => !old.TryGetValue(o.IndicatorCode, out var was) || was != o)
             .Select(o => new AuditEntry(at, user, old.ContainsKey(o.IndicatorCode) ? AuditAction.ValueChanged : AuditAction.ValueAdded, unit, p.Code,
                 o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), from))
+            .Concat(batch.RemovedCodes.Select(code => new AuditEntry(at, user, AuditAction.ValueRemoved, unit, p.Code, code, Describe(old[code]), null, from)))
             .ToList();
     }
 

@@ -2600,7 +2600,7 @@ export interface components {
          */
         AttainmentStatus: "Exceeded" | "Met" | "NotMet" | "NoData" | "NotAssessed";
         /** @enum {unknown} */
-        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "UserChanged" | "UserDisabled" | "UserEnabled" | "KeyCreated" | "KeyRevoked";
+        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "UserChanged" | "UserDisabled" | "UserEnabled" | "KeyCreated" | "KeyRevoked" | "ValueRemoved";
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
             /** Format: date-time */
@@ -2750,6 +2750,11 @@ export interface components {
             /** Format: int32 */
             imported: number;
             rejected: components["schemas"]["RowIssue"][];
+            /**
+             * Format: int32
+             * @default 0
+             */
+            removed: number;
             /** Format: int32 */
             updated: number;
             /** Format: int32 */

@@ -6,6 +6,7 @@ import { saveFormState, type FormState } from "../excel/formStore";
 import { Column } from "../excel/layout";
 import { markRejected, refreshEditMarks, type RejectedCell } from "../excel/markCells";
 import { readEntries } from "../excel/readEntries";
+import { writeEntries } from "../excel/writeEntries";
 import type { Conflict } from "./conflict";
 import { adoptServerVersion } from "./merge";
 import { valuesOrEmpty } from "./pull";
@@ -43,7 +44,9 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
   // Only the rows that differ from what the server holds: a push never re-sends, and so never undoes,
   // a value someone else changed.
   const sent = new Map(form.sent.map((e) => [e.indicatorCode, e]));
-  const entries = reading.entries.filter((e) => !sameEntry(e, sent.get(e.indicatorCode)));
+  // A row whose value and parts were cleared is a correction: sent with nothing in it, the server removes the figure.
+  const entries = reading.entries.filter((e) => !sameEntry(e, sent.get(e.indicatorCode)))
+    .map((e) => (isRemoval(e) ? { ...e, note: null } : e));
   const changed = entries;
   if (changed.length === 0 && !form.pending) return { outcome: { kind: "nothing" }, form };
 
@@ -78,6 +81,9 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
   }
 
   await markRejected(current, []);
+  // A removed figure takes its note with it, in the sheet as on the server.
+  const removals = entries.filter(isRemoval);
+  if (removals.length > 0) await writeEntries(current, removals);
   current = {
     ...current, pending: null, rejected: [], etag: summary.etag || current.etag, version: summary.version,
     sent: mergeSent(form.sent, entries),
@@ -111,9 +117,14 @@ export function rejectedCells(form: FormState, batch: Entry[], findings: RowFind
 
 function mergeSent(before: Entry[], batch: Entry[]): Entry[] {
   const merged = new Map(before.map((e) => [e.indicatorCode, e]));
-  for (const e of batch) merged.set(e.indicatorCode, e);
+  for (const e of batch) {
+    if (isRemoval(e)) merged.delete(e.indicatorCode);
+    else merged.set(e.indicatorCode, e);
+  }
   return [...merged.values()];
 }
+
+const isRemoval = (e: Entry) => e.value === null && e.numerator === null && e.denominator === null;
 
 function sameBatch(a: Entry[], b: Entry[]): boolean {
   return a.length === b.length && a.every((e, i) => e.indicatorCode === b[i]?.indicatorCode && sameEntry(e, b[i]));

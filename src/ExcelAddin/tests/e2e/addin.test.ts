@@ -348,6 +348,19 @@ describe("end to end", () => {
     await shot("9b-merged.png");
   });
 
+  it("Clearing_a_sent_cell_removes_the_figure_on_the_server_and_the_summary_says_so", async () => {
+    const sheet = "SD 2021-Q1";
+    const communeBeds = await cellOf(sheet, "KCB.GIUONG_BENH.TYT", "F");
+    await type(sheet, communeBeds, "");
+    await expect.poll(() => page.textContent("#draft")).toContain("Chưa gửi: 1 chỉ tiêu");
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#summary")).toContain("1 xóa");
+    const stored = (await api("/api/units/SD/periods/2021-Q1/values")).body.values as { indicatorCode: string }[];
+    expect(stored.map((v) => v.indicatorCode)).not.toContain("KCB.GIUONG_BENH.TYT");
+    expect(await page.textContent("#draft")).toContain("Mọi số liệu đã được gửi");
+    await shot("9c-cleared.png");
+  });
+
   it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
     await page.click("#disconnectButton");
     await page.fill("#apiKey", keyOf("tq-syt"));

@@ -62,9 +62,15 @@ export class MemoryServer {
       const rows = (body as { values: Entry[] }).values;
       const rejected = rows.flatMap((row, i) => row.value !== null && row.value < 0
         ? [{ row: i, indicatorCode: row.indicatorCode, field: "value", messageVi: "Số liệu không được âm", messageEn: "The value must not be negative" }] : []);
-      const summary = { dryRun: false, imported: 0, updated: 0, ignored: 0, rejected, warnings: [], version: this.version, etag: `"${this.version}"` };
+      const summary = { dryRun: false, imported: 0, updated: 0, ignored: 0, removed: 0, rejected, warnings: [], version: this.version, etag: `"${this.version}"` };
       if (rejected.length > 0) return json(422, summary);
       for (const row of rows) {
+        // No value and no parts: a removal, as the server reads it.
+        if (row.value === null && row.numerator === null && row.denominator === null) {
+          if (this.values.delete(row.indicatorCode)) summary.removed++;
+          else summary.ignored++;
+          continue;
+        }
         const before = this.values.get(row.indicatorCode);
         if (before && JSON.stringify(before) === JSON.stringify(row)) summary.ignored++;
         else if (before) summary.updated++;
