@@ -3,6 +3,7 @@ import type { Entry, ValuesDocument } from "../api/model";
 import { cellAddress } from "../excel/address";
 import { readFormStore, saveFormState, type FormState } from "../excel/formStore";
 import { Column } from "../excel/layout";
+import { locateForm, type FormMap } from "../excel/locate";
 import { refreshEditMarks } from "../excel/markCells";
 import { readEntries } from "../excel/readEntries";
 import { writeEntries } from "../excel/writeEntries";
@@ -38,7 +39,7 @@ const emptyEntry = (code: string): Entry => ({ indicatorCode: code, value: null,
  * sheet), theirs (the server now). A cell only the server changed takes its value; a cell only
  * the user changed keeps it; a cell both changed to different values is listed for the user.
  */
-export function planMerge(form: FormState, mine: Entry[], theirs: Entry[]): MergePlan {
+export function planMerge(form: FormState, mine: Entry[], theirs: Entry[], map?: FormMap): MergePlan {
   const baseBy = new Map(form.sent.map((e) => [e.indicatorCode, e]));
   const mineBy = new Map(mine.map((e) => [e.indicatorCode, e]));
   const theirsBy = new Map(theirs.map((e) => [e.indicatorCode, e]));
@@ -57,7 +58,8 @@ export function planMerge(form: FormState, mine: Entry[], theirs: Entry[]): Merg
         (merged as unknown as Record<Field, FieldValue>)[field] = t;
         changed = true; taken++;
       } else {
-        both.push({ code: ref.code, name: ref.name, field, base: b, theirs: t, mine: m, address: cellAddress(form.bodyStart + ref.offset, fieldColumns[field]) });
+        const at = map?.at(ref.code, fieldColumns[field]) ?? { row: form.bodyStart + ref.offset, column: fieldColumns[field] };
+        both.push({ code: ref.code, name: ref.name, field, base: b, theirs: t, mine: m, address: cellAddress(at.row, at.column) });
       }
     }
     if (changed) writes.push(merged);
@@ -72,7 +74,7 @@ export function planMerge(form: FormState, mine: Entry[], theirs: Entry[]): Merg
  */
 export async function adoptServerVersion(form: FormState, theirs: ValuesDocument): Promise<{ form: FormState; plan: MergePlan }> {
   const reading = await readEntries(form);
-  const plan = planMerge(form, reading.entries, theirs.values);
+  const plan = planMerge(form, reading.entries, theirs.values, await locateForm(form));
   if (plan.writes.length > 0) await writeEntries(form, plan.writes);
   const next: FormState = { ...form, etag: theirs.etag || null, version: theirs.version, sent: theirs.values, pending: null };
   await saveFormState(next.sheetId, next);

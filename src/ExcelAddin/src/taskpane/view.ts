@@ -1,5 +1,6 @@
 import { ApiError, OfflineError } from "../api/problem";
 import type { CompletenessReport, FormStatus, ImportSummary, RowFinding } from "../api/model";
+import { LayoutError } from "../excel/locate";
 import type { AllowedMoves } from "../forms/workflow";
 import { vnDate } from "../forms/workflow";
 import type { Choice, Conflict } from "../forms/conflict";
@@ -36,6 +37,7 @@ export function say(text: string, kind: "ok" | "error" | "warn" | "muted" = "mut
 /** The one place errors become words for the user. */
 export function describeError(error: unknown): string {
   if (error instanceof OfflineError) return t("offlineShort");
+  if (error instanceof LayoutError) return currentLanguage() === "vi" ? error.messageVi : error.messageEn;
   // A disabled account or a revoked or expired key: the server's reason, said plainly, not a bare 401.
   if (error instanceof ApiError && error.accessEnded) return t("accessEnded", { detail: error.detail(currentLanguage()) });
   // The server's own 401 text names the header; the user needs to hear only that the key is not right.

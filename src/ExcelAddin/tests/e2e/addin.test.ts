@@ -363,6 +363,44 @@ describe("end to end", () => {
     await shot("9c-cleared.png");
   });
 
+  it("An_inserted_column_is_mapped_by_its_header_and_a_deleted_row_is_refused_without_writing", async () => {
+    const sheet = "SD 2021-Q1";
+    const visitsRow = Number((await cellOf(sheet, "KCB.LUOT_KHAM", "F")).slice(1));
+    // A column inserted before "Kế hoạch năm": "Thực hiện" moves from F to G.
+    await page.evaluate(([s]) => { const ws = window.workbook.sheet(s!); ws.shift("column", 4, 1); ws.cell(6, 4).value = "Người nhập"; }, [sheet]);
+    await type(sheet, `G${visitsRow}`, 271000);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
+    const visits = ((await api("/api/units/SD/periods/2021-Q1/values")).body.values as { indicatorCode: string; value: number }[])
+      .find((v) => v.indicatorCode === "KCB.LUOT_KHAM");
+    expect(Number(visits?.value)).toBe(271000);
+    await sheetShot(sheet, "13-inserted-column-sheet.png", 20);
+
+    // A row deleted: the form no longer maps, so nothing is sent and the pane says which indicator is gone.
+    const bedsRow = Number((await cellOf(sheet, "KCB.GIUONG_BENH.BV", "G")).slice(1)) - 1;
+    const before = (await api("/api/units/SD/periods/2021-Q1/values")).body.version;
+    await page.evaluate(([s, r]) => {
+      const ws = window.workbook.sheet(s!);
+      (window as unknown as { deletedRow: unknown }).deletedRow = [...ws.cells].filter(([k]) => k.startsWith(`${r}:`));
+      ws.shift("row", Number(r), -1);
+    }, [sheet, String(bedsRow)]);
+    await type(sheet, `G${visitsRow - 1}`, 272000);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Không còn dòng của 1 chỉ tiêu");
+    expect(await page.textContent("#message")).toContain("không có gì được ghi");
+    expect((await api("/api/units/SD/periods/2021-Q1/values")).body.version).toBe(before);
+    await shot("13b-deleted-row-refused.png");
+
+    // Undone: the row is back and the form maps again.
+    await page.evaluate(([s, r]) => {
+      const ws = window.workbook.sheet(s!);
+      ws.shift("row", Number(r), 1);
+      for (const [k, c] of (window as unknown as { deletedRow: [string, never][] }).deletedRow) ws.cells.set(k, c);
+    }, [sheet, String(bedsRow)]);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
+  });
+
   it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
     await page.click("#disconnectButton");
     await page.fill("#apiKey", keyOf("tq-syt"));

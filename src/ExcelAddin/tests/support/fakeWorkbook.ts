@@ -34,6 +34,33 @@ export class FakeSheet {
     const a = parseAddress(address);
     return this.cell(a.firstRow, a.firstColumn);
   }
+  /** A user deleting (count < 0) or inserting rows at `at`, or columns with `axis` "column": cells, notes and hidden columns move. */
+  shift(axis: "row" | "column", at: number, count: number): void {
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(":").map(Number) as [number, number];
+      const position = axis === "row" ? r : c;
+      if (count < 0 && position >= at && position < at - count) continue;
+      const next = position >= at ? position + count : position;
+      moved.set(axis === "row" ? `${next}:${c}` : `${r}:${next}`, cell);
+    }
+    this.cells.clear();
+    for (const [key, cell] of moved) this.cells.set(key, cell);
+    if (axis === "column") {
+      const hidden = [...this.hiddenColumns].map((c) => (c >= at ? c + count : c));
+      this.hiddenColumns.clear();
+      hidden.forEach((c) => this.hiddenColumns.add(c));
+    }
+    const notes = [...this.notes].map(([address, text]) => {
+      const p = parseAddress(address);
+      const row = axis === "row" && p.firstRow >= at ? p.firstRow + count : p.firstRow;
+      const column = axis === "column" && p.firstColumn >= at ? p.firstColumn + count : p.firstColumn;
+      return [cellAddress(row, column), text] as const;
+    });
+    this.notes.clear();
+    notes.forEach(([address, text]) => this.notes.set(address, text));
+  }
+
   /** Rows of values from the first row down to the last non-empty one. */
   grid(columns: number): CellValue[][] {
     const last = Math.max(-1, ...[...this.cells.entries()].filter(([, c]) => c.value !== "").map(([k]) => Number(k.split(":")[0])));
