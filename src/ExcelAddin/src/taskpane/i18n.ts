@@ -84,6 +84,10 @@ const vi = {
   retrying: "Máy chủ chưa trả lời; đang gửi lại lần {attempt} (cùng mã gửi, không ghi hai lần)...",
   missingRow: "{name} ({code}): {label}",
   completenessSummary: "Đã nhận {received}/{expected} báo cáo; {late} nộp muộn.",
+  scaleHeading: "{count} số có thể bị đọc sai (lệch khoảng 100 hoặc 1.000 lần); chưa gửi:",
+  scaleRow: "{address} {name}: {value}, trong khi kế hoạch hoặc số đã gửi là {reference} (lệch khoảng {factor} lần)",
+  scaleHint: "Kiểm tra lại ô (ví dụ \"96,2%\" thành 0,962, \"260.000\" thành 260). Nếu số đúng, bấm Vẫn gửi.",
+  sendAnyway: "Vẫn gửi",
 } as const;
 
 export type TextKey = keyof typeof vi;
@@ -171,6 +175,10 @@ const en: Record<TextKey, string> = {
   retrying: "The server has not answered; sending again, attempt {attempt} (same request id, never applied twice)...",
   missingRow: "{name} ({code}): {label}",
   completenessSummary: "Received {received} of {expected} reports; {late} late.",
+  scaleHeading: "{count} values may have been misread (about 100 or 1,000 times off); nothing was sent:",
+  scaleRow: "{address} {name}: {value}, while the plan or the value sent before is {reference} (about {factor} times off)",
+  scaleHint: "Check the cells (\"96,2%\" read as 0.962, \"260.000\" as 260, for example). If the value is right, choose Send anyway.",
+  sendAnyway: "Send anyway",
 };
 
 let language: Language = (globalThis.localStorage?.getItem("healthfuncs.language") as Language | null) ?? "vi";

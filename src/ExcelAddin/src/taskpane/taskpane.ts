@@ -1,69 +1,25 @@
-import { createApi, type Api } from "../api/client";
-import { ApiError } from "../api/problem";
+import { createApi } from "../api/client";
 import { loadConnection, saveConnection } from "../api/connection";
-import type { CompletenessReport, FormStatus, ImportSummary, Me, PeriodChoice, RowFinding, Unit } from "../api/model";
+import type { Me, RowFinding, Unit } from "../api/model";
 import { type FormState } from "../excel/formStore";
 import { refreshEditMarks, selectCell } from "../excel/markCells";
 import { watchActivation, watchForms } from "../excel/watchForms";
-import { resolveConflict, type Choice, type Conflict } from "../forms/conflict";
+import { resolveConflict, type Choice } from "../forms/conflict";
 import { pullOrRefresh, refreshForm } from "../forms/merge";
 import { draftOf, recoverDrafts } from "../forms/drafts";
 import { pushForm, rejectedCells, type PushResult } from "../forms/push";
-import { pullAttainment, pullConsolidated } from "../forms/reports";
+import { findScaleSuspects } from "../forms/scale";
+import { pullAttainment } from "../forms/reports";
 import { allowedMoves, formStatus, moveForm } from "../forms/workflow";
 import { registerFunctions } from "../functions/functions";
 import { currentLanguage, setLanguage, t } from "./i18n";
 import {
-  $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderSummary, renderWorkflow, say, translatePage,
+  $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderScale, renderSummary, renderWorkflow, say, translatePage,
 } from "./view";
+import { consolidated, download, missing } from "./province";
+import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
 
-interface Pane {
-  api: Api | null; me: Me | null; units: Unit[]; allUnits: Unit[]; periods: PeriodChoice[];
-  forms: Map<string, FormState>; current: string | null;
-  conflict: Conflict | null; summary: ImportSummary | null; missing: CompletenessReport | null;
-  /** The current form's workflow state as last read (null: not read, or unreadable). */
-  status: FormStatus | null;
-}
-const pane: Pane = {
-  api: null, me: null, units: [], allUnits: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null,
-  missing: null, status: null,
-};
-
-// Excel calls run one after another: edits arriving during a push wait their turn.
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
-
-/** Runs a user action: one at a time, buttons disabled meanwhile, every error shown in words. */
-async function act(work: () => Promise<void>): Promise<void> {
-  const buttons = [...document.querySelectorAll("button")];
-  buttons.forEach((b) => (b.disabled = true));
-  say(t("working"));
-  try {
-    await serial(work);
-    if ($("message").textContent === t("working")) say("");
-  } catch (error) {
-    console.error(error);
-    // Nothing more can be done with this key or account: back to the connect form, the reason kept on screen.
-    if (error instanceof ApiError && error.accessEnded) endSession();
-    say(describeError(error), "error");
-  } finally {
-    buttons.forEach((b) => (b.disabled = false));
-  }
-}
-
-const year = () => Number($<HTMLInputElement>("year").value);
-const current = () => (pane.current ? pane.forms.get(pane.current) ?? null : null);
-const selectedUnit = () => pane.units.find((u) => u.code === $<HTMLSelectElement>("unit").value) ?? null;
-const selectedPeriod = () => pane.periods.find((p) => p.code === $<HTMLSelectElement>("period").value) ?? null;
-function requireApi(): Api {
-  if (!pane.api) throw new Error(t("notConnected"));
-  return pane.api;
-}
 
 async function connect(): Promise<void> {
   const connection = { serverUrl: $<HTMLInputElement>("serverUrl").value.trim(), apiKey: $<HTMLInputElement>("apiKey").value.trim() };
@@ -140,14 +96,24 @@ async function pull(): Promise<void> {
   else say(t("pulled", { sheet: form.sheetName, version: form.version }), "ok");
 }
 
-async function push(): Promise<void> {
+/** Push; a value that looks misread by a factor of 100 or 1 000 is shown first and sent only when confirmed. */
+async function push(confirmed = false): Promise<void> {
   const form = current();
   if (!form) return;
+  if (!confirmed && await holdSuspects(form)) return;
   await afterPush(await pushForm(requireApi(), form, undefined, onRetry));
+}
+
+async function holdSuspects(form: FormState): Promise<boolean> {
+  const suspects = await findScaleSuspects(form);
+  renderScale(suspects, () => void act(() => push(true)));
+  if (suspects.length > 0) say("");
+  return suspects.length > 0;
 }
 
 async function afterPush({ outcome, form }: PushResult): Promise<void> {
   pane.forms.set(form.sheetId, form);
+  renderScale([], () => undefined);
   pane.summary = null; pane.conflict = null;
   switch (outcome.kind) {
     case "invalid": say(t("invalid", { count: outcome.cells.length }), "error"); break;
@@ -231,6 +197,7 @@ async function submitReport(): Promise<void> {
   const form = current();
   if (!form) return;
   if ((await draftOf(form)).unsent.length > 0 || form.pending) {
+    if (await holdSuspects(form)) return;
     const result = await pushForm(requireApi(), form, undefined, onRetry);
     await afterPush(result);
     if (result.outcome.kind !== "sent") {
@@ -288,39 +255,11 @@ function onActivate(sheetId: string): void {
   void serial(async () => { await loadStatus(); await showForms(); }).catch((error: unknown) => say(describeError(error), "error"));
 }
 
-async function consolidated(): Promise<void> {
-  const api = requireApi(), unit = selectedUnit(), period = selectedPeriod();
-  if (!unit || !period) return;
-  const result = await pullConsolidated(api, unit, period, year());
-  pane.missing = await requireApi().completeness(unit.code, period.code);
-  renderMissing(pane.missing);
-  say(t("pulledReport", { sheet: result.sheet }), "ok");
-}
-
-async function download(): Promise<void> {
-  const api = requireApi(), unit = selectedUnit(), period = selectedPeriod();
-  if (!unit || !period) return;
-  const file = `tong-hop-${unit.code}-${period.code}.xlsx`;
-  const url = URL.createObjectURL(await api.consolidatedWorkbook(unit.code, period.code));
-  const link = Object.assign(document.createElement("a"), { href: url, download: file });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  say(t("downloaded", { file }), "ok");
-}
-
-async function missing(): Promise<void> {
-  const unit = selectedUnit(), period = selectedPeriod();
-  if (!unit || !period) return;
-  pane.missing = await requireApi().completeness(unit.code, period.code);
-  renderMissing(pane.missing);
-  say("");
-}
-
 function bind(): void {
   const on = (id: string, work: () => Promise<void>) => $(id).addEventListener("click", () => void act(work));
   on("connectButton", connect);
   on("pullButton", pull);
-  on("pushButton", push);
+  on("pushButton", () => push());
   on("consolidatedButton", consolidated);
   on("downloadButton", download);
   on("missingButton", missing);
@@ -349,6 +288,7 @@ function bind(): void {
 }
 
 async function start(): Promise<void> {
+  hooks.accessEnded = endSession;
   translatePage();
   bind();
   $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());

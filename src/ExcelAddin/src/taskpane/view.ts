@@ -1,6 +1,7 @@
 import { ApiError, OfflineError } from "../api/problem";
 import type { CompletenessReport, FormStatus, ImportSummary, RowFinding } from "../api/model";
 import { LayoutError } from "../excel/locate";
+import type { ScaleSuspect } from "../forms/scale";
 import type { AllowedMoves } from "../forms/workflow";
 import { vnDate } from "../forms/workflow";
 import type { Choice, Conflict } from "../forms/conflict";
@@ -148,4 +149,20 @@ export function fillSelect(select: HTMLSelectElement, options: { value: string; 
     option.selected = o.value === selected;
     return option;
   }));
+}
+
+/** Values that look misread by a factor of 100 or 1 000: listed with their cell, sent only if the user says so. */
+export function renderScale(suspects: ScaleSuspect[], sendAnyway: () => void): void {
+  const box = $("scale");
+  box.replaceChildren();
+  box.hidden = suspects.length === 0;
+  if (suspects.length === 0) return;
+  box.append(
+    el("p", { className: "warn", text: t("scaleHeading", { count: suspects.length }) }),
+    el("ul", {}, ...suspects.map((s) => el("li", { text: t("scaleRow", {
+      address: s.address, name: s.name, value: String(show(s.value)), reference: String(show(s.reference)),
+      factor: String(show(s.factor >= 1 ? s.factor : 1 / s.factor)),
+    }) }))),
+    el("p", { className: "small", text: t("scaleHint") }),
+    el("button", { text: t("sendAnyway"), className: "secondary send-anyway", onClick: sendAnyway }));
 }

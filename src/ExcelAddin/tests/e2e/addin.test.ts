@@ -363,6 +363,25 @@ describe("end to end", () => {
     await shot("9c-cleared.png");
   });
 
+  it("A_value_a_factor_of_1000_off_the_plan_is_held_back_until_the_user_confirms_or_fixes_it", async () => {
+    const sheet = "SD 2021-Q1";
+    const visits = await cellOf(sheet, "KCB.LUOT_KHAM", "F");
+    expect((await page.evaluate(([s, a]) => window.workbook.sheet(s!).at(a!).numberFormat, [sheet, visits]))).toBe("#,##0");
+    const before = (await api("/api/units/SD/periods/2021-Q1/values")).body.version;
+    // "260.000" read as 260 under other regional settings: the plan is 260.000.
+    await type(sheet, visits, 260);
+    await page.click("#pushButton");
+    await page.waitForSelector("#scale:not([hidden])");
+    expect(await page.textContent("#scale")).toContain(`${visits} Số lượt người khám, chữa bệnh: 260`);
+    expect(await page.textContent("#scale")).toContain("lệch khoảng 1.000 lần");
+    expect((await api("/api/units/SD/periods/2021-Q1/values")).body.version).toBe(before);
+    await shot("9d-scale-warning.png");
+    await type(sheet, visits, 260000);
+    await page.click("#pushButton");
+    await expect.poll(() => page.textContent("#draft")).toContain("Mọi số liệu đã được gửi");
+    expect(await page.isHidden("#scale")).toBe(true);
+  });
+
   it("An_inserted_column_is_mapped_by_its_header_and_a_deleted_row_is_refused_without_writing", async () => {
     const sheet = "SD 2021-Q1";
     const visitsRow = Number((await cellOf(sheet, "KCB.LUOT_KHAM", "F")).slice(1));

@@ -9,6 +9,8 @@ import { cellAddress, parseAddress } from "../../src/excel/address";
 export type CellValue = string | number | boolean;
 export interface Cell {
   value: CellValue; numberFormat: string; fill: string | null; bold: boolean; italic: boolean; locked: boolean;
+  /** The data-validation rule and error alert set on the cell, as the add-in gave them. */
+  validation: { rule: unknown; errorAlert: unknown } | null;
 }
 type Handler = (event: { worksheetId: string; address: string; changeType: string; source: string }) => Promise<void>;
 
@@ -25,7 +27,7 @@ export class FakeSheet {
     const key = `${row}:${column}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { value: "", numberFormat: "General", fill: null, bold: false, italic: false, locked: true };
+      cell = { value: "", numberFormat: "General", fill: null, bold: false, italic: false, locked: true, validation: null };
       this.cells.set(key, cell);
     }
     return cell;
@@ -283,6 +285,7 @@ export class FakeWorkbook {
         protection: { locked: first().locked },
         borders: { getItem: () => new OfficeMockObject({ style: "None" }) },
       },
+      dataValidation: { rule: "", errorAlert: "" },
       getOffsetRange: (dr: number, dc: number) => wb.range(sheet, row + dr, column + dc, rows, columns),
       getResizedRange: (dr: number, dc: number) => wb.range(sheet, row, column, rows + dr, columns + dc),
       getCell: (r: number, c: number) => wb.range(sheet, row + r, column + c, 1, 1),
@@ -324,6 +327,10 @@ export class FakeWorkbook {
           if (prop === "italic") setFormat((c) => { c.italic = Boolean(value); });
         }),
         protection: (protection) => this.watch(protection, (prop, value) => { if (prop === "locked") setFormat((c) => { c.locked = Boolean(value); }); }),
+      }),
+      dataValidation: (validation) => this.watch(validation, (prop, value) => {
+        if (prop !== "rule" && prop !== "errorAlert") return;
+        setFormat((c) => { c.validation = { rule: null, errorAlert: null, ...c.validation, [prop]: value }; });
       }),
     });
     this.positions.set(proxy, cellAddress(row, column));
