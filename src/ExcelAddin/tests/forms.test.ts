@@ -132,6 +132,20 @@ describe("push", () => {
     expect(sheet.notes.size).toBe(0);
   });
 
+  it("Where_the_host_has_no_notes_a_rejected_cell_is_still_marked_red_without_a_note", async () => {
+    (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: (_: string, version: string) => version !== "1.18" } } };
+    try {
+      const form = await pullForm(api, choice);
+      await wb.type(form.sheetName, "F10", -5);
+      const { outcome, form: after } = await pushForm(api, form);
+      expect(outcome.kind).toBe("rejected");
+      expect(sheetOf(after).at("F10").fill).toBe(Fill.rejected);
+      expect(sheetOf(after).notes.size).toBe(0);
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
+
   it("A_finding_goes_to_its_indicator_row_and_field_and_one_about_the_whole_form_marks_no_cell", async () => {
     const form = await pullForm(api, choice);
     const batch = [{ indicatorCode: "XA_CHUAN", value: 83.9, numerator: 26, denominator: 0, note: null }];

@@ -5,6 +5,7 @@ import { Column } from "./layout";
 import { cellOf, readMapped, rowCells } from "./locate";
 import type { CellRef, FormState } from "./formStore";
 import { Fill, protectionOptions } from "./style";
+import { notesSupported } from "./support";
 
 export interface RejectedCell extends CellRef { message: string }
 
@@ -19,7 +20,8 @@ export async function markRejected(form: FormState, cells: RejectedCell[]): Prom
     const origin = sheet.getRange("A1");
     const place = (c: CellRef) => cellOf(form, map, c);
     const oldPlaces = form.rejected.flatMap((c) => place(c) ?? []);
-    const oldNotes = oldPlaces.map((p) => sheet.notes.getItemOrNullObject(cellAddress(p.row, p.column)));
+    const notes = notesSupported();
+    const oldNotes = notes ? oldPlaces.map((p) => sheet.notes.getItemOrNullObject(cellAddress(p.row, p.column))) : [];
     await context.sync();
 
     sheet.protection.unprotect();
@@ -29,7 +31,7 @@ export async function markRejected(form: FormState, cells: RejectedCell[]): Prom
     for (const c of placed) {
       const cell = origin.getOffsetRange(c.row, c.column);
       cell.format.fill.color = Fill.rejected;
-      sheet.notes.add(cell, c.message);
+      if (notes) sheet.notes.add(cell, c.message);
     }
     const first = placed[0];
     if (first) {

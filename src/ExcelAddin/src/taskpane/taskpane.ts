@@ -16,6 +16,7 @@ import { currentLanguage, setLanguage, t } from "./i18n";
 import {
   $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderScale, renderSummary, renderWorkflow, say, translatePage,
 } from "./view";
+import { registerCommands } from "./commands";
 import { consolidated, download, missing } from "./province";
 import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
@@ -305,5 +306,6 @@ async function start(): Promise<void> {
 
 Office.onReady(() => {
   registerFunctions();
+  registerCommands({ refresh: () => refresh(), refreshAll, send: () => push(), submit: submitReport });
   void start();
 });

@@ -421,6 +421,28 @@ describe("end to end", () => {
     await expect.poll(() => page.textContent("#draft")).toContain("Mọi số liệu đã được gửi");
   });
 
+  it("The_ribbon_commands_are_associated_and_refresh_all_updates_every_form_of_the_workbook", async () => {
+    expect(Object.keys(await page.evaluate(() => window.commands)).sort()).toEqual(["refreshAllForms", "refreshForm", "sendForm", "submitForm"]);
+    await page.selectOption("#formKind", "entry");
+    await page.selectOption("#unit", "SD");
+    await page.selectOption("#period", "2021-Q2");
+    await page.click("#pullButton");
+    await expect.poll(() => page.textContent("#message")).toContain("Đã lấy biểu SD 2021-Q2");
+    const q1 = (await api("/api/units/SD/periods/2021-Q1/values")).body as { etag: string };
+    expect((await api("/api/units/SD/periods/2021-Q1/values", { method: "POST", headers: { "If-Match": q1.etag },
+      body: JSON.stringify({ values: [{ indicatorCode: "KCB.GIUONG_BENH.TYT", value: 141 }] }) })).status).toBe(200);
+    expect((await api("/api/units/SD/periods/2021-Q2/values", { method: "POST",
+      body: JSON.stringify({ values: [{ indicatorCode: "KCB.GIUONG_BENH.TYT", value: 139 }] }) })).status).toBe(200);
+
+    await page.evaluate(() => new Promise<void>((resolve) => void window.commands.refreshAllForms!({ completed: resolve })));
+    expect(await page.textContent("#message")).toContain("Đã cập nhật 2 biểu");
+    expect((await cell("SD 2021-Q1", await cellOf("SD 2021-Q1", "KCB.GIUONG_BENH.TYT", "G"))).value).toBe(141);
+    expect((await cell("SD 2021-Q2", await cellOf("SD 2021-Q2", "KCB.GIUONG_BENH.TYT", "F"))).value).toBe(139);
+    expect(await page.evaluate(() => window.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith("SD 2021")))).toEqual(["SD 2021-Q1", "SD 2021-Q2"]);
+    await shot("14-refreshed-all.png");
+    await page.selectOption("#period", "2021-Q1");
+  });
+
   it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
     await page.click("#disconnectButton");
     await page.fill("#apiKey", keyOf("tq-syt"));
