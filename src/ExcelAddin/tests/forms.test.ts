@@ -106,6 +106,8 @@ describe("push", () => {
     expect(after.etag).toBe('"2"');
     expect(after.pending).toBeNull();
     expect(sheetOf(after).at("F9").fill).toBe(Fill.input);
+    // HEALTH.* formulas read the server: recalculated once it holds the new values.
+    expect(wb.recalculations).toEqual(["Full"]);
   });
 
   it("Rejected_cells_are_filled_red_with_a_note_giving_the_reason_and_the_first_is_selected", async () => {

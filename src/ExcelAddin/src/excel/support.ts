@@ -8,3 +8,11 @@ export function notesSupported(): boolean {
   // Without a requirements object (tests, the browser harness) the host is taken as current.
   return requirements?.isSetSupported ? requirements.isSetSupported("ExcelApi", "1.18") : true;
 }
+
+/** A full recalculation, so custom functions (not volatile) read the server again. */
+export async function recalculate(): Promise<void> {
+  await Excel.run(async (context) => {
+    context.application.calculate("Full");
+    await context.sync();
+  });
+}

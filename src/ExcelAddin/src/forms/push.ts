@@ -6,6 +6,7 @@ import { saveFormState, type FormState } from "../excel/formStore";
 import { Column } from "../excel/layout";
 import { markRejected, refreshEditMarks, type RejectedCell } from "../excel/markCells";
 import { readEntries } from "../excel/readEntries";
+import { recalculate } from "../excel/support";
 import { writeEntries } from "../excel/writeEntries";
 import type { Conflict } from "./conflict";
 import { adoptServerVersion } from "./merge";
@@ -90,6 +91,8 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
   };
   await saveFormState(current.sheetId, current);
   await refreshEditMarks(current);
+  // HEALTH.* cells read what the server holds: they are recalculated once it holds more.
+  await recalculate();
   return { outcome: { kind: "sent", summary, sent: changed.length }, form: current };
 }
 

@@ -120,10 +120,10 @@ async function afterPush({ outcome, form }: PushResult): Promise<void> {
     case "invalid": say(t("invalid", { count: outcome.cells.length }), "error"); break;
     case "nothing": say(t("nothingToSend")); break;
     case "offline": say(t("offline", { count: outcome.unsent }), "warn"); break;
-    // The conflict table and the summary say it all where the user is looking.
-    case "conflict": pane.conflict = outcome.conflict; say(""); break;
-    case "rejected": pane.summary = outcome.summary; say(""); break;
-    case "sent": pane.summary = outcome.summary; say(""); await loadStatus(); break;
+    // The conflict table and the summary show the details; the status line (read by screen readers) keeps the headline.
+    case "conflict": pane.conflict = outcome.conflict; say(t("conflictHeading"), "error"); break;
+    case "rejected": pane.summary = outcome.summary; say(t("rejected", { count: outcome.summary.rejected.length }), "error"); break;
+    case "sent": pane.summary = outcome.summary; say(t("sent", outcome.summary as unknown as Record<string, number>), "ok"); await loadStatus(); break;
   }
   await showForms();
 }

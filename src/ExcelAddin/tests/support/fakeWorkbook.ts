@@ -77,6 +77,8 @@ export class FakeWorkbook {
   readonly parts: { id: string; xml: string }[] = [];
   readonly syncs: SyncRecord[] = [];
   calculationMode = "Automatic";
+  /** Recalculations asked for (Excel's application.calculate), by type. */
+  readonly recalculations: string[] = [];
   selection: { sheet: string; address: string } | null = null;
   readonly activationHandlers: ((e: { worksheetId: string }) => Promise<void>)[] = [];
   active: string | null = null;
@@ -138,6 +140,7 @@ export class FakeWorkbook {
         calculationMode: this.calculationMode,
         suspendApiCalculationUntilNextSync: () => { wb.pending.calculationSuspended = true; },
         suspendScreenUpdatingUntilNextSync: () => { wb.pending.screenSuspended = true; },
+        calculate: (type: string) => { wb.recalculations.push(type); },
       },
     });
     // A mock cannot be nested inside another's initial data; the collection is attached after.
