@@ -46,6 +46,16 @@ describe("manifest", () => {
     const labels = getXmlElements(getXmlElement(getXmlElement(getXmlElement(xml.OfficeApp, "VersionOverrides"), "Resources"), "bt:ShortStrings"), "bt:String")
       .map((s: Xml) => getXmlAttributeValue(s, "id"));
     for (const c of controls) expect(labels).toContain(getXmlAttributeValue(getXmlElement(c, "Label"), "resid"));
+
+    // Keyboard shortcuts: the same four actions, each with its own key.
+    const extended = getXmlAttributeValue(getXmlElement(xml.OfficeApp, "ExtendedOverrides"), "Url") as string;
+    expect(extended).toBe(`${origin}/shortcuts.json`);
+    const shortcuts = JSON.parse(readFileSync(fileURLToPath(new URL(`../public${extended.slice(origin.length)}`, import.meta.url)), "utf8")) as {
+      actions: { id: string; type: string }[]; shortcuts: { action: string; key: { default: string } }[];
+    };
+    expect(shortcuts.actions.map((a) => [a.id, a.type])).toEqual(functions.map((f: string) => [f, "ExecuteFunction"]));
+    expect(shortcuts.shortcuts.map((s) => s.action)).toEqual(functions);
+    expect(new Set(shortcuts.shortcuts.map((s) => s.key.default)).size).toBe(functions.length);
   });
 
   it("Custom_functions_share_the_task_pane_runtime_and_every_resource_url_is_served_by_the_build", async () => {
