@@ -72,8 +72,12 @@ describe("manifest", () => {
     expect(urls).toMatchObject({
       "Taskpane.Url": `${origin}/taskpane.html`,
       "Functions.Script.Url": `${origin}/assets/taskpane.js`,
-      "Functions.Metadata.Url": `${origin}/functions.json`,
+      "Functions.Metadata.Url": `${origin}/functions.vi.json`,
     });
+    // The custom functions' help: Vietnamese by default, English for en-US.
+    const metadataUrl = getXmlElements(getXmlElement(resources, "bt:Urls"), "bt:Url").find((u: Xml) => getXmlAttributeValue(u, "id") === "Functions.Metadata.Url");
+    const override = getXmlElement(metadataUrl, "bt:Override");
+    expect([getXmlAttributeValue(override, "Locale"), getXmlAttributeValue(override, "Value")]).toEqual(["en-US", `${origin}/functions.json`]);
     const namespace = getXmlElements(getXmlElement(resources, "bt:ShortStrings"), "bt:String")
       .find((s: Xml) => getXmlAttributeValue(s, "id") === "Functions.Namespace");
     expect(getXmlAttributeValue(namespace, "DefaultValue")).toBe("HEALTH");
