@@ -7,7 +7,7 @@ namespace HealthFuncs.Functions.Submissions;
 
 /// The outcome of validating a batch against the catalog and the form's current values.
 /// <see cref="Merged"/> is the complete next version of the form: the current values with the batch applied,
-/// without the indicators the batch removed (<see cref="RemovedCodes"/>: rows with no value and no parts).
+/// without the indicators the batch removed (<see cref="RemovedCodes"/>: rows with no value, no parts and no note).
 public sealed record ValidatedBatch(
     IReadOnlyList<Observation> Incoming,
     IReadOnlyList<Observation> Merged,
@@ -48,8 +48,9 @@ public static class BatchValidation
                 issue = new(i, code, "indicatorCode", $"Không có chỉ tiêu mã '{code}'.", $"There is no indicator with code '{code}'.");
             else if (rowOf.TryGetValue(code, out var first))
                 issue = new(i, code, "indicatorCode", $"Chỉ tiêu '{code}' đã có ở dòng {first}.", $"Indicator '{code}' already appears in row {first}.");
-            // A correction: a row with no value and no parts removes the figure the form holds.
-            else if (row.Value is null && row.Numerator is null && row.Denominator is null)
+            // A correction: a row with no value, no parts and no note removes the figure the form holds.
+            // (A note alone still needs its value: an uploaded row with only a note is not a removal.)
+            else if (row.Value is null && row.Numerator is null && row.Denominator is null && string.IsNullOrWhiteSpace(row.Note))
             {
                 rowOf[code] = i;
                 removals.Add(code);

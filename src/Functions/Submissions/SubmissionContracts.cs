@@ -14,7 +14,7 @@ public sealed record SubmissionRequest(IReadOnlyList<ValueRow>? Values);
 public sealed record RowIssue(int? Row, string? IndicatorCode, string Field, string MessageVi, string MessageEn);
 
 /// What a submission did (or, for a dry run, would do). Counts: a new indicator is imported, a changed one
-/// updated, an identical one ignored, a held one cleared (a row with no value and no parts) removed. A rejected
+/// updated, an identical one ignored, a held one cleared (a row with no value, no parts and no note) removed. A rejected
 /// batch writes nothing, so it counts nothing imported, updated or removed.
 public sealed record ImportSummary(
     bool DryRun,

@@ -53,6 +53,19 @@ public sealed class CorrectionsTests(AzuriteFixture azurite) : SeededServerTests
     }
 
     [Fact]
+    public async Task A_row_with_only_a_note_is_not_a_removal_but_a_missing_value()
+    {
+        await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
+
+        var response = await D1.SubmitAsync("D1", "2021",
+            new { values = new[] { new { indicatorCode = "BEDS", value = (decimal?)null, note = "ước tính" } } }, ifMatch: "\"1\"");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("value", Assert.Single((await response.ReadAsync<ImportSummary>()).Rejected).Field);
+        Assert.Equal(420m, (await ReadFormAsync()).Values.Single().Value);
+    }
+
+    [Fact]
     public async Task A_row_with_parts_but_no_value_is_still_refused_naming_the_value()
     {
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
