@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from "vite";
 import { generate } from "selfsigned";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { localizeMetadata } from "./src/functions/helpVi";
 
 const functionsSource = "src/functions/functions.ts";
 
@@ -14,15 +15,20 @@ function customFunctionsMetadata(): Plugin {
   };
   return {
     name: "healthfuncs-custom-functions-metadata",
+    // functions.json in English (the JSDoc), functions.vi.json with the Vietnamese help.
     async generateBundle() {
-      this.emitFile({ type: "asset", fileName: "functions.json", source: await metadata() });
+      const json = await metadata();
+      this.emitFile({ type: "asset", fileName: "functions.json", source: json });
+      this.emitFile({ type: "asset", fileName: "functions.vi.json", source: localizeMetadata(json) });
     },
     configureServer(server) {
-      server.middlewares.use("/functions.json", (_req, res) => {
-        metadata().then(
+      const serve = (path: string, make: () => Promise<string>) => server.middlewares.use(path, (_req, res) => {
+        make().then(
           (json) => { res.setHeader("Content-Type", "application/json"); res.end(json); },
           (error: unknown) => { res.statusCode = 500; res.end(String(error)); });
       });
+      serve("/functions.json", metadata);
+      serve("/functions.vi.json", async () => localizeMetadata(await metadata()));
     },
   };
 }

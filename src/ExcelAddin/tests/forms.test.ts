@@ -4,8 +4,9 @@ import { readFormStore, type FormState } from "../src/excel/formStore";
 import { Fill } from "../src/excel/style";
 import { forgetWatches, watchForms } from "../src/excel/watchForms";
 import { refreshEditMarks } from "../src/excel/markCells";
-import { keepTheirs, overwrite } from "../src/forms/conflict";
-import { recoverDrafts } from "../src/forms/drafts";
+import { resolveConflict } from "../src/forms/conflict";
+import { pullOrRefresh, refreshForm } from "../src/forms/merge";
+import { draftOf, recoverDrafts } from "../src/forms/drafts";
 import { pullForm, type FormChoice } from "../src/forms/pull";
 import { pushForm, rejectedCells } from "../src/forms/push";
 import { FakeWorkbook } from "./support/fakeWorkbook";
@@ -24,7 +25,7 @@ beforeEach(() => {
   wb = new FakeWorkbook();
   (globalThis as { Excel?: unknown }).Excel = wb.excel();
   server = new MemoryServer();
-  api = createApi({ serverUrl: "http://server.test", apiKey: "dev-key" }, server.fetch);
+  api = createApi({ serverUrl: "http://server.test", apiKey: "dev-key" }, server.fetch, { delaysMs: [1, 1], timeoutMs: 1_000 });
   forgetWatches();
 });
 
@@ -76,10 +77,17 @@ describe("pull", () => {
     expect(wb.parts).toHaveLength(1);
   });
 
-  it("Pulling_the_same_form_twice_makes_a_second_sheet_instead_of_overwriting_the_first", async () => {
-    await pullForm(api, choice);
-    await pullForm(api, choice);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "SD 2021-Q1", "SD 2021-Q1 (2)"]);
+  it("Pulling_a_form_the_workbook_already_holds_refreshes_its_sheet_instead_of_making_a_copy", async () => {
+    const first = await pullOrRefresh(api, choice);
+    server.change({ indicatorCode: "GIUONG", value: 400, numerator: null, denominator: null, note: null });
+    const second = await pullOrRefresh(api, choice);
+    expect([first.refreshed, second.refreshed]).toEqual([false, true]);
+    expect(second.form.sheetId).toBe(first.form.sheetId);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "SD 2021-Q1"]);
+    expect(sheetOf(second.form).at("F9").value).toBe(400);
+    // Another period is another form, in its own sheet.
+    await pullOrRefresh(api, { ...choice, period: { code: "2021-Q2", label: "Quý II/2021", kind: "Quarter" } });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "SD 2021-Q1", "SD 2021-Q2"]);
   });
 });
 
@@ -106,6 +114,8 @@ describe("push", () => {
     expect(after.etag).toBe('"2"');
     expect(after.pending).toBeNull();
     expect(sheetOf(after).at("F9").fill).toBe(Fill.input);
+    // HEALTH.* formulas read the server: recalculated once it holds the new values.
+    expect(wb.recalculations).toEqual(["Full"]);
   });
 
   it("Rejected_cells_are_filled_red_with_a_note_giving_the_reason_and_the_first_is_selected", async () => {
@@ -130,6 +140,20 @@ describe("push", () => {
     expect(again.outcome.kind).toBe("sent");
     expect(sheet.at("F10").fill).toBe(Fill.input);
     expect(sheet.notes.size).toBe(0);
+  });
+
+  it("Where_the_host_has_no_notes_a_rejected_cell_is_still_marked_red_without_a_note", async () => {
+    (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: (_: string, version: string) => version !== "1.18" } } };
+    try {
+      const form = await pullForm(api, choice);
+      await wb.type(form.sheetName, "F10", -5);
+      const { outcome, form: after } = await pushForm(api, form);
+      expect(outcome.kind).toBe("rejected");
+      expect(sheetOf(after).at("F10").fill).toBe(Fill.rejected);
+      expect(sheetOf(after).notes.size).toBe(0);
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 
   it("A_finding_goes_to_its_indicator_row_and_field_and_one_about_the_whole_form_marks_no_cell", async () => {
@@ -175,42 +199,84 @@ describe("push", () => {
 });
 
 describe("conflict", () => {
-  it("A_push_after_the_server_changed_lists_the_cells_that_differ", async () => {
+  const entry = (indicatorCode: string, value: number | null, note: string | null = null) => ({ indicatorCode, value, numerator: null, denominator: null, note });
+
+  it("Cells_only_the_server_changed_update_silently_and_the_user_changes_are_pushed_on_the_new_version", async () => {
     const form = await pullForm(api, choice);
-    server.change({ indicatorCode: "GIUONG", value: 410, numerator: null, denominator: null, note: null });
+    server.change(entry("GIUONG_BV", 280));
     await wb.type(form.sheetName, "F9", 420);
-    const { outcome } = await pushForm(api, form);
-    expect(outcome.kind).toBe("conflict");
-    if (outcome.kind !== "conflict") return;
+    const { outcome, form: after } = await pushForm(api, form);
+    expect(outcome.kind).toBe("sent");
+    expect(sheetOf(after).at("F10").value).toBe(280);
+    const lastPost = posts().at(-1)!;
+    expect(lastPost.headers["if-match"]).toBe('"1"');
+    // Only the user's row: the colleague's value is not sent back.
+    expect(lastPost.body).toEqual({ values: [entry("GIUONG", 420)] });
+    expect([server.values.get("GIUONG")?.value, server.values.get("GIUONG_BV")?.value]).toEqual([420, 280]);
+  });
+
+  it("A_cell_both_changed_is_listed_with_its_address_and_both_values_and_the_untouched_cells_are_already_updated", async () => {
+    server.change(entry("GIUONG", 400));
+    const form = await pullForm(api, choice);
+    server.change(entry("GIUONG", 410));
+    server.change(entry("BV_MUC", 2));
+    await wb.type(form.sheetName, "F9", 420);
+    await wb.type(form.sheetName, "I12", "ước tính");
+    const { outcome, form: after } = await pushForm(api, form);
+    if (outcome.kind !== "conflict") throw new Error(`expected a conflict, got ${outcome.kind}`);
     expect(outcome.conflict.cells).toEqual([
-      { code: "GIUONG", name: "Tổng số giường bệnh", field: "value", theirs: 410, mine: 420, editedHere: true },
+      { code: "GIUONG", name: "Tổng số giường bệnh", field: "value", address: "F9", base: 400, theirs: 410, mine: 420 },
     ]);
+    expect(outcome.conflict.taken).toBe(1);
+    const sheet = sheetOf(after);
+    expect([sheet.at("F9").value, sheet.at("F13").value, sheet.at("I12").value]).toEqual([420, 2, "ước tính"]);
+    expect(sheet.at("I12").fill).toBe(Fill.edited);
+    expect(after.etag).toBe('"3"');
+  });
+
+  it("Choosing_per_cell_writes_theirs_where_chosen_and_pushes_only_the_cells_kept_as_mine", async () => {
+    const form = await pullForm(api, choice);
+    server.change(entry("GIUONG", 410));
+    server.change({ indicatorCode: "XA_CHUAN", value: 80, numerator: 24, denominator: 30, note: null });
+    await wb.type(form.sheetName, "F9", 420);
+    await wb.type(form.sheetName, "F12", 83.9);
+    const first = await pushForm(api, form);
+    if (first.outcome.kind !== "conflict") throw new Error("expected a conflict");
+    expect(first.outcome.conflict.cells.map((c) => c.address)).toEqual(["F9", "F12"]);
+    const { outcome, form: after } = await resolveConflict(api, first.form, first.outcome.conflict, ["theirs", "mine"]);
+    expect(outcome.kind).toBe("sent");
+    expect(sheetOf(after).at("F9").value).toBe(410);
+    expect(posts().at(-1)?.body).toEqual({ values: [{ indicatorCode: "XA_CHUAN", value: 83.9, numerator: 24, denominator: 30, note: null }] });
     expect(server.values.get("GIUONG")?.value).toBe(410);
   });
 
-  it("Keeping_theirs_writes_the_server_values_into_the_sheet_and_takes_its_version", async () => {
+  it("Keeping_theirs_in_every_cell_sends_nothing", async () => {
     const form = await pullForm(api, choice);
-    server.change({ indicatorCode: "GIUONG", value: 410, numerator: null, denominator: null, note: null });
+    server.change(entry("GIUONG", 410));
     await wb.type(form.sheetName, "F9", 420);
-    const result = await pushForm(api, form);
-    if (result.outcome.kind !== "conflict") throw new Error("expected a conflict");
-    const kept = await keepTheirs(result.form, result.outcome.conflict.theirs);
-    expect(sheetOf(kept).at("F9").value).toBe(410);
-    expect(sheetOf(kept).at("F9").fill).toBe(Fill.input);
-    expect(kept.etag).toBe('"1"');
-    expect((await pushForm(api, kept)).outcome.kind).toBe("nothing");
+    const first = await pushForm(api, form);
+    if (first.outcome.kind !== "conflict") throw new Error("expected a conflict");
+    const { outcome, form: after } = await resolveConflict(api, first.form, first.outcome.conflict, ["theirs"]);
+    expect(outcome.kind).toBe("nothing");
+    expect(sheetOf(after).at("F9")).toMatchObject({ value: 410, fill: Fill.input });
+    expect(posts()).toHaveLength(1);
   });
+});
 
-  it("Overwriting_pushes_the_sheet_values_against_the_server_current_version", async () => {
+describe("refresh in place", () => {
+  it("Refreshing_updates_the_same_sheet_keeps_unsent_edits_marked_and_takes_the_new_version", async () => {
     const form = await pullForm(api, choice);
-    server.change({ indicatorCode: "GIUONG", value: 410, numerator: null, denominator: null, note: null });
-    await wb.type(form.sheetName, "F9", 420);
-    const result = await pushForm(api, form);
-    if (result.outcome.kind !== "conflict") throw new Error("expected a conflict");
-    const { outcome } = await overwrite(api, result.form, result.outcome.conflict.theirs);
-    expect(outcome.kind).toBe("sent");
-    expect(posts().at(-1)?.headers["if-match"]).toBe('"1"');
-    expect(server.values.get("GIUONG")?.value).toBe(420);
+    server.change({ indicatorCode: "GIUONG", value: 400, numerator: null, denominator: null, note: null });
+    await wb.type(form.sheetName, "F10", 280);
+    const { form: next } = await refreshForm(api, form);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "SD 2021-Q1"]);
+    const sheet = sheetOf(next);
+    expect(sheet.at("F9")).toMatchObject({ value: 400, fill: Fill.input });
+    expect(sheet.at("F10")).toMatchObject({ value: 280, fill: Fill.edited });
+    expect(next.etag).toBe('"1"');
+    expect((await readFormStore()).forms[form.sheetId]?.version).toBe(1);
+    // A push from the refreshed sheet is not a conflict with one's own earlier push.
+    expect((await pushForm(api, next)).outcome.kind).toBe("sent");
   });
 });
 
@@ -270,5 +336,22 @@ describe("large forms", () => {
     expect(chunkSyncs.reduce((n, s) => n + s.cellsWritten, 0)).toBe(9 * (7 + 601));
     expect(sheetOf(form).at(`A${8 + 600}`).value).toBe("C599");
     expect(wb.calculationMode).toBe("Automatic");
+  });
+});
+
+describe("corrections", () => {
+  it("Clearing_a_pushed_cell_sends_a_removal_and_the_server_no_longer_holds_the_figure", async () => {
+    server.change({ indicatorCode: "GIUONG", value: 400, numerator: null, denominator: null, note: "cũ" });
+    server.change({ indicatorCode: "BV_MUC", value: 2, numerator: null, denominator: null, note: null });
+    const form = await pullForm(api, choice);
+    await wb.type(form.sheetName, "F9", "");
+    const { outcome, form: after } = await pushForm(api, form);
+    expect(outcome).toMatchObject({ kind: "sent", summary: { removed: 1, imported: 0, updated: 0 } });
+    // The note goes with the figure it explained.
+    expect(posts().at(-1)?.body).toEqual({ values: [{ indicatorCode: "GIUONG", value: null, numerator: null, denominator: null, note: null }] });
+    expect([...server.values.keys()]).toEqual(["BV_MUC"]);
+    expect(after.sent.map((e) => e.indicatorCode)).toEqual(["BV_MUC"]);
+    expect(sheetOf(after).at("I9").value).toBe("");
+    expect((await draftOf(after)).unsent).toEqual([]);
   });
 });

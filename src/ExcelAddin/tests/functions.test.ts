@@ -89,3 +89,23 @@ describe("custom functions", () => {
     await expect(f.value("NONE", "SD", "2021")).rejects.toMatchObject({ code: "#N/A", message: "Không có chỉ tiêu NONE (no indicator NONE)" });
   });
 });
+
+describe("custom function help", () => {
+  it("Every_function_and_parameter_has_its_help_in_Vietnamese_in_functions_vi_json", async () => {
+    const { generateCustomFunctionsMetadata } = await import("custom-functions-metadata");
+    const { localizeMetadata } = await import("../src/functions/helpVi");
+    const english = (await generateCustomFunctionsMetadata("src/functions/functions.ts", false)).metadataJson;
+    const vi = JSON.parse(localizeMetadata(english)) as { functions: { id: string; description: string; parameters: { name: string; description: string }[] }[] };
+    const en = JSON.parse(english) as typeof vi;
+    expect(vi.functions.map((f) => f.id)).toEqual(["VALUE", "TARGET", "ATTAINMENT"]);
+    expect(vi.functions[0]).toMatchObject({ description: "Số liệu thực hiện của một chỉ tiêu, cho một đơn vị và một kỳ báo cáo." });
+    expect(vi.functions.flatMap((f) => f.parameters.map((p) => p.name))).toEqual(en.functions.flatMap((f) => f.parameters.map((p) => p.name)));
+    for (const f of vi.functions) {
+      const english = en.functions.find((e) => e.id === f.id)!;
+      expect(f.description).not.toBe(english.description);
+      f.parameters.forEach((p, i) => expect(p.description).not.toBe(english.parameters[i]!.description));
+    }
+    // A function added without its Vietnamese help fails the build.
+    expect(() => localizeMetadata(english, {})).toThrow("No Vietnamese help for custom function VALUE.");
+  });
+});

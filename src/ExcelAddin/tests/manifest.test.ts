@@ -25,8 +25,37 @@ describe("manifest", () => {
     const xml = (await new ManifestHandlerXml(manifestPath).parseXmlAsync()) as Xml;
     const sets = getXmlElements(getXmlElement(getXmlElement(xml.OfficeApp, "Requirements"), "Sets"), "Set");
     const required = Object.fromEntries(sets.map((s: Xml) => [getXmlAttributeValue(s, "Name"), getXmlAttributeValue(s, "MinVersion")]));
-    // Notes need ExcelApi 1.18; custom functions share the pane's runtime.
-    expect(required).toEqual({ ExcelApi: "1.18", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" });
+    // ExcelApi 1.9 (suspendScreenUpdatingUntilNextSync; custom XML parts, events, data validation and
+    // calculation mode are older), so Office 2021 and 2024 load the add-in; notes (1.18) are checked at run time.
+    expect(required).toEqual({ ExcelApi: "1.9", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" });
+    const sources = ["src/excel/markCells.ts", "src/excel/support.ts"].map((f) => readFileSync(fileURLToPath(new URL(`../${f}`, import.meta.url)), "utf8")).join("\n");
+    expect(sources).toContain('isSetSupported("ExcelApi", "1.18")');
+  });
+
+  it("The_ribbon_has_refresh_refresh_all_send_and_submit_commands_run_by_functions_the_shared_runtime_associates", async () => {
+    const xml = (await new ManifestHandlerXml(manifestPath).parseXmlAsync()) as Xml;
+    const host = getXmlElement(getXmlElement(getXmlElement(xml.OfficeApp, "VersionOverrides"), "Hosts"), "Host");
+    const desktop = getXmlElement(host, "DesktopFormFactor");
+    expect(getXmlAttributeValue(getXmlElement(desktop, "FunctionFile"), "resid")).toBe("Taskpane.Url");
+    const group = getXmlElement(getXmlElement(getXmlElement(desktop, "ExtensionPoint"), "OfficeTab"), "Group");
+    const controls = getXmlElements(group, "Control");
+    const functions = controls.map((c: Xml) => getXmlElement(getXmlElement(c, "Action"), "FunctionName")).filter(Boolean).map((f: unknown) => String(f));
+    expect(functions).toEqual(["refreshForm", "refreshAllForms", "sendForm", "submitForm"]);
+    const pane = readFileSync(fileURLToPath(new URL("../src/taskpane/commands.ts", import.meta.url)), "utf8");
+    for (const name of functions) expect(pane).toContain(`"${name}"`);
+    const labels = getXmlElements(getXmlElement(getXmlElement(getXmlElement(xml.OfficeApp, "VersionOverrides"), "Resources"), "bt:ShortStrings"), "bt:String")
+      .map((s: Xml) => getXmlAttributeValue(s, "id"));
+    for (const c of controls) expect(labels).toContain(getXmlAttributeValue(getXmlElement(c, "Label"), "resid"));
+
+    // Keyboard shortcuts: the same four actions, each with its own key.
+    const extended = getXmlAttributeValue(getXmlElement(xml.OfficeApp, "ExtendedOverrides"), "Url") as string;
+    expect(extended).toBe(`${origin}/shortcuts.json`);
+    const shortcuts = JSON.parse(readFileSync(fileURLToPath(new URL(`../public${extended.slice(origin.length)}`, import.meta.url)), "utf8")) as {
+      actions: { id: string; type: string }[]; shortcuts: { action: string; key: { default: string } }[];
+    };
+    expect(shortcuts.actions.map((a) => [a.id, a.type])).toEqual(functions.map((f: string) => [f, "ExecuteFunction"]));
+    expect(shortcuts.shortcuts.map((s) => s.action)).toEqual(functions);
+    expect(new Set(shortcuts.shortcuts.map((s) => s.key.default)).size).toBe(functions.length);
   });
 
   it("Custom_functions_share_the_task_pane_runtime_and_every_resource_url_is_served_by_the_build", async () => {
@@ -43,8 +72,12 @@ describe("manifest", () => {
     expect(urls).toMatchObject({
       "Taskpane.Url": `${origin}/taskpane.html`,
       "Functions.Script.Url": `${origin}/assets/taskpane.js`,
-      "Functions.Metadata.Url": `${origin}/functions.json`,
+      "Functions.Metadata.Url": `${origin}/functions.vi.json`,
     });
+    // The custom functions' help: Vietnamese by default, English for en-US.
+    const metadataUrl = getXmlElements(getXmlElement(resources, "bt:Urls"), "bt:Url").find((u: Xml) => getXmlAttributeValue(u, "id") === "Functions.Metadata.Url");
+    const override = getXmlElement(metadataUrl, "bt:Override");
+    expect([getXmlAttributeValue(override, "Locale"), getXmlAttributeValue(override, "Value")]).toEqual(["en-US", `${origin}/functions.json`]);
     const namespace = getXmlElements(getXmlElement(resources, "bt:ShortStrings"), "bt:String")
       .find((s: Xml) => getXmlAttributeValue(s, "id") === "Functions.Namespace");
     expect(getXmlAttributeValue(namespace, "DefaultValue")).toBe("HEALTH");

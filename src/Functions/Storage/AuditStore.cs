@@ -8,7 +8,7 @@ namespace HealthFuncs.Functions.Storage;
 public enum AuditAction
 {
     ValueAdded, ValueChanged, TargetSet, TargetRemoved, UserCreated, Denied, FormSubmitted, FormApproved, FormReturned, FormUnlocked,
-    UserChanged, UserDisabled, UserEnabled, KeyCreated, KeyRevoked,
+    UserChanged, UserDisabled, UserEnabled, KeyCreated, KeyRevoked, ValueRemoved,
     IndicatorSetChanged, IndicatorAdded, IndicatorChanged, IndicatorRemoved, UnitAdded, UnitChanged, PopulationSet,
 }
 

@@ -7,7 +7,8 @@ using HealthFuncs.Functions.Input;
 namespace HealthFuncs.Functions.Submissions;
 
 /// The outcome of validating a batch against the catalog and the form's current values.
-/// <see cref="Merged"/> is the complete next version of the form: the current values with the batch applied.
+/// <see cref="Merged"/> is the complete next version of the form: the current values with the batch applied,
+/// without the indicators the batch removed (<see cref="RemovedCodes"/>: rows with no value, no parts and no note).
 public sealed record ValidatedBatch(
     IReadOnlyList<Observation> Incoming,
     IReadOnlyList<Observation> Merged,
@@ -15,7 +16,12 @@ public sealed record ValidatedBatch(
     IReadOnlyList<RowIssue> Warnings,
     int Imported,
     int Updated,
-    int Ignored);
+    int Ignored,
+    IReadOnlyList<string>? RemovedCodes = null)
+{
+    public IReadOnlyList<string> RemovedCodes { get; init; } = RemovedCodes ?? [];
+    public int Removed => RemovedCodes.Count;
+}
 
 // Validate's "year": the unit's stored figures of the batch's year, every period, which the period checks
 // (a cumulative against its months, a stock against its last month) compare the batch with.
@@ -31,6 +37,7 @@ public static class BatchValidation
         var rejected = new List<RowIssue>();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var incoming = new List<Observation>();
+        var removals = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -44,6 +51,14 @@ public static class BatchValidation
                 issue = new(i, code, "indicatorCode", $"Không có chỉ tiêu mã '{code}'.", $"There is no indicator with code '{code}'.");
             else if (rowOf.TryGetValue(code, out var first))
                 issue = new(i, code, "indicatorCode", $"Chỉ tiêu '{code}' đã có ở dòng {first}.", $"Indicator '{code}' already appears in row {first}.");
+            // A correction: a row with no value, no parts and no note removes the figure the form holds.
+            // (A note alone still needs its value: an uploaded row with only a note is not a removal.)
+            else if (row.Value is null && row.Numerator is null && row.Denominator is null && string.IsNullOrWhiteSpace(row.Note))
+            {
+                rowOf[code] = i;
+                removals.Add(code);
+                continue;
+            }
             else if (row.Value is null)
                 issue = new(i, code, "value", $"Thiếu giá trị của chỉ tiêu '{code}'.", $"The value of indicator '{code}' is missing.");
             else if (OutOfRange(row) is { } range)
@@ -65,6 +80,9 @@ public static class BatchValidation
             else updated++;
             merged[o.IndicatorCode] = o;
         }
+        // Removing what the form does not hold changes nothing: it is counted as ignored.
+        var removed = removals.Where(merged.Remove).ToList();
+        ignored += removals.Count - removed.Count;
 
         var warnings = new List<RowIssue>();
         // The stored values of this form go in as history: they fill in a breakdown total or part the batch does not resend.
@@ -79,7 +97,7 @@ public static class BatchValidation
             (finding.Severity == CheckSeverity.Error ? rejected : warnings).Add(issue);
         }
         return new ValidatedBatch(incoming, merged.Values.OrderBy(o => o.IndicatorCode, StringComparer.Ordinal).ToList(),
-            rejected.OrderBy(r => r.Row ?? int.MaxValue).ToList(), warnings, imported, updated, ignored);
+            rejected.OrderBy(r => r.Row ?? int.MaxValue).ToList(), warnings, imported, updated, ignored, removed);
     }
 
     private static (string Field, string Vi, string En)? OutOfRange(ValueRow row)

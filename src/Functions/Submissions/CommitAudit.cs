@@ -39,13 +39,17 @@ public sealed class CommitAudit(FormStore forms, ValueStore values, AuditStore a
     private static List<AuditEntry> Entries(FormState form, Period period, IReadOnlyList<Observation> before, IReadOnlyList<Observation> after)
     {
         var old = before.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var kept = after.Select(o => o.IndicatorCode).ToHashSet(StringComparer.Ordinal);
         var at = form.UpdatedAt ?? DateTimeOffset.UnixEpoch;
-        return after
+        var changed = after
             .Where(o => !old.TryGetValue(o.IndicatorCode, out var was) || was != o)
-            .OrderBy(o => o.IndicatorCode, StringComparer.Ordinal)
             .Select(o => new AuditEntry(at, form.UpdatedBy ?? "", old.ContainsKey(o.IndicatorCode) ? AuditAction.ValueChanged : AuditAction.ValueAdded,
-                form.UnitCode, period.Code, o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), form.UpdatedFrom))
-            .ToList();
+                form.UnitCode, period.Code, o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), form.UpdatedFrom));
+        // A value in the version replaced and not in the new one was removed (a cell emptied and sent).
+        var removed = before.Where(o => !kept.Contains(o.IndicatorCode))
+            .Select(o => new AuditEntry(at, form.UpdatedBy ?? "", AuditAction.ValueRemoved, form.UnitCode, period.Code, o.IndicatorCode,
+                Describe(o), null, form.UpdatedFrom));
+        return [.. changed.Concat(removed).OrderBy(e => e.IndicatorCode, StringComparer.Ordinal)];
     }
 
     private static string Describe(Observation o)

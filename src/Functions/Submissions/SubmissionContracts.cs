@@ -21,7 +21,8 @@ public sealed record SubmissionRequest(IReadOnlyList<ValueRow>? Values);
 public sealed record RowIssue(int? Row, string? IndicatorCode, string Field, string MessageVi, string MessageEn);
 
 /// What a submission did (or, for a dry run, would do). Counts: a new indicator is imported, a changed one
-/// updated, an identical one ignored. A rejected batch writes nothing, so it counts nothing imported or updated.
+/// updated, an identical one ignored, a held one cleared (a row with no value, no parts and no note) removed. A rejected
+/// batch writes nothing, so it counts nothing imported, updated or removed.
 public sealed record ImportSummary(
     bool DryRun,
     int Imported,
@@ -30,7 +31,8 @@ public sealed record ImportSummary(
     IReadOnlyList<RowIssue> Rejected,
     IReadOnlyList<RowIssue> Warnings,
     int Version,
-    string Etag);
+    string Etag,
+    int Removed = 0);
 
 /// A rejected import (422) as written on the wire: a ProblemDetails (Vietnamese title and detail, English in
 /// "en") carrying the import summary's fields as extensions, under the summary's own names so a client reads

@@ -88,10 +88,10 @@ public static class ValuesApi
         var history = await stores.Committed.HistoryAsync(unit, p, cancellationToken: cancellationToken);
         var year = await stores.Committed.ReadYearAsync(unit, p.Year, cancellationToken);
         var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history, year);
-        ImportSummary Summary(int version) => new(dryRun, batch.Imported, batch.Updated, batch.Ignored, batch.Rejected, batch.Warnings, version, Etags.Of(version));
+        ImportSummary Summary(int version) => new(dryRun, batch.Imported, batch.Updated, batch.Ignored, batch.Rejected, batch.Warnings, version, Etags.Of(version), batch.Removed);
 
         if (batch.Rejected.Count > 0) return ImportRejection.Of(Summary(form.CurrentVersion));
-        if (dryRun || batch.Imported + batch.Updated == 0)
+        if (dryRun || batch.Imported + batch.Updated + batch.Removed == 0)
         {
             http.Response.Headers.ETag = form.Etag;
             return TypedResults.Ok(Summary(form.CurrentVersion));

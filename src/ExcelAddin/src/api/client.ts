@@ -1,8 +1,8 @@
 import createClient from "openapi-fetch";
 import type { paths } from "./schema";
 import type {
-  AttainmentRow, Consolidated, Entry, ImportSummary, Indicator, IndicatorKind, LookupItem, LookupResult, Me,
-  PeriodChoice, Role, RowFinding, Target, Unit, ValuesDocument,
+  AttainmentRow, CompletenessReport, Consolidated, Entry, FormStatus, ImportSummary, Indicator, IndicatorKind, LookupItem,
+  LookupResult, Me, PeriodChoice, Role, RowFinding, Target, Timeliness, Unit, ValuesDocument, WorkflowStatus,
 } from "./model";
 import { ApiError, OfflineError, problemFrom } from "./problem";
 
@@ -36,13 +36,29 @@ const toFinding = (f: Record<string, unknown>): RowFinding => ({
 export const toSummary = (s: Record<string, unknown>): ImportSummary => ({
   dryRun: Boolean(s.dryRun), imported: num(s.imported) ?? 0, updated: num(s.updated) ?? 0, ignored: num(s.ignored) ?? 0,
   rejected: list(s.rejected, toFinding), warnings: list(s.warnings, toFinding),
-  version: num(s.version) ?? 0, etag: String(s.etag ?? ""),
+  removed: num(s.removed) ?? 0, version: num(s.version) ?? 0, etag: String(s.etag ?? ""),
 });
+const toStatus = (s: Record<string, unknown>): FormStatus => ({
+  status: String(s.status) as WorkflowStatus, statusLabel: String(s.statusLabel ?? s.status), etag: String(s.etag ?? ""),
+  deadline: String(s.deadline ?? ""), lockDate: String(s.lockDate ?? ""), editable: Boolean(s.editable), locked: Boolean(s.locked),
+  returnReason: str(s.returnReason),
+});
+
+export type WorkflowMove = "submit" | "approve" | "return";
+
+/** How a push is retried: after a network error, a time-out or a gateway error, with the same key. */
+export interface RetryPolicy { delaysMs: number[]; timeoutMs: number }
+export const defaultRetry: RetryPolicy = { delaysMs: [1_000, 3_000], timeoutMs: 30_000 };
+
+/** Answers a push may be retried after: the request may or may not have reached the server. */
+const transientStatus = (status: number, body: unknown) =>
+  status === 502 || status === 503 || status === 504 || (status >= 500 && !hasProblemTitle(body));
+const hasProblemTitle = (body: unknown) => typeof (body as { title?: unknown } | null | undefined)?.title === "string";
 
 const lookupKinds = { value: "Value", target: "Target", attainment: "Attainment" } as const;
 
 /** A typed client over the HealthFuncs API; every call carries the API key. */
-export function createApi(connection: Connection, fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a)) {
+export function createApi(connection: Connection, fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a), retry: RetryPolicy = defaultRetry) {
   const baseUrl = connection.serverUrl.replace(/\/+$/, "");
   const client = createClient<paths>({ baseUrl, headers: { "X-Api-Key": connection.apiKey }, fetch: fetchImpl });
 
@@ -82,25 +98,65 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
           etag: String(v.etag ?? ""), values: list(v.values, toEntry),
         } satisfies ValuesDocument;
       }),
-    /** One batch. A 422 is a problem carrying the import summary (nothing written), so it is returned, not thrown. */
-    async submit(unit: string, period: string, entries: Entry[], etag: string | null, idempotencyKey: string): Promise<ImportSummary> {
-      let outcome: Outcome;
-      try {
-        outcome = await client.POST("/api/units/{unit}/periods/{period}/values", {
-          params: {
-            ...path(unit, period), query: { dryRun: false },
-            header: { "Idempotency-Key": idempotencyKey, ...(etag ? { "If-Match": quoteEtag(etag) } : {}) },
-          },
-          body: { values: entries },
-        });
-      } catch (error) {
-        throw new OfflineError(error);
+    /**
+     * One batch. A 422 is a problem carrying the import summary (nothing written), so it is returned,
+     * not thrown. A network error, a time-out or a 502/503/504 may have come after the server saved the
+     * batch: it is sent again with the same idempotency key (the server answers the first result
+     * instead of writing twice), a bounded number of times; then it fails as unreachable.
+     */
+    async submit(unit: string, period: string, entries: Entry[], etag: string | null, idempotencyKey: string,
+      onRetry: (attempt: number) => void = () => undefined): Promise<ImportSummary> {
+      for (let attempt = 0; ; attempt++) {
+        let outcome: Outcome | null = null, failure: unknown = null;
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(), retry.timeoutMs);
+        try {
+          outcome = await client.POST("/api/units/{unit}/periods/{period}/values", {
+            params: {
+              ...path(unit, period), query: { dryRun: false },
+              header: { "Idempotency-Key": idempotencyKey, ...(etag ? { "If-Match": quoteEtag(etag) } : {}) },
+            },
+            body: { values: entries },
+            signal: abort.signal,
+          });
+        } catch (error) {
+          failure = error;
+        } finally {
+          clearTimeout(timer);
+        }
+        const body = outcome?.error as Record<string, unknown> | undefined;
+        if (outcome && !transientStatus(outcome.response.status, body)) {
+          if (outcome.response.ok) return toSummary(outcome.data as Record<string, unknown>);
+          if (outcome.response.status === 422 && body && Array.isArray(body.rejected)) return toSummary(body);
+          throw problemFrom(outcome.response.status, body);
+        }
+        const delay = retry.delaysMs[attempt];
+        if (delay === undefined) throw new OfflineError(failure ?? problemFrom(outcome!.response.status, body), attempt + 1);
+        onRetry(attempt + 1);
+        await new Promise((r) => setTimeout(r, delay));
       }
-      if (outcome.response.ok) return toSummary(outcome.data as Record<string, unknown>);
-      const body = outcome.error as Record<string, unknown> | undefined;
-      if (outcome.response.status === 422 && body && Array.isArray(body.rejected)) return toSummary(body);
-      throw problemFrom(outcome.response.status, body);
     },
+    status: (unit: string, period: string) =>
+      call(() => client.GET("/api/units/{unit}/periods/{period}/status", { params: path(unit, period) }), (d) => toStatus(d as Record<string, unknown>)),
+    /** A workflow move with the status's ETag; `return` carries the reason. */
+    async move(unit: string, period: string, move: WorkflowMove, etag: string, reason?: string): Promise<FormStatus> {
+      const params = { ...path(unit, period), header: { "If-Match": quoteEtag(etag) } };
+      const request = move === "submit" ? () => client.POST("/api/units/{unit}/periods/{period}/submit", { params })
+        : move === "approve" ? () => client.POST("/api/units/{unit}/periods/{period}/approve", { params })
+        : () => client.POST("/api/units/{unit}/periods/{period}/return", { params, body: { reason: reason ?? null } });
+      return call(request, (d) => toStatus(d as Record<string, unknown>));
+    },
+    completeness: (unit: string, period: string) =>
+      call(() => client.GET("/api/units/{unit}/periods/{period}/completeness", { params: path(unit, period) }), (d) => {
+        const c = d as Record<string, unknown>;
+        return {
+          expected: num(c.expected) ?? 0, received: num(c.received) ?? 0, late: num(c.late) ?? 0, missing: num(c.missing) ?? 0,
+          rows: list(c.rows, (r) => ({
+            unitCode: String(r.unitCode), unitName: String(r.unitName ?? r.unitCode), status: String(r.status) as WorkflowStatus,
+            timeliness: String(r.timeliness) as Timeliness, timelinessLabel: String(r.timelinessLabel ?? ""),
+          })),
+        } satisfies CompletenessReport;
+      }),
     attainment: (unit: string, period: string) =>
       call(() => client.GET("/api/units/{unit}/periods/{period}/attainment", { params: path(unit, period) }),
         (d) => list<AttainmentRow>((d as Record<string, unknown>).rows, (r) => ({

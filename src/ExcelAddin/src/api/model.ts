@@ -22,7 +22,7 @@ export interface ValuesDocument { unitCode: string; period: string; version: num
 /** `row` is the index in the batch, null when the finding concerns the form as a whole. */
 export interface RowFinding { row: number | null; indicatorCode: string; field: string; messageVi: string; messageEn: string }
 export interface ImportSummary {
-  dryRun: boolean; imported: number; updated: number; ignored: number;
+  dryRun: boolean; imported: number; updated: number; ignored: number; removed: number;
   rejected: RowFinding[]; warnings: RowFinding[]; version: number; etag: string;
 }
 
@@ -49,3 +49,13 @@ export function sameEntry(a: Entry | undefined, b: Entry | undefined): boolean {
   return x.value === y.value && x.numerator === y.numerator && x.denominator === y.denominator
     && (x.note ?? "") === (y.note ?? "");
 }
+
+export type WorkflowStatus = "Draft" | "Submitted" | "Approved" | "Returned" | "Locked";
+/** A form's place in the reporting workflow, as `GET .../status` answers it. */
+export interface FormStatus {
+  status: WorkflowStatus; statusLabel: string; etag: string; deadline: string; lockDate: string;
+  editable: boolean; locked: boolean; returnReason: string | null;
+}
+export type Timeliness = "OnTime" | "Late" | "Missing" | "NotYetDue";
+export interface CompletenessRow { unitCode: string; unitName: string; status: WorkflowStatus; timeliness: Timeliness; timelinessLabel: string }
+export interface CompletenessReport { expected: number; received: number; late: number; missing: number; rows: CompletenessRow[] }

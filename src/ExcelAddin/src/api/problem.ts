@@ -35,9 +35,12 @@ export class ApiError extends Error {
   }
 }
 
-/** The network itself failed (server down, offline): nothing reached the server. */
+/**
+ * The server could not be reached or did not answer (network down, time-out, a gateway's 502/503/504),
+ * after `attempts` tries. Whether a push reached it is unknown, so its idempotency key is kept.
+ */
 export class OfflineError extends Error {
-  constructor(override readonly cause: unknown) {
+  constructor(override readonly cause: unknown, readonly attempts = 1) {
     super("The server could not be reached.");
     this.name = "OfflineError";
   }
@@ -50,5 +53,10 @@ export function problemFrom(status: number, body: unknown): ApiError {
   // `en` is either a string or an object with its own title/detail.
   const en = typeof p.en === "string" ? p.en
     : [text((p.en as { title?: unknown } | undefined)?.title), text((p.en as { detail?: unknown } | undefined)?.detail)].filter(Boolean).join(": ");
-  return new ApiError(status, vi || `Lỗi máy chủ ${status}`, en || `Server error ${status}`, body);
+  // No ProblemDetails: a proxy or gateway answered, not the API. Said plainly, without a status code.
+  const fallback = status >= 500
+    ? ["Máy chủ hiện không trả lời được. Số liệu của bạn vẫn ở trong sổ; thử lại sau ít phút.",
+      "The server is not answering right now. Your figures stay in the workbook; try again in a few minutes."]
+    : ["Máy chủ không nhận yêu cầu này.", "The server did not accept this request."];
+  return new ApiError(status, vi || fallback[0]!, en || fallback[1]!, body);
 }

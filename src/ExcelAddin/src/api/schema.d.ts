@@ -3474,7 +3474,7 @@ export interface components {
          */
         AttainmentStatus: "Exceeded" | "Met" | "NotMet" | "NoData" | "NotAssessed";
         /** @enum {unknown} */
-        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "UserChanged" | "UserDisabled" | "UserEnabled" | "KeyCreated" | "KeyRevoked" | "IndicatorSetChanged" | "IndicatorAdded" | "IndicatorChanged" | "IndicatorRemoved" | "UnitAdded" | "UnitChanged" | "PopulationSet";
+        AuditAction: "ValueAdded" | "ValueChanged" | "TargetSet" | "TargetRemoved" | "UserCreated" | "Denied" | "FormSubmitted" | "FormApproved" | "FormReturned" | "FormUnlocked" | "UserChanged" | "UserDisabled" | "UserEnabled" | "KeyCreated" | "KeyRevoked" | "ValueRemoved" | "IndicatorSetChanged" | "IndicatorAdded" | "IndicatorChanged" | "IndicatorRemoved" | "UnitAdded" | "UnitChanged" | "PopulationSet";
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
             /** Format: date-time */
@@ -3641,6 +3641,11 @@ export interface components {
             /** Format: int32 */
             imported: number;
             rejected: components["schemas"]["RowIssue"][];
+            /**
+             * Format: int32
+             * @default 0
+             */
+            removed: number;
             /** Format: int32 */
             updated: number;
             /** Format: int32 */

@@ -8,7 +8,8 @@ import type { Entry } from "../api/model";
 export const formsNamespace = "urn:healthfuncs:forms:v1";
 
 export interface CellRef { row: number; column: number }
-export interface FormRowRef { code: string; offset: number; inputs: number[]; name: string }
+/** `plan`: the year's target as a number, when it has one (for the scale check). */
+export interface FormRowRef { code: string; offset: number; inputs: number[]; name: string; plan?: number | null }
 
 export interface FormState {
   sheetId: string;

@@ -1,36 +1,42 @@
 import { sameEntry, type Entry } from "../api/model";
 import { cellAddress, parseAddress } from "./address";
 import { entryFromRow } from "./cellValues";
-import { Column, columnCount } from "./layout";
+import { Column } from "./layout";
+import { cellOf, readMapped, rowCells } from "./locate";
 import type { CellRef, FormState } from "./formStore";
 import { Fill, protectionOptions } from "./style";
+import { notesSupported } from "./support";
 
 export interface RejectedCell extends CellRef { message: string }
 
 /**
  * Marks rejected cells (red fill and a note with the reason), removes the marks of the previous
- * push, and selects the first rejected cell. Rows and columns are offsets into the form body.
+ * push, and selects the first rejected cell. Cells are given by body offset and form column and
+ * found on the sheet by code and header, wherever they are now.
  */
 export async function markRejected(form: FormState, cells: RejectedCell[]): Promise<void> {
   await Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(form.sheetId);
-    const body = sheet.getRange("A1").getOffsetRange(form.bodyStart, 0);
-    const address = (c: CellRef) => cellAddress(form.bodyStart + c.row, c.column);
-    const oldNotes = form.rejected.map((c) => sheet.notes.getItemOrNullObject(address(c)));
+    const { map, sheet } = await readMapped(context, form);
+    const origin = sheet.getRange("A1");
+    const place = (c: CellRef) => cellOf(form, map, c);
+    const oldPlaces = form.rejected.flatMap((c) => place(c) ?? []);
+    const notes = notesSupported();
+    const oldNotes = notes ? oldPlaces.map((p) => sheet.notes.getItemOrNullObject(cellAddress(p.row, p.column))) : [];
     await context.sync();
 
     sheet.protection.unprotect();
-    for (const c of form.rejected) body.getOffsetRange(c.row, c.column).format.fill.color = Fill.input;
+    for (const p of oldPlaces) origin.getOffsetRange(p.row, p.column).format.fill.color = Fill.input;
     for (const note of oldNotes) if (!note.isNullObject) note.delete();
-    for (const c of cells) {
-      const cell = body.getOffsetRange(c.row, c.column);
+    const placed = cells.flatMap((c) => { const p = place(c); return p ? [{ ...p, message: c.message }] : []; });
+    for (const c of placed) {
+      const cell = origin.getOffsetRange(c.row, c.column);
       cell.format.fill.color = Fill.rejected;
-      sheet.notes.add(cell, c.message);
+      if (notes) sheet.notes.add(cell, c.message);
     }
-    const first = cells[0];
+    const first = placed[0];
     if (first) {
       sheet.activate();
-      body.getOffsetRange(first.row, first.column).select();
+      origin.getOffsetRange(first.row, first.column).select();
     }
     sheet.protection.protect(protectionOptions);
     await context.sync();
@@ -38,39 +44,35 @@ export async function markRejected(form: FormState, cells: RejectedCell[]): Prom
 }
 
 /**
- * Paints the input cells inside `address` (the whole body without one) yellow where they differ
+ * Paints the input cells inside `address` (the whole form without one) yellow where they differ
  * from what the server holds, pale blue where they match. Cells marked rejected keep their mark.
  * Returns the codes of the rows that differ, within the area looked at.
  */
 export async function refreshEditMarks(form: FormState, address?: string): Promise<string[]> {
   return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(form.sheetId);
-    const body = sheet.getRange("A1").getOffsetRange(form.bodyStart, 0).getResizedRange(form.bodyLength - 1, columnCount - 1);
-    body.load("values");
-    await context.sync();
-
+    const { grid, map, sheet } = await readMapped(context, form);
     const area = address ? parseAddress(address) : null;
-    const inArea = (row: number, column: number) => !area
-      || (form.bodyStart + row >= area.firstRow && form.bodyStart + row <= area.lastRow && column >= area.firstColumn && column <= area.lastColumn);
+    const inArea = (p: { row: number; column: number }) => !area
+      || (p.row >= area.firstRow && p.row <= area.lastRow && p.column >= area.firstColumn && p.column <= area.lastColumn);
     const sent = new Map(form.sent.map((e) => [e.indicatorCode, e]));
     const rejected = new Set(form.rejected.map((c) => `${c.row}:${c.column}`));
     const changed: string[] = [];
     const paint: { row: number; column: number; color: string }[] = [];
     form.rows.forEach((ref) => {
-      const cells = body.values[ref.offset] ?? [];
-      if (String(cells[Column.code]) !== ref.code) return;
-      const mine = entryFromRow(ref, cells, []);
+      const mine = entryFromRow(ref, rowCells(map, grid, ref.code), []);
       const theirs = sent.get(ref.code);
       if (!sameEntry(mine, theirs)) changed.push(ref.code);
       for (const column of ref.inputs) {
-        if (!inArea(ref.offset, column) || rejected.has(`${ref.offset}:${column}`)) continue;
+        const at = map.at(ref.code, column);
+        if (!at || !inArea(at) || rejected.has(`${ref.offset}:${column}`)) continue;
         const differs = fieldOf(mine, column) !== fieldOf(theirs, column);
-        paint.push({ row: ref.offset, column, color: differs ? Fill.edited : Fill.input });
+        paint.push({ ...at, color: differs ? Fill.edited : Fill.input });
       }
     });
     if (paint.length > 0) {
+      const origin = sheet.getRange("A1");
       sheet.protection.unprotect();
-      for (const p of paint) body.getCell(p.row, p.column).format.fill.color = p.color;
+      for (const p of paint) origin.getOffsetRange(p.row, p.column).format.fill.color = p.color;
       sheet.protection.protect(protectionOptions);
       await context.sync();
     }
@@ -87,12 +89,13 @@ function fieldOf(entry: Entry | undefined, column: number): number | string | nu
   }
 }
 
-/** Shows a cell of a form body: activates the sheet and selects the cell. */
+/** Shows a cell of a form body: activates the sheet and selects the cell where it is now. */
 export async function selectCell(form: FormState, cell: CellRef): Promise<void> {
   await Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(form.sheetId);
+    const { map, sheet } = await readMapped(context, form);
+    const at = cellOf(form, map, cell);
     sheet.activate();
-    sheet.getRange("A1").getOffsetRange(form.bodyStart + cell.row, cell.column).select();
+    if (at) sheet.getRange("A1").getOffsetRange(at.row, at.column).select();
     await context.sync();
   });
 }

@@ -1,23 +1,19 @@
 import type { Entry } from "../api/model";
 import { entryFromRow, type InvalidCell } from "./cellValues";
-import { Column, columnCount } from "./layout";
 import type { FormState } from "./formStore";
+import { readMapped, rowCells } from "./locate";
 
 export interface FormReading { entries: Entry[]; invalid: InvalidCell[] }
 
-/** Reads the input cells of a form sheet, matching rows by the hidden indicator code. */
+/**
+ * Reads the input cells of a form sheet: rows by the hidden indicator code, columns by their
+ * header names, wherever they are now (LayoutError when the sheet no longer maps).
+ */
 export async function readEntries(form: FormState): Promise<FormReading> {
   return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(form.sheetId);
-    const body = sheet.getRange("A1").getOffsetRange(form.bodyStart, 0).getResizedRange(form.bodyLength - 1, columnCount - 1);
-    body.load("values");
-    await context.sync();
+    const { grid, map } = await readMapped(context, form);
     const invalid: InvalidCell[] = [];
-    const byCode = new Map(body.values.map((cells, offset) => [String(cells[Column.code]), { cells, offset }]));
-    const entries = form.rows.flatMap((ref) => {
-      const found = byCode.get(ref.code);
-      return found ? [entryFromRow({ ...ref, offset: found.offset }, found.cells, invalid)] : [];
-    });
+    const entries = form.rows.map((ref) => entryFromRow(ref, rowCells(map, grid, ref.code), invalid));
     return { entries, invalid };
   });
 }

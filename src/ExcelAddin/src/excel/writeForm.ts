@@ -1,4 +1,4 @@
-import { Column, chunkRows, columnCount, type Cell, type FormLayout } from "./layout";
+import { Column, chunkRows, columnCount, type Cell, type FormLayout, type FormRow } from "./layout";
 import { Fill, columnWidths, font, protectionOptions } from "./style";
 
 export interface WrittenSheet { sheetId: string; sheetName: string }
@@ -41,10 +41,17 @@ export async function writeForm(layout: FormLayout, budgetBytes?: number): Promi
       let offset = layout.bodyStart;
       for (const chunk of chunkRows(layout.body, budgetBytes)) {
         const block = anchor.getOffsetRange(offset, 0).getResizedRange(chunk.length - 1, columnCount - 1);
-        block.numberFormat = chunk.map(() => ["@", "@", "@", "@", "@", "General", "General", "General", "@"]);
+        block.numberFormat = chunk.map(numberFormats);
         block.values = chunk.map((row) => row.cells);
         block.format.wrapText = true;
         block.format.verticalAlignment = "Center";
+        // Typed text ("bốn trăm", a stray letter) is refused by Excel itself, before the add-in reads it.
+        const numbers = anchor.getOffsetRange(offset, Column.value).getResizedRange(chunk.length - 1, Column.denominator - Column.value);
+        numbers.dataValidation.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+        numbers.dataValidation.errorAlert = {
+          showAlert: true, style: "Stop", title: "Số liệu không hợp lệ",
+          message: "Ô này chỉ nhận số không âm (ví dụ 96,2 hoặc 260000). / Only numbers of zero or more.",
+        };
         chunk.forEach((row, i) => {
           const line = anchor.getOffsetRange(offset + i, 0);
           if (row.kind === "group") {
@@ -85,6 +92,16 @@ export async function writeForm(layout: FormLayout, budgetBytes?: number): Promi
       await context.sync();
     }
   });
+}
+
+/**
+ * Input cells carry a number format so what is typed is read as a number of the indicator's kind:
+ * counts as whole numbers, percentages, rates and ratios (the rows with parts) with decimals.
+ */
+export function numberFormats(row: FormRow): string[] {
+  if (row.kind === "group") return Array<string>(columnCount).fill("@");
+  const parts = row.inputs.includes(Column.numerator);
+  return ["@", "@", "@", "@", "@", parts ? "#,##0.0##" : "#,##0", parts ? "#,##0" : "@", parts ? "#,##0" : "@", "@"];
 }
 
 function writeBlock(anchor: Excel.Range, rows: Cell[][]) {

@@ -25,7 +25,7 @@ export async function pullForm(api: Api, choice: FormChoice, budgetBytes?: numbe
     period: period.code, periodLabel: period.label, etag: document.etag || null, version: document.version,
     pulledAt: new Date().toISOString(), bodyStart: layout.bodyStart, bodyLength: layout.body.length,
     rows: layout.body.flatMap((row, offset) => row.kind === "indicator" && row.code
-      ? [{ code: row.code, offset, inputs: row.inputs, name: String(row.cells[2]) }] : []),
+      ? [{ code: row.code, offset, inputs: row.inputs, name: String(row.cells[2]), plan: targets.find((t) => t.indicatorCode === row.code && t.year === year)?.value ?? null }] : []),
     sent: document.values, pending: null, rejected: [],
   };
   await saveFormState(state.sheetId, state);

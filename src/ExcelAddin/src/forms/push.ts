@@ -6,7 +6,10 @@ import { saveFormState, type FormState } from "../excel/formStore";
 import { Column } from "../excel/layout";
 import { markRejected, refreshEditMarks, type RejectedCell } from "../excel/markCells";
 import { readEntries } from "../excel/readEntries";
-import { diffEntries, type Conflict } from "./conflict";
+import { recalculate } from "../excel/support";
+import { writeEntries } from "../excel/writeEntries";
+import type { Conflict } from "./conflict";
+import { adoptServerVersion } from "./merge";
 import { valuesOrEmpty } from "./pull";
 
 export type PushOutcome =
@@ -25,7 +28,8 @@ export interface PushResult { outcome: PushOutcome; form: FormState }
  * The batch and its key are saved in the workbook before sending, so a push cut off by the
  * network is retried with the same key and cannot be applied twice.
  */
-export async function pushForm(api: Api, form: FormState, newKey: () => string = () => crypto.randomUUID()): Promise<PushResult> {
+export async function pushForm(api: Api, form: FormState, newKey: () => string = () => crypto.randomUUID(),
+  onRetry?: (attempt: number) => void, retriesAfterMerge = 1): Promise<PushResult> {
   const reading = await readEntries(form);
   if (reading.invalid.length > 0) {
     const cells = reading.invalid.map((c) => ({
@@ -38,10 +42,13 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
     return { outcome: { kind: "invalid", cells: reading.invalid }, form: next };
   }
 
+  // Only the rows that differ from what the server holds: a push never re-sends, and so never undoes,
+  // a value someone else changed.
   const sent = new Map(form.sent.map((e) => [e.indicatorCode, e]));
-  const hasAny = (e: Entry) => e.value !== null || e.numerator !== null || e.denominator !== null || e.note !== null;
-  const entries = reading.entries.filter((e) => hasAny(e) || !sameEntry(e, sent.get(e.indicatorCode)));
-  const changed = reading.entries.filter((e) => !sameEntry(e, sent.get(e.indicatorCode)));
+  // A row whose value and parts were cleared is a correction: sent with nothing in it, the server removes the figure.
+  const entries = reading.entries.filter((e) => !sameEntry(e, sent.get(e.indicatorCode)))
+    .map((e) => (isRemoval(e) ? { ...e, note: null } : e));
+  const changed = entries;
   if (changed.length === 0 && !form.pending) return { outcome: { kind: "nothing" }, form };
 
   const pending = form.pending && sameBatch(form.pending.entries, entries)
@@ -51,15 +58,17 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
 
   let summary: ImportSummary;
   try {
-    summary = await api.submit(form.unitCode, form.period, entries, form.etag, pending.idempotencyKey);
+    summary = await api.submit(form.unitCode, form.period, entries, form.etag, pending.idempotencyKey, onRetry);
   } catch (error) {
     if (error instanceof OfflineError) return { outcome: { kind: "offline", unsent: changed.length }, form: current };
     // 409: changed on the server since the pull; 428: someone created the form after our empty pull.
+    // The server's changes to cells the user did not touch are taken silently; when nothing collides,
+    // the user's own changes are sent again on the new version.
     if (error instanceof ApiError && (error.status === 409 || error.status === 428)) {
       const theirs = await valuesOrEmpty(api, form.unitCode, form.period);
-      current = { ...current, pending: null };
-      await saveFormState(current.sheetId, current);
-      return { outcome: { kind: "conflict", conflict: { theirs, cells: diffEntries(form, reading.entries, theirs.values) } }, form: current };
+      const merged = await adoptServerVersion({ ...current, pending: null }, theirs);
+      if (merged.plan.both.length === 0 && retriesAfterMerge > 0) return pushForm(api, merged.form, newKey, onRetry, retriesAfterMerge - 1);
+      return { outcome: { kind: "conflict", conflict: { theirs, cells: merged.plan.both, taken: merged.plan.taken } }, form: merged.form };
     }
     throw error;
   }
@@ -73,12 +82,17 @@ export async function pushForm(api: Api, form: FormState, newKey: () => string =
   }
 
   await markRejected(current, []);
+  // A removed figure takes its note with it, in the sheet as on the server.
+  const removals = entries.filter(isRemoval);
+  if (removals.length > 0) await writeEntries(current, removals);
   current = {
     ...current, pending: null, rejected: [], etag: summary.etag || current.etag, version: summary.version,
     sent: mergeSent(form.sent, entries),
   };
   await saveFormState(current.sheetId, current);
   await refreshEditMarks(current);
+  // HEALTH.* cells read what the server holds: they are recalculated once it holds more.
+  await recalculate();
   return { outcome: { kind: "sent", summary, sent: changed.length }, form: current };
 }
 
@@ -106,9 +120,14 @@ export function rejectedCells(form: FormState, batch: Entry[], findings: RowFind
 
 function mergeSent(before: Entry[], batch: Entry[]): Entry[] {
   const merged = new Map(before.map((e) => [e.indicatorCode, e]));
-  for (const e of batch) merged.set(e.indicatorCode, e);
+  for (const e of batch) {
+    if (isRemoval(e)) merged.delete(e.indicatorCode);
+    else merged.set(e.indicatorCode, e);
+  }
   return [...merged.values()];
 }
+
+const isRemoval = (e: Entry) => e.value === null && e.numerator === null && e.denominator === null;
 
 function sameBatch(a: Entry[], b: Entry[]): boolean {
   return a.length === b.length && a.every((e, i) => e.indicatorCode === b[i]?.indicatorCode && sameEntry(e, b[i]));

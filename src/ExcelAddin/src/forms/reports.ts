@@ -48,13 +48,6 @@ export async function pullConsolidated(api: Api, province: Unit, period: PeriodC
   return { sheet, missing, children };
 }
 
-/** The child units that have not reported for the period. */
-export async function missingReports(api: Api, province: Unit, period: PeriodChoice, year: number): Promise<Unit[]> {
-  const [units, consolidated] = await Promise.all([api.units(year), api.consolidated(province.code, period.code)]);
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  return consolidated.missingUnits.map((code) => byCode.get(code) ?? { code, name: code, level: "", parentCode: province.code });
-}
-
 /** The attainment table for a unit and period, as the result annex shows it. */
 export async function pullAttainment(api: Api, unit: Unit, period: PeriodChoice): Promise<string> {
   const [indicators, report] = await Promise.all([api.indicators(), api.attainment(unit.code, period.code)]);

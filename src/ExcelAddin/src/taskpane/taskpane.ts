@@ -1,63 +1,26 @@
-import { createApi, type Api } from "../api/client";
-import { ApiError } from "../api/problem";
+import { createApi } from "../api/client";
 import { loadConnection, saveConnection } from "../api/connection";
-import type { ImportSummary, Me, PeriodChoice, RowFinding, Unit } from "../api/model";
+import type { Me, RowFinding, Unit } from "../api/model";
 import { type FormState } from "../excel/formStore";
 import { refreshEditMarks, selectCell } from "../excel/markCells";
 import { watchActivation, watchForms } from "../excel/watchForms";
-import { keepTheirs, overwrite, type Conflict } from "../forms/conflict";
+import { resolveConflict, type Choice } from "../forms/conflict";
+import { pullOrRefresh, refreshForm } from "../forms/merge";
 import { draftOf, recoverDrafts } from "../forms/drafts";
-import { pullForm } from "../forms/pull";
 import { pushForm, rejectedCells, type PushResult } from "../forms/push";
-import { missingReports, pullAttainment, pullConsolidated } from "../forms/reports";
+import { findScaleSuspects } from "../forms/scale";
+import { pullAttainment } from "../forms/reports";
+import { allowedMoves, formStatus, moveForm } from "../forms/workflow";
 import { registerFunctions } from "../functions/functions";
 import { currentLanguage, setLanguage, t } from "./i18n";
 import {
-  $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderSummary, say, translatePage,
+  $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderScale, renderSummary, renderWorkflow, say, translatePage,
 } from "./view";
+import { registerCommands } from "./commands";
+import { consolidated, download, missing } from "./province";
+import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
 
-interface Pane {
-  api: Api | null; me: Me | null; units: Unit[]; allUnits: Unit[]; periods: PeriodChoice[];
-  forms: Map<string, FormState>; current: string | null;
-  conflict: Conflict | null; summary: ImportSummary | null; missing: Unit[] | null;
-}
-const pane: Pane = { api: null, me: null, units: [], allUnits: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null, missing: null };
-
-// Excel calls run one after another: edits arriving during a push wait their turn.
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
-
-/** Runs a user action: one at a time, buttons disabled meanwhile, every error shown in words. */
-async function act(work: () => Promise<void>): Promise<void> {
-  const buttons = [...document.querySelectorAll("button")];
-  buttons.forEach((b) => (b.disabled = true));
-  say(t("working"));
-  try {
-    await serial(work);
-    if ($("message").textContent === t("working")) say("");
-  } catch (error) {
-    console.error(error);
-    // Nothing more can be done with this key or account: back to the connect form, the reason kept on screen.
-    if (error instanceof ApiError && error.accessEnded) endSession();
-    say(describeError(error), "error");
-  } finally {
-    buttons.forEach((b) => (b.disabled = false));
-  }
-}
-
-const year = () => Number($<HTMLInputElement>("year").value);
-const current = () => (pane.current ? pane.forms.get(pane.current) ?? null : null);
-const selectedUnit = () => pane.units.find((u) => u.code === $<HTMLSelectElement>("unit").value) ?? null;
-const selectedPeriod = () => pane.periods.find((p) => p.code === $<HTMLSelectElement>("period").value) ?? null;
-function requireApi(): Api {
-  if (!pane.api) throw new Error(t("notConnected"));
-  return pane.api;
-}
 
 async function connect(): Promise<void> {
   const connection = { serverUrl: $<HTMLInputElement>("serverUrl").value.trim(), apiKey: $<HTMLInputElement>("apiKey").value.trim() };
@@ -70,12 +33,18 @@ async function connect(): Promise<void> {
   $("disconnectButton").hidden = false;
   $("province").hidden = pane.me.role === "District";
   await loadChoices();
+  // The form on screen may have been read by the previous user: its status is read again for this one.
+  await loadStatus();
+  await showForms();
   say("");
 }
 
 function endSession(): void {
   saveConnection(null);
-  pane.api = null; pane.me = null;
+  // The next user must not see what the previous one was shown.
+  pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null;
+  renderSummary(null, () => undefined); renderConflict(null, () => undefined); renderMissing(null);
+  renderWorkflow(null, null, false);
   renderWho();
   $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
 }
@@ -116,45 +85,75 @@ async function pull(): Promise<void> {
   }
   // The issuing body printed on the form is the unit's parent, which may lie outside the caller's subtree.
   const parent = pane.allUnits.find((u) => u.code === unit.parentCode) ?? null;
-  const form = await pullForm(api, { unit, parent, period, year: year() });
+  // A form already in the workbook is refreshed in its own sheet, never copied.
+  const { form, refreshed } = await pullOrRefresh(api, { unit, parent, period, year: year() });
   pane.forms.set(form.sheetId, form);
   pane.current = form.sheetId;
   pane.summary = null; pane.conflict = null;
   await watchForms([form.sheetId], onEdit);
+  await loadStatus();
   await showForms();
-  say(t("pulled", { sheet: form.sheetName, version: form.version }), "ok");
+  if (refreshed) say(t("refreshed", { sheet: form.sheetName, version: form.version, kept: (await draftOf(form)).unsent.length }), "ok");
+  else say(t("pulled", { sheet: form.sheetName, version: form.version }), "ok");
 }
 
-async function push(): Promise<void> {
+/** Push; a value that looks misread by a factor of 100 or 1 000 is shown first and sent only when confirmed. */
+async function push(confirmed = false): Promise<void> {
   const form = current();
   if (!form) return;
-  await afterPush(await pushForm(requireApi(), form));
+  if (!confirmed && await holdSuspects(form)) return;
+  await afterPush(await pushForm(requireApi(), form, undefined, onRetry));
+}
+
+async function holdSuspects(form: FormState): Promise<boolean> {
+  const suspects = await findScaleSuspects(form);
+  renderScale(suspects, () => void act(() => push(true)));
+  if (suspects.length > 0) say("");
+  return suspects.length > 0;
 }
 
 async function afterPush({ outcome, form }: PushResult): Promise<void> {
   pane.forms.set(form.sheetId, form);
+  renderScale([], () => undefined);
   pane.summary = null; pane.conflict = null;
   switch (outcome.kind) {
     case "invalid": say(t("invalid", { count: outcome.cells.length }), "error"); break;
     case "nothing": say(t("nothingToSend")); break;
     case "offline": say(t("offline", { count: outcome.unsent }), "warn"); break;
-    // The conflict table and the summary say it all where the user is looking.
-    case "conflict": pane.conflict = outcome.conflict; say(""); break;
-    case "rejected": pane.summary = outcome.summary; say(""); break;
-    case "sent": pane.summary = outcome.summary; say(""); break;
+    // The conflict table and the summary show the details; the status line (read by screen readers) keeps the headline.
+    case "conflict": pane.conflict = outcome.conflict; say(t("conflictHeading"), "error"); break;
+    case "rejected": pane.summary = outcome.summary; say(t("rejected", { count: outcome.summary.rejected.length }), "error"); break;
+    case "sent": pane.summary = outcome.summary; say(t("sent", outcome.summary as unknown as Record<string, number>), "ok"); await loadStatus(); break;
   }
   await showForms();
 }
 
-async function resolve(choice: "theirs" | "mine"): Promise<void> {
+async function resolve(choices: Choice[]): Promise<void> {
   const form = current(), conflict = pane.conflict;
   if (!form || !conflict) return;
-  if (choice === "mine") return afterPush(await overwrite(requireApi(), form, conflict.theirs));
-  const next = await keepTheirs(form, conflict.theirs);
+  const result = await resolveConflict(requireApi(), form, conflict, choices, onRetry);
+  await afterPush(result);
+  if (result.outcome.kind === "nothing") say(t("keptTheirs"), "ok");
+}
+
+/** Refresh in place: the server's version into the form's own sheet, unsent edits kept and marked. */
+async function refresh(form: FormState | null = current()): Promise<void> {
+  if (!form) return;
+  const { form: next } = await refreshForm(requireApi(), form);
   pane.forms.set(next.sheetId, next);
-  pane.conflict = null;
+  if (next.sheetId === pane.current) {
+    pane.summary = null; pane.conflict = null;
+    await loadStatus();
+  }
   await showForms();
-  say(t("keptTheirs"), "ok");
+  const kept = (await draftOf(next)).unsent.length;
+  say(t("refreshed", { sheet: next.sheetName, version: next.version, kept }), "ok");
+}
+
+async function refreshAll(): Promise<void> {
+  const forms = [...pane.forms.values()];
+  for (const form of forms) await refresh(form);
+  say(t("refreshedAll", { count: forms.length }), "ok");
 }
 
 async function showFinding(f: RowFinding): Promise<void> {
@@ -170,8 +169,62 @@ async function showForms(): Promise<void> {
   const form = current();
   renderDraft(form ? await draftOf(form) : null);
   renderSummary(pane.summary, (f) => void act(() => showFinding(f)));
-  renderConflict(pane.conflict, () => void act(() => resolve("theirs")), () => void act(() => resolve("mine")));
+  renderConflict(pane.conflict, (choices) => void act(() => resolve(choices)));
+  $("refreshButton").hidden = !form || !pane.api;
+  $("refreshAllButton").hidden = forms.length < 2 || !pane.api;
   renderMissing(pane.missing);
+  renderWorkflowPart(form);
+}
+
+function renderWorkflowPart(form: FormState | null): void {
+  const moves = form && pane.me && pane.status ? allowedMoves(pane.me, form, pane.status) : null;
+  renderWorkflow(pane.status, moves, Boolean(form && pane.api));
+}
+
+/** Reads the current form's workflow state (and writes it on its sheet); unreadable is shown as such, not as an error. */
+async function loadStatus(): Promise<void> {
+  const form = current();
+  pane.status = null;
+  if (!form || !pane.api) return;
+  try {
+    pane.status = await formStatus(pane.api, form);
+  } catch (error) {
+    console.warn(error);
+  }
+}
+
+/** Submit: unsent figures are pushed first, so what is submitted is what the sheet shows. */
+async function submitReport(): Promise<void> {
+  const form = current();
+  if (!form) return;
+  if ((await draftOf(form)).unsent.length > 0 || form.pending) {
+    if (await holdSuspects(form)) return;
+    const result = await pushForm(requireApi(), form, undefined, onRetry);
+    await afterPush(result);
+    if (result.outcome.kind !== "sent") {
+      if (result.outcome.kind !== "conflict" && result.outcome.kind !== "rejected") say(t("submitStopped"), "error");
+      return;
+    }
+  }
+  pane.status = await moveForm(requireApi(), current()!, "submit");
+  await showForms();
+  say(t("submitted", { sheet: form.sheetName, status: pane.status.statusLabel }), "ok");
+}
+
+async function move(kind: "approve" | "return"): Promise<void> {
+  const form = current();
+  if (!form) return;
+  const reason = $<HTMLInputElement>("returnReason").value.trim();
+  if (kind === "return" && !reason) throw new Error(t("returnReasonNeeded"));
+  pane.status = await moveForm(requireApi(), form, kind, reason);
+  $<HTMLInputElement>("returnReason").value = "";
+  await showForms();
+  say(t("moved", { status: pane.status.statusLabel }), "ok");
+}
+
+/** A push waiting on a server that has not answered says so, with the attempt. */
+function onRetry(attempt: number): void {
+  say(t("retrying", { attempt: attempt + 1 }), "warn");
 }
 
 /** A cell changed on a form sheet: mark it against what the server holds, update the unsent list. */
@@ -191,6 +244,7 @@ async function recover(): Promise<void> {
   pane.current = latest?.form.sheetId ?? null;
   await watchForms([...pane.forms.keys()], onEdit);
   await watchActivation(onActivate);
+  await loadStatus();
   await showForms();
 }
 
@@ -199,45 +253,22 @@ function onActivate(sheetId: string): void {
   if (!pane.forms.has(sheetId) || pane.current === sheetId) return;
   pane.current = sheetId;
   pane.summary = null; pane.conflict = null;
-  void serial(showForms).catch((error: unknown) => say(describeError(error), "error"));
-}
-
-async function consolidated(): Promise<void> {
-  const api = requireApi(), unit = selectedUnit(), period = selectedPeriod();
-  if (!unit || !period) return;
-  const result = await pullConsolidated(api, unit, period, year());
-  pane.missing = result.missing;
-  renderMissing(pane.missing);
-  say(t("pulledReport", { sheet: result.sheet }), "ok");
-}
-
-async function download(): Promise<void> {
-  const api = requireApi(), unit = selectedUnit(), period = selectedPeriod();
-  if (!unit || !period) return;
-  const file = `tong-hop-${unit.code}-${period.code}.xlsx`;
-  const url = URL.createObjectURL(await api.consolidatedWorkbook(unit.code, period.code));
-  const link = Object.assign(document.createElement("a"), { href: url, download: file });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  say(t("downloaded", { file }), "ok");
-}
-
-async function missing(): Promise<void> {
-  const unit = selectedUnit(), period = selectedPeriod();
-  if (!unit || !period) return;
-  pane.missing = await missingReports(requireApi(), unit, period, year());
-  renderMissing(pane.missing);
-  say("");
+  void serial(async () => { await loadStatus(); await showForms(); }).catch((error: unknown) => say(describeError(error), "error"));
 }
 
 function bind(): void {
   const on = (id: string, work: () => Promise<void>) => $(id).addEventListener("click", () => void act(work));
   on("connectButton", connect);
   on("pullButton", pull);
-  on("pushButton", push);
+  on("pushButton", () => push());
   on("consolidatedButton", consolidated);
   on("downloadButton", download);
   on("missingButton", missing);
+  on("submitButton", submitReport);
+  on("refreshButton", () => refresh());
+  on("refreshAllButton", refreshAll);
+  on("approveButton", () => move("approve"));
+  on("returnButton", () => move("return"));
   $("disconnectButton").addEventListener("click", endSession);
   // Leaving the year field fires "change" just before a click on Pull; disabling the buttons
   // here would swallow that click, so the choices reload in the background, ahead of the pull.
@@ -247,7 +278,7 @@ function bind(): void {
   $("formSelect").addEventListener("change", () => {
     pane.current = $<HTMLSelectElement>("formSelect").value;
     pane.summary = null; pane.conflict = null;
-    void act(showForms);
+    void act(async () => { await loadStatus(); await showForms(); });
   });
   $("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "vi" ? "en" : "vi");
@@ -258,6 +289,7 @@ function bind(): void {
 }
 
 async function start(): Promise<void> {
+  hooks.accessEnded = endSession;
   translatePage();
   bind();
   $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());
@@ -274,5 +306,6 @@ async function start(): Promise<void> {
 
 Office.onReady(() => {
   registerFunctions();
+  registerCommands({ refresh: () => refresh(), refreshAll, send: () => push(), submit: submitReport });
   void start();
 });

@@ -1,6 +1,11 @@
 import { ApiError, OfflineError } from "../api/problem";
-import type { ImportSummary, RowFinding, Unit } from "../api/model";
-import type { Conflict, Field } from "../forms/conflict";
+import type { CompletenessReport, FormStatus, ImportSummary, RowFinding } from "../api/model";
+import { LayoutError } from "../excel/locate";
+import type { ScaleSuspect } from "../forms/scale";
+import type { AllowedMoves } from "../forms/workflow";
+import { vnDate } from "../forms/workflow";
+import type { Choice, Conflict } from "../forms/conflict";
+import type { Field } from "../forms/merge";
 import type { Draft } from "../forms/drafts";
 import { currentLanguage, t, type TextKey } from "./i18n";
 
@@ -33,8 +38,11 @@ export function say(text: string, kind: "ok" | "error" | "warn" | "muted" = "mut
 /** The one place errors become words for the user. */
 export function describeError(error: unknown): string {
   if (error instanceof OfflineError) return t("offlineShort");
+  if (error instanceof LayoutError) return currentLanguage() === "vi" ? error.messageVi : error.messageEn;
   // A disabled account or a revoked or expired key: the server's reason, said plainly, not a bare 401.
   if (error instanceof ApiError && error.accessEnded) return t("accessEnded", { detail: error.detail(currentLanguage()) });
+  // The server's own 401 text names the header; the user needs to hear only that the key is not right.
+  if (error instanceof ApiError && error.status === 401) return t("keyRefused");
   if (error instanceof ApiError) return currentLanguage() === "vi" ? error.messageVi : error.messageEn;
   return error instanceof Error ? error.message : String(error);
 }
@@ -75,29 +83,62 @@ export function renderDraft(draft: Draft | null): void {
 const fieldText = (f: Field) => t(f);
 const show = (x: number | string | null) => (x === null || x === "" ? "—" : typeof x === "number" ? x.toLocaleString(currentLanguage() === "vi" ? "vi-VN" : "en-US") : x);
 
-export function renderConflict(conflict: Conflict | null, keepTheirs: () => void, overwrite: () => void): void {
+/**
+ * The cells both the user and the server changed, each with its address and both values and a
+ * choice; what only the server changed is already in the sheet (said in one line).
+ */
+export function renderConflict(conflict: Conflict | null, apply: (choices: Choice[]) => void): void {
   const box = $("conflict");
   box.replaceChildren();
   box.hidden = !conflict;
   if (!conflict) return;
-  const head = el("tr", {}, ...[t("indicator"), t("field"), t("theirs"), t("mine")].map((h) => el("th", { text: h })));
-  const rows = conflict.cells.map((c) => el("tr", {},
-    el("td", { text: `${c.name} ${c.editedHere ? t("editedHere") : ""}` }), el("td", { text: fieldText(c.field) }),
-    el("td", { className: "theirs", text: String(show(c.theirs)) }), el("td", { className: "mine", text: String(show(c.mine)) })));
+  const head = el("tr", {}, ...[t("cell"), t("indicator"), t("theirs"), t("mine")].map((h) => el("th", { text: h })));
+  const choice = (i: number, value: Choice, checked: boolean) => {
+    const input = Object.assign(document.createElement("input"), { type: "radio", name: `choice-${i}`, value, checked });
+    input.setAttribute("aria-label", t(value));
+    return el("label", { className: value }, input, " ");
+  };
+  const rows = conflict.cells.map((c, i) => el("tr", {},
+    el("td", { text: c.address }), el("td", { text: `${c.name} (${fieldText(c.field)})` }),
+    el("td", { className: "theirs" }, choice(i, "theirs", true), String(show(c.theirs))),
+    el("td", { className: "mine" }, choice(i, "mine", false), String(show(c.mine)))));
+  const chosen = (): Choice[] => conflict.cells.map((_, i) =>
+    (box.querySelector<HTMLInputElement>(`input[name="choice-${i}"]:checked`)?.value ?? "theirs") as Choice);
   box.append(
-    el("p", { className: "error", text: t("conflictHeading") }), el("p", { className: "small", text: t("conflictIntro") }),
+    el("p", { className: "error", text: t("conflictHeading") }),
+    ...(conflict.taken > 0 ? [el("p", { className: "small", text: t("conflictTaken", { count: conflict.taken }) })] : []),
+    el("p", { className: "small", text: t("conflictIntro") }),
     el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows)),
-    el("button", { text: t("keepTheirs"), className: "secondary", onClick: keepTheirs }),
-    el("button", { text: t("overwrite"), onClick: overwrite }));
+    el("button", { text: t("applyChoices"), className: "apply", onClick: () => apply(chosen()) }),
+    el("button", { text: t("keepTheirs"), className: "secondary keep-theirs", onClick: () => apply(conflict.cells.map(() => "theirs")) }),
+    el("button", { text: t("overwrite"), className: "secondary overwrite", onClick: () => apply(conflict.cells.map(() => "mine")) }));
 }
 
-export function renderMissing(missing: Unit[] | null): void {
+/** The province's view of who reported, from the server's completeness report (the server's own rule). */
+export function renderMissing(report: CompletenessReport | null): void {
   const box = $("missing");
   box.replaceChildren();
-  if (!missing) return;
-  if (missing.length === 0) box.append(el("p", { className: "ok", text: t("missingNone") }));
-  else box.append(el("p", { className: "warn", text: t("missingList", { count: missing.length }) }),
-    el("ul", {}, ...missing.map((u) => el("li", { text: `${u.name} (${u.code})` }))));
+  if (!report) return;
+  const notIn = report.rows.filter((r) => r.timeliness === "Missing" || r.timeliness === "NotYetDue");
+  box.append(el("p", { className: "small", text: t("completenessSummary", report as unknown as Record<string, number>) }));
+  if (notIn.length === 0) box.append(el("p", { className: "ok", text: t("missingNone") }));
+  else box.append(el("p", { className: "warn", text: t("missingList", { count: notIn.length }) }),
+    el("ul", {}, ...notIn.map((r) => el("li", { text: t("missingRow", { name: r.unitName, code: r.unitCode, label: r.timelinessLabel }) }))));
+}
+
+/** The form's reporting status and the moves the caller may make. */
+export function renderWorkflow(status: FormStatus | null, moves: AllowedMoves | null, visible: boolean): void {
+  $("workflow").hidden = !visible;
+  const line = $("workflowStatus");
+  line.replaceChildren();
+  $("submitButton").hidden = !moves?.submit;
+  $("approveButton").hidden = !moves?.approve;
+  $("returnBox").hidden = !moves?.return;
+  if (!visible) return;
+  if (!status) { line.append(el("span", { className: "muted", text: t("statusUnknown") })); return; }
+  line.append(el("strong", { text: status.statusLabel }),
+    ` · ${t("dueLine", { deadline: vnDate(status.deadline), lock: vnDate(status.lockDate) })}`);
+  if (status.status === "Returned" && status.returnReason) line.append(el("br"), el("span", { className: "warn", text: t("returnReasonShown", { reason: status.returnReason }) }));
 }
 
 export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], selected?: string): void {
@@ -108,4 +149,20 @@ export function fillSelect(select: HTMLSelectElement, options: { value: string; 
     option.selected = o.value === selected;
     return option;
   }));
+}
+
+/** Values that look misread by a factor of 100 or 1 000: listed with their cell, sent only if the user says so. */
+export function renderScale(suspects: ScaleSuspect[], sendAnyway: () => void): void {
+  const box = $("scale");
+  box.replaceChildren();
+  box.hidden = suspects.length === 0;
+  if (suspects.length === 0) return;
+  box.append(
+    el("p", { className: "warn", text: t("scaleHeading", { count: suspects.length }) }),
+    el("ul", {}, ...suspects.map((s) => el("li", { text: t("scaleRow", {
+      address: s.address, name: s.name, value: String(show(s.value)), reference: String(show(s.reference)),
+      factor: String(show(s.factor >= 1 ? s.factor : 1 / s.factor)),
+    }) }))),
+    el("p", { className: "small", text: t("scaleHint") }),
+    el("button", { text: t("sendAnyway"), className: "secondary send-anyway", onClick: sendAnyway }));
 }

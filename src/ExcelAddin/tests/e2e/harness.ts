@@ -5,6 +5,8 @@ import { FakeWorkbook } from "../support/fakeWorkbook";
 declare global {
   interface Window {
     workbook: FakeWorkbook; registeredFunctions: string[];
+    /** The ribbon's commands as the pane associated them, called as Excel calls them. */
+    commands: Record<string, (event: { completed: () => void }) => Promise<void>>;
     customFunctions: Record<string, (...args: unknown[]) => Promise<unknown>>;
   }
 }
@@ -13,6 +15,7 @@ const workbook = new FakeWorkbook(["Sheet1"]);
 window.workbook = workbook;
 window.registeredFunctions = [];
 window.customFunctions = {};
+window.commands = {};
 Object.assign(window, {
   Excel: workbook.excel(),
   Office: {
@@ -22,6 +25,7 @@ Object.assign(window, {
       return Promise.resolve(info);
     },
     HostType: { Excel: "Excel" },
+    actions: { associate: (name: string, f: (event: { completed: () => void }) => Promise<void>) => { window.commands[name] = f; } },
   },
   CustomFunctions: {
     associate: (id: string, f: (...args: unknown[]) => Promise<unknown>) => {

@@ -9,6 +9,8 @@ import { cellAddress, parseAddress } from "../../src/excel/address";
 export type CellValue = string | number | boolean;
 export interface Cell {
   value: CellValue; numberFormat: string; fill: string | null; bold: boolean; italic: boolean; locked: boolean;
+  /** The data-validation rule and error alert set on the cell, as the add-in gave them. */
+  validation: { rule: unknown; errorAlert: unknown } | null;
 }
 type Handler = (event: { worksheetId: string; address: string; changeType: string; source: string }) => Promise<void>;
 
@@ -25,7 +27,7 @@ export class FakeSheet {
     const key = `${row}:${column}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { value: "", numberFormat: "General", fill: null, bold: false, italic: false, locked: true };
+      cell = { value: "", numberFormat: "General", fill: null, bold: false, italic: false, locked: true, validation: null };
       this.cells.set(key, cell);
     }
     return cell;
@@ -34,6 +36,33 @@ export class FakeSheet {
     const a = parseAddress(address);
     return this.cell(a.firstRow, a.firstColumn);
   }
+  /** A user deleting (count < 0) or inserting rows at `at`, or columns with `axis` "column": cells, notes and hidden columns move. */
+  shift(axis: "row" | "column", at: number, count: number): void {
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(":").map(Number) as [number, number];
+      const position = axis === "row" ? r : c;
+      if (count < 0 && position >= at && position < at - count) continue;
+      const next = position >= at ? position + count : position;
+      moved.set(axis === "row" ? `${next}:${c}` : `${r}:${next}`, cell);
+    }
+    this.cells.clear();
+    for (const [key, cell] of moved) this.cells.set(key, cell);
+    if (axis === "column") {
+      const hidden = [...this.hiddenColumns].map((c) => (c >= at ? c + count : c));
+      this.hiddenColumns.clear();
+      hidden.forEach((c) => this.hiddenColumns.add(c));
+    }
+    const notes = [...this.notes].map(([address, text]) => {
+      const p = parseAddress(address);
+      const row = axis === "row" && p.firstRow >= at ? p.firstRow + count : p.firstRow;
+      const column = axis === "column" && p.firstColumn >= at ? p.firstColumn + count : p.firstColumn;
+      return [cellAddress(row, column), text] as const;
+    });
+    this.notes.clear();
+    notes.forEach(([address, text]) => this.notes.set(address, text));
+  }
+
   /** Rows of values from the first row down to the last non-empty one. */
   grid(columns: number): CellValue[][] {
     const last = Math.max(-1, ...[...this.cells.entries()].filter(([, c]) => c.value !== "").map(([k]) => Number(k.split(":")[0])));
@@ -48,6 +77,8 @@ export class FakeWorkbook {
   readonly parts: { id: string; xml: string }[] = [];
   readonly syncs: SyncRecord[] = [];
   calculationMode = "Automatic";
+  /** Recalculations asked for (Excel's application.calculate), by type. */
+  readonly recalculations: string[] = [];
   selection: { sheet: string; address: string } | null = null;
   readonly activationHandlers: ((e: { worksheetId: string }) => Promise<void>)[] = [];
   active: string | null = null;
@@ -109,6 +140,7 @@ export class FakeWorkbook {
         calculationMode: this.calculationMode,
         suspendApiCalculationUntilNextSync: () => { wb.pending.calculationSuspended = true; },
         suspendScreenUpdatingUntilNextSync: () => { wb.pending.screenSuspended = true; },
+        calculate: (type: string) => { wb.recalculations.push(type); },
       },
     });
     // A mock cannot be nested inside another's initial data; the collection is attached after.
@@ -256,6 +288,7 @@ export class FakeWorkbook {
         protection: { locked: first().locked },
         borders: { getItem: () => new OfficeMockObject({ style: "None" }) },
       },
+      dataValidation: { rule: "", errorAlert: "" },
       getOffsetRange: (dr: number, dc: number) => wb.range(sheet, row + dr, column + dc, rows, columns),
       getResizedRange: (dr: number, dc: number) => wb.range(sheet, row, column, rows + dr, columns + dc),
       getCell: (r: number, c: number) => wb.range(sheet, row + r, column + c, 1, 1),
@@ -297,6 +330,10 @@ export class FakeWorkbook {
           if (prop === "italic") setFormat((c) => { c.italic = Boolean(value); });
         }),
         protection: (protection) => this.watch(protection, (prop, value) => { if (prop === "locked") setFormat((c) => { c.locked = Boolean(value); }); }),
+      }),
+      dataValidation: (validation) => this.watch(validation, (prop, value) => {
+        if (prop !== "rule" && prop !== "errorAlert") return;
+        setFormat((c) => { c.validation = { rule: null, errorAlert: null, ...c.validation, [prop]: value }; });
       }),
     });
     this.positions.set(proxy, cellAddress(row, column));

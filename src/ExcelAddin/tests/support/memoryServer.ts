@@ -18,6 +18,9 @@ export class MemoryServer {
   seenKeys = new Map<string, unknown>();
   offline = false;
   indicators = indicators;
+  /** Answers for the next value pushes, after the push was applied (a gateway failing on the way back). */
+  failAfterSaving: number[] = [];
+  workflow = { status: "Draft", version: 0, returnReason: null as string | null };
 
   /** Someone else pushes a new version. */
   change(entry: Entry) {
@@ -34,17 +37,23 @@ export class MemoryServer {
     if (this.offline) throw new TypeError("Failed to fetch");
     const url = new URL(request.url);
     const headers = Object.fromEntries(request.headers.entries());
-    const body = request.method === "POST" ? await request.json() : undefined;
+    const text = request.method === "POST" ? await request.text() : "";
+    const body: unknown = text ? JSON.parse(text) : undefined;
     this.requests.push({ method: request.method, url: url.pathname + url.search, headers, body });
     const json = (status: number, data: unknown, extra: Record<string, string> = {}) =>
       new Response(JSON.stringify(data), { status, headers: { "Content-Type": status >= 400 && status !== 422 ? "application/problem+json" : "application/json", ...extra } });
     const path = url.pathname;
     if (path === "/api/indicators" || /^\/api\/units\/[^/]+\/indicators$/.test(path)) return json(200, this.indicators);
+    const workflow = this.workflowAnswer(request.method, path, headers, body, json);
+    if (workflow) return workflow;
     if (/\/targets$/.test(path)) return json(200, [{ indicatorCode: "GIUONG", year: 2021, text: "420", form: "Point", value: 420, low: null, high: null, planPeriod: null }]);
     if (/\/values$/.test(path) && request.method === "GET") return json(200, this.doc(), { ETag: `"${this.version}"` });
     if (/\/values$/.test(path) && request.method === "POST") {
       const key = headers["idempotency-key"];
-      if (key && this.seenKeys.has(key)) return json(200, this.seenKeys.get(key));
+      if (key && this.seenKeys.has(key)) {
+        const failure = this.failAfterSaving.shift();
+        return failure ? new Response("Bad Gateway", { status: failure }) : json(200, this.seenKeys.get(key));
+      }
       const ifMatch = headers["if-match"];
       if (this.version > 0 && !ifMatch) return json(428, { title: "Thiếu If-Match", en: "If-Match is required" });
       if (ifMatch && ifMatch !== `"${this.version}"`) {
@@ -53,9 +62,15 @@ export class MemoryServer {
       const rows = (body as { values: Entry[] }).values;
       const rejected = rows.flatMap((row, i) => row.value !== null && row.value < 0
         ? [{ row: i, indicatorCode: row.indicatorCode, field: "value", messageVi: "Số liệu không được âm", messageEn: "The value must not be negative" }] : []);
-      const summary = { dryRun: false, imported: 0, updated: 0, ignored: 0, rejected, warnings: [], version: this.version, etag: `"${this.version}"` };
+      const summary = { dryRun: false, imported: 0, updated: 0, ignored: 0, removed: 0, rejected, warnings: [], version: this.version, etag: `"${this.version}"` };
       if (rejected.length > 0) return json(422, summary);
       for (const row of rows) {
+        // No value and no parts: a removal, as the server reads it.
+        if (row.value === null && row.numerator === null && row.denominator === null) {
+          if (this.values.delete(row.indicatorCode)) summary.removed++;
+          else summary.ignored++;
+          continue;
+        }
         const before = this.values.get(row.indicatorCode);
         if (before && JSON.stringify(before) === JSON.stringify(row)) summary.ignored++;
         else if (before) summary.updated++;
@@ -65,8 +80,32 @@ export class MemoryServer {
       this.version++;
       Object.assign(summary, { version: this.version, etag: `"${this.version}"` });
       if (key) this.seenKeys.set(key, summary);
+      const failure = this.failAfterSaving.shift();
+      if (failure) return new Response("Bad Gateway", { status: failure });
       return json(200, summary);
     }
     return json(404, { title: "Không tìm thấy", en: "Not found" });
   };
+
+  private workflowAnswer(method: string, path: string, headers: Record<string, string>, body: unknown,
+    json: (status: number, data: unknown, extra?: Record<string, string>) => Response): Response | null {
+    const labels: Record<string, string> = { Draft: "Đang nhập", Submitted: "Đã gửi", Approved: "Đã duyệt", Returned: "Trả lại" };
+    const view = () => ({
+      unitCode: "SD", period: "2021-Q1", status: this.workflow.status, statusLabel: labels[this.workflow.status],
+      version: this.workflow.version, etag: `"w${this.workflow.version}"`, deadline: "2021-04-14", lockDate: "2021-04-28",
+      locked: false, editable: true, returnReason: this.workflow.returnReason,
+    });
+    if (method === "GET" && path.endsWith("/status")) return json(200, view(), { ETag: `"w${this.workflow.version}"` });
+    if (method === "GET" && path.endsWith("/completeness")) {
+      const sent = this.workflow.status !== "Draft";
+      return json(200, { parentCode: "TQ", period: "2021-Q1", expected: 1, received: sent ? 1 : 0, onTime: sent ? 1 : 0, late: 0, missing: sent ? 0 : 1,
+        rows: [{ unitCode: "SD", unitName: "Huyện Sơn Dương", status: this.workflow.status, timeliness: sent ? "OnTime" : "Missing", timelinessLabel: sent ? "Đúng hạn" : "Chưa nộp" }] });
+    }
+    const move = /\/(submit|approve|return)$/.exec(path)?.[1];
+    if (method !== "POST" || !move) return null;
+    if (headers["if-match"] !== `"w${this.workflow.version}"`) return json(409, { title: "Xung đột", en: "Conflict" });
+    const next = { submit: "Submitted", approve: "Approved", return: "Returned" }[move]!;
+    this.workflow = { status: next, version: this.workflow.version + 1, returnReason: move === "return" ? String((body as { reason?: string }).reason) : null };
+    return json(200, view());
+  }
 }
