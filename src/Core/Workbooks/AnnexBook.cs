@@ -16,14 +16,17 @@ public static class AnnexBook
         using var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Looks.Build();
+        var own = sheets.SelectMany(s => s.OwnFormats).Distinct().ToList();
+        styles.Stylesheet = Looks.Build(own);
+        uint FormatIndex(Look look, string format) => Looks.OwnIndex(own.IndexOf((look, format)));
 
         var sheetList = new Sheets();
         var definedNames = new DefinedNames();
         for (var i = 0; i < sheets.Count; i++)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = sheets[i].Build();
+            part.Worksheet = sheets[i].Build(FormatIndex);
+            if (sheets[i].Notes.Count > 0) CellNotes.Attach(part, sheets[i].Notes, i + 1);
             sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
             if (sheets[i].PrintTitles is var (first, last))
                 definedNames.Append(new DefinedName($"{Quote(sheets[i].Name)}!${first}:${last}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });

@@ -55,7 +55,9 @@ public sealed record PlanAnnex(
 /// <param name="Baseline">Thực hiện cùng kỳ năm trước.</param>
 /// <param name="Attainment">The verdict, as Core's attainment rules gave it.</param>
 /// <param name="Projection">For a sub-year period with a target: the projected year-end value and its verdict.</param>
-public sealed record ResultLine(Indicator Indicator, Target? Target, Observation? Actual, Observation? Baseline, Attainment Attainment, Projection? Projection = null);
+/// <param name="Provenance">For an actual formed from other periods: how ("Cộng dồn 3 tháng: T01–T03"); null when reported.</param>
+public sealed record ResultLine(Indicator Indicator, Target? Target, Observation? Actual, Observation? Baseline, Attainment Attainment, Projection? Projection = null,
+    string? Provenance = null);
 
 /// <summary>A result annex for a unit and period.</summary>
 public sealed record ResultAnnex(AnnexHeader Header, string UnitName, Period Period, IReadOnlyList<ResultLine> Lines);

@@ -134,10 +134,12 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         foreach (var i in catalog.Values)
         {
             var target = inForce.GetValueOrDefault(i.Code);
-            var a = actual.GetValueOrDefault(i.Code)?.Observation;
+            var own = actual.GetValueOrDefault(i.Code);
+            var a = own?.Observation;
             var b = baseline.GetValueOrDefault(i.Code)?.Observation;
             lines.Add(new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, against.GetValueOrDefault(i.Code)),
-                await outlook.ForUnitAsync(unitCode, i, target?.Expression, cancellationToken)));
+                await outlook.ForUnitAsync(unitCode, i, target?.Expression, cancellationToken),
+                own is { IsDerived: true } ? a?.Note : null));
         }
         return lines;
     }
