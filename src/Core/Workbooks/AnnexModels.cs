@@ -103,6 +103,9 @@ public sealed record ProvinceFigure(
 {
     /// <summary>Those of <see cref="MissingUnits"/> that reported a rate without its parts (thiếu tử số/mẫu số).</summary>
     public IReadOnlyList<string> WithoutPartsUnits { get; init; } = [];
+
+    /// <summary>The province's figure for the same period last year (cùng kỳ), consolidated the same way.</summary>
+    public decimal? Baseline { get; init; }
 }
 
 /// <summary>One district's results, for its own sheet and its column of the matrix.</summary>

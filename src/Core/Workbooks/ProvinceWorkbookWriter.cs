@@ -21,7 +21,7 @@ public static class ProvinceWorkbookWriter
     /// <summary>Writes the workbook as an .xlsx to <paramref name="output"/>.</summary>
     public static void Write(ProvinceWorkbook book, Stream output)
     {
-        var sheets = new List<AnnexSheet> { Summary(book) };
+        var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book) };
         var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name], StringComparer.OrdinalIgnoreCase);
         foreach (var district in book.Districts)
         {
@@ -33,63 +33,6 @@ public static class ProvinceWorkbookWriter
         if (EarlyWarningSheet.Applies(book.Period)) sheets.Add(EarlyWarningSheet.Layout(book));
         AnnexBook.Write(output, sheets);
     }
-
-    private static AnnexSheet Summary(ProvinceWorkbook book)
-    {
-        const uint Plan = 4, Value = 5, Num = 6, Den = 7, OfPlan = 8, Included = 9, MissingNames = 10, Verdict = 11, Code = 12, PlanNumber = 13;
-        var sheet = new AnnexSheet(SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 40, 12, 12, 13, 12, 12, 11, 11, 20, 15];
-        for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
-        sheet.Width(Code, 12, hidden: true);
-        sheet.Width(PlanNumber, 10, hidden: true);
-        AnnexFrame.WriteHeading(sheet, book.Header, Verdict, $"{book.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(book.Period)}");
-        string[] heads = ["TT", "Chỉ tiêu", "Đơn vị tính", $"Kế hoạch năm {book.Period.Year}", "Thực hiện toàn tỉnh", "Tử số", "Mẫu số", "% so với KH", "Số đơn vị đã báo cáo", "Đơn vị chưa có số liệu", "Đánh giá"];
-        for (var i = 0; i < heads.Length; i++)
-        {
-            sheet.Text((uint)i + 1, 9, heads[i], Look.Head);
-            sheet.Text((uint)i + 1, 10, i < 3 ? ((char)('A' + i)).ToString() : $"({i - 2})", Look.HeadNumber);
-        }
-        sheet.Height(9, 48);
-        var names = book.Districts.ToDictionary(d => d.Unit.Code, d => d.Unit.Name, StringComparer.Ordinal);
-        foreach (var unit in book.NotReported) names.TryAdd(unit.Code, unit.Name);
-        var byCode = book.Summary.ToDictionary(f => f.Indicator.Code, StringComparer.Ordinal);
-        var row = SummaryFirstRow;
-        foreach (var line in AnnexLines.Arrange(book.Summary.Select(f => f.Indicator)))
-        {
-            if (line.Indicator is not { } indicator)
-            {
-                sheet.Text(1, row, line.Number, Look.GroupNumber);
-                sheet.Merge(2, row, Verdict, row, line.Text, Look.Group);
-                row++;
-                continue;
-            }
-            var figure = byCode[indicator.Code];
-            var look = AnnexFrame.ValueLook(indicator);
-            var planNumber = ResultAnnexWorkbook.SingleNumber(figure.Target?.Expression);
-            sheet.Text(1, row, line.Number, Look.RowNumber);
-            sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
-            sheet.Text(3, row, indicator.Unit, Look.Centred);
-            PlanAnnexWorkbook.WriteTarget(sheet, Plan, row, figure.Target?.Expression, look);
-            sheet.Number(Value, row, figure.Value, look);
-            sheet.Number(Num, row, figure.Numerator, PartLook(figure.Numerator));
-            sheet.Number(Den, row, figure.Denominator, PartLook(figure.Denominator));
-            var (v, p) = (AnnexSheet.Ref(Value, row), AnnexSheet.Ref(PlanNumber, row));
-            sheet.Formula(OfPlan, row, $"IF(OR({v}=\"\",{p}=\"\"),\"\",IFERROR({v}/{p}*100,\"\"))",
-                figure.Value is { } a && planNumber is { } t && t != 0 ? a / t * 100 : null, Look.Percent);
-            sheet.Number(Included, row, figure.IncludedUnits, Look.Count);
-            sheet.Text(MissingNames, row, string.Join(", ", figure.MissingUnits.Select(c =>
-                names.GetValueOrDefault(c, c) + (figure.WithoutPartsUnits.Contains(c) ? " (thiếu tử số/mẫu số)" : ""))), Look.Text);
-            sheet.Text(Verdict, row, figure.Attainment.Label, Look.Centred);
-            sheet.Text(Code, row, indicator.Code, Look.Plain);
-            sheet.Number(PlanNumber, row, planNumber, Look.Plain);
-            row++;
-        }
-        AnnexFrame.WriteSignature(sheet, book.Header, row + 1, Verdict, book.Period.EndYear);
-        return sheet;
-    }
-
-    // Parts are mostly head counts: show them whole unless they carry a fraction.
-    private static Look PartLook(decimal? part) => part is { } p && p != decimal.Truncate(p) ? Look.Decimal : Look.Count;
 
     private static AnnexSheet Matrix(ProvinceWorkbook book)
     {

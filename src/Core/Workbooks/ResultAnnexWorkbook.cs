@@ -71,48 +71,58 @@ public static class ResultAnnexWorkbook
         return sheet;
     }
 
+    private static readonly ResultColumns Columns = new(Baseline, Plan, Actual, OfPlan, OfBaseline, Verdict);
+
     private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, ResultLine result, Period period, bool projected)
     {
         var indicator = result.Indicator;
-        var look = AnnexFrame.ValueLook(indicator);
-        var live = LiveRow.Of(result, period, new RowCells(AnnexSheet.Ref(Baseline, row), AnnexSheet.Ref(Plan, row), AnnexSheet.Ref(Actual, row)));
-        var attainment = result.Attainment;
-
         sheet.Text(1, row, line.Number, Look.RowNumber);
         sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
         sheet.Text(3, row, indicator.Unit, Look.Centred);
-        sheet.Number(Baseline, row, result.Baseline?.Value, look);
-        if (live.Plan.IsNumber) sheet.Number(Plan, row, live.Plan.Number, Look.PlanNumber, live.Plan.Format!);
-        else sheet.Text(Plan, row, live.Plan.Text, Look.Centred);
-        sheet.Number(Actual, row, result.Actual?.Value, look);
-        if (result.Provenance is { } provenance) sheet.Note(Actual, row, provenance);
+        WriteDerived(sheet, row, result, period, Columns);
+        sheet.Text(Note, row, result.Actual?.Note, Look.Text);
+        sheet.Text(Code, row, indicator.Code, Look.Plain);
+        if (!projected) return;
+        sheet.Number(Projected, row, result.Projection?.Value, AnnexFrame.ValueLook(indicator));
+        sheet.Text(ProjectedVerdict, row, result.Projection?.Label, Look.Centred);
+    }
+
+    /// <summary>
+    /// Writes a row's baseline, plan and actual, and over them the live % so với KH, so với cùng kỳ and verdict
+    /// (<see cref="LiveRow"/>) with the verdict's reason and the actual's provenance as notes.
+    /// </summary>
+    public static void WriteDerived(AnnexSheet sheet, uint row, ResultLine result, Period period, ResultColumns at)
+    {
+        var indicator = result.Indicator;
+        var look = AnnexFrame.ValueLook(indicator);
+        var live = LiveRow.Of(result, period, new RowCells(AnnexSheet.Ref(at.Baseline, row), AnnexSheet.Ref(at.Plan, row), AnnexSheet.Ref(at.Actual, row)));
+        var attainment = result.Attainment;
+        sheet.Number(at.Baseline, row, result.Baseline?.Value, look);
+        if (live.Plan.IsNumber) sheet.Number(at.Plan, row, live.Plan.Number, Look.PlanNumber, live.Plan.Format!);
+        else sheet.Text(at.Plan, row, live.Plan.Text, Look.Centred);
+        sheet.Number(at.Actual, row, result.Actual?.Value, look);
+        if (result.Provenance is { } provenance) sheet.Note(at.Actual, row, provenance);
         // The server's % are rounded to 2 decimals of a percent; the sheet keeps the same number as a fraction.
-        if (live.OfPlan is { } ofPlan) sheet.Formula(OfPlan, row, ofPlan, attainment.PercentOfPlan / 100m, Look.Percent);
-        else if (live.ServerOnly) sheet.Number(OfPlan, row, attainment.PercentOfPlan / 100m, Look.Percent);
-        else sheet.Number(OfPlan, row, null, Look.Percent);
+        if (live.OfPlan is { } ofPlan) sheet.Formula(at.OfPlan, row, ofPlan, attainment.PercentOfPlan / 100m, Look.Percent);
+        else sheet.Number(at.OfPlan, row, live.ServerOnly ? attainment.PercentOfPlan / 100m : null, Look.Percent);
         var (change, changeLook) = indicator.Kind == IndicatorKind.Count ? (attainment.ChangeFromBaseline / 100m, Look.Growth) : (attainment.ChangeFromBaseline, Look.Points);
         // A change "so với năm 2020" is measured from that year, which the row does not show: the server's figure, said so.
         if (result.Target?.Expression.BaselineYear is { } year)
         {
-            sheet.Number(OfBaseline, row, change, changeLook);
-            sheet.Note(OfBaseline, row, $"So với năm {year} (chỉ tiêu tính so với năm {year}), do máy chủ tính.");
+            sheet.Number(at.OfBaseline, row, change, changeLook);
+            sheet.Note(at.OfBaseline, row, $"So với năm {year} (chỉ tiêu tính so với năm {year}), do máy chủ tính.");
         }
-        else sheet.Formula(OfBaseline, row, live.Change!, change, changeLook);
+        else sheet.Formula(at.OfBaseline, row, live.Change!, change, changeLook);
         if (live.ServerOnly)
         {
-            sheet.Text(Verdict, row, attainment.Label, Look.Centred);
-            sheet.Note(Verdict, row, $"{attainment.Reason}\nĐánh giá do máy chủ tính (cần số liệu hoặc cách đọc không có trên dòng này): sửa số liệu trên bảng không cập nhật ô này.");
+            sheet.Text(at.Verdict, row, attainment.Label, Look.Centred);
+            sheet.Note(at.Verdict, row, $"{attainment.Reason}\nĐánh giá do máy chủ tính (cần số liệu hoặc cách đọc không có trên dòng này): sửa số liệu trên bảng không cập nhật ô này.");
         }
         else
         {
-            sheet.FormulaText(Verdict, row, live.Verdict, attainment.Label, Look.Centred);
-            sheet.Note(Verdict, row, attainment.Reason);
+            sheet.FormulaText(at.Verdict, row, live.Verdict, attainment.Label, Look.Centred);
+            sheet.Note(at.Verdict, row, attainment.Reason);
         }
-        sheet.Text(Note, row, result.Actual?.Note, Look.Text);
-        sheet.Text(Code, row, indicator.Code, Look.Plain);
-        if (!projected) return;
-        sheet.Number(Projected, row, result.Projection?.Value, look);
-        sheet.Text(ProjectedVerdict, row, result.Projection?.Label, Look.Centred);
     }
 
     /// <summary>The one number a target is measured against, when it has exactly one.</summary>
@@ -123,3 +133,6 @@ public static class ResultAnnexWorkbook
         _ => null,
     };
 }
+
+/// <summary>Where a row's baseline, plan, actual and derived cells sit.</summary>
+public sealed record ResultColumns(uint Baseline, uint Plan, uint Actual, uint OfPlan, uint OfBaseline, uint Verdict);

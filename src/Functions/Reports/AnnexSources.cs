@@ -99,7 +99,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             var baseline = Across(before, lastPeople);
             var target = inForce.GetValueOrDefault(indicator.Code);
             summary.Add(new ProvinceFigure(indicator, target, value.Value, value.Numerator, value.Denominator, value.IncludedUnits.Count, value.MissingUnits,
-                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)) { WithoutPartsUnits = value.WithoutPartsUnits });
+                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)) { WithoutPartsUnits = value.WithoutPartsUnits, Baseline = baseline.Value });
         }
         var header = Header(tree, unit, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC");
         return new ProvinceWorkbook(header, unit.Name, period, summary, districts, children.Where(c => now[c.Code].Count == 0).ToList());

@@ -24,21 +24,22 @@ public class LiveResultAnnexTests
     }
 
     // Rows by indicator code, read from the hidden code column.
-    private static Dictionary<string, uint> RowsByCode(Dictionary<string, SheetCell> sheet) =>
-        sheet.Where(kv => SheetCells.ColumnOf(kv.Key) == K && kv.Key.Length > 1)
-            .ToDictionary(kv => kv.Value.Text, kv => uint.Parse(kv.Key[AnnexSheet.ColumnName(K).Length..]), StringComparer.Ordinal);
+    private static Dictionary<string, uint> RowsByCode(Dictionary<string, SheetCell> sheet, uint code = K) =>
+        sheet.Where(kv => SheetCells.ColumnOf(kv.Key) == code && kv.Key.Length > 1 && kv.Value.Text != "")
+            .ToDictionary(kv => kv.Value.Text, kv => uint.Parse(kv.Key[AnnexSheet.ColumnName(code).Length..]), StringComparer.Ordinal);
 
-    private static void AgreesWithTheApi(Dictionary<string, SheetCell> sheet, IEnumerable<ResultLine> lines)
+    private static void AgreesWithTheApi(Dictionary<string, SheetCell> sheet, IEnumerable<ResultLine> lines, string columns = "GHIK")
     {
-        var rows = RowsByCode(sheet);
+        var rows = RowsByCode(sheet, SheetCells.ColumnOf(columns[3..]));
         foreach (var line in lines)
         {
             var row = rows[line.Indicator.Code];
             var a = line.Attainment;
-            var ofPlan = sheet.Number($"G{row}");
-            var change = sheet.Number($"H{row}");
+            var ofPlan = sheet.Number($"{columns[0]}{row}");
+            var change = sheet.Number($"{columns[1]}{row}");
+            var verdict = sheet.Text($"{columns[2]}{row}");
             var what = $"{line.Indicator.Code} ({line.Target?.Expression.Text})";
-            Assert.True(a.Label == sheet.Text($"I{row}"), $"{what}: verdict {sheet.Text($"I{row}")} where the API says {a.Label}");
+            Assert.True(a.Label == verdict, $"{what}: verdict {verdict} where the API says {a.Label}");
             Assert.True(a.PercentOfPlan == (ofPlan is { } p ? Math.Round(p * 100, 2) : null), $"{what}: % so với KH {ofPlan} where the API says {a.PercentOfPlan}");
             var scale = line.Indicator.Kind == IndicatorKind.Count ? 100 : 1;
             Assert.True(a.ChangeFromBaseline == (change is { } c ? Math.Round(c * scale, 2) : null), $"{what}: so với cùng kỳ {change} where the API says {a.ChangeFromBaseline}");
@@ -88,6 +89,22 @@ public class LiveResultAnnexTests
         Assert.Equal("Vượt", sheet.Text($"I{rows["GIUONG"]}"));
         Assert.Equal("Không đạt", sheet.Text($"I{rows["TSTDS"]}"));
         Assert.Equal("Đạt", sheet.Text($"I{rows["SDD_CN"]}"));
+    }
+
+    [Theory]
+    [InlineData("2021-H1")]
+    [InlineData("2021-Q3")]
+    public void After_recalculation_the_consolidated_workbook_agrees_with_the_api_in_its_summary_and_every_district(string code)
+    {
+        var period = Period.ParseCode(code);
+        var book = LiveProvince.Book(period);
+        var stream = new MemoryStream();
+        ProvinceWorkbookWriter.Write(book, stream);
+        using (new Opened(stream)) { }
+        var sheets = Recalculated.Of(stream);
+        var summary = book.Summary.Select(f => new ResultLine(f.Indicator, f.Target, null, null, f.Attainment));
+        AgreesWithTheApi(sheets[ProvinceWorkbookWriter.SummarySheet], summary, "IJKN");
+        foreach (var district in book.Districts) AgreesWithTheApi(sheets[district.Unit.Name], district.Lines);
     }
 
     [Fact]

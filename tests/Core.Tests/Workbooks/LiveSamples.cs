@@ -57,3 +57,26 @@ internal static class LiveSamples
     public static ResultAnnex Annex(Period period) =>
         new(Samples.Header() with { AnnexNumber = "Biểu số 01" }, "Trung tâm Y tế huyện Sơn Dương", period, Lines(period));
 }
+
+/// <summary>A consolidated workbook whose figures and verdicts come from Core's rules.</summary>
+internal static class LiveProvince
+{
+    public static ProvinceWorkbook Book(Period period)
+    {
+        var sonDuong = LiveSamples.Lines(period);
+        // Yên Sơn: a tenth fewer of everything, judged again by the rules.
+        var yenSon = sonDuong.Select(l => LiveSamples.Line(l.Indicator, l.Target?.Expression.Text, l.Actual?.Value * 0.9m, l.Baseline?.Value, null, period)).ToList();
+        // Counts summed; the other kinds take Sơn Dương's figure (only a number to judge here, not a consolidation).
+        var summary = sonDuong.Zip(yenSon, (a, b) =>
+        {
+            var value = a.Actual?.Value is { } x && b.Actual?.Value is { } y ? (a.Indicator.Kind == IndicatorKind.Count ? x + y : x) : (decimal?)null;
+            var baseline = a.Baseline?.Value is { } p && b.Baseline?.Value is { } q ? (a.Indicator.Kind == IndicatorKind.Count ? p + q : p) : (decimal?)null;
+            var line = LiveSamples.Line(a.Indicator, a.Target?.Expression.Text, value, baseline, 190, period);
+            return new ProvinceFigure(a.Indicator, line.Target, value, null, null, value is null ? 0 : 2, value is null ? ["SD", "YS"] : [], line.Attainment) { Baseline = baseline };
+        }).ToList();
+        return new ProvinceWorkbook(Samples.Header("Tổng hợp kết quả thực hiện chỉ tiêu y tế") with { IssuingParent = "UBND tỉnh Tuyên Quang", IssuingBody = "Sở Y tế" },
+            "Tỉnh Tuyên Quang", period,
+            summary, [new DistrictReport(Samples.District("SD", "Huyện Sơn Dương"), sonDuong), new DistrictReport(Samples.District("YS", "Huyện Yên Sơn"), yenSon)],
+            [Samples.District("LB", "Huyện Lâm Bình")]);
+    }
+}

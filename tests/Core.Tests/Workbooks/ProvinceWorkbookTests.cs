@@ -14,10 +14,12 @@ public class ProvinceWorkbookTests
         Assert.Equal(["Tổng hợp", "Huyện Sơn Dương", "Huyện Yên Sơn", "Ma trận", "Chưa báo cáo", "Cảnh báo sớm"], book.SheetNames);
         Assert.Equal("SỞ Y TẾ", book.Text("Tổng hợp", "A2"));
         var beds = book.RowOf("Tổng hợp", "Tổng số giường bệnh trong huyện");
-        Assert.Equal(420m * 1.9m, book.Number("Tổng hợp", $"E{beds}"));
-        Assert.Contains("IFERROR", book.Cell("Tổng hợp", $"H{beds}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Equal(420m * 1.9m, book.Number("Tổng hợp", $"F{beds}"));
+        Assert.Equal(400m * 1.9m, book.Number("Tổng hợp", $"D{beds}"));
+        Assert.Contains($"ROUND(F{beds},1)/E{beds}", book.Cell("Tổng hợp", $"I{beds}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Contains($"F{beds}", book.Cell("Tổng hợp", $"K{beds}")!.CellFormula!.Text, StringComparison.Ordinal);
         var level = book.RowOf("Tổng hợp", "Bệnh viện đạt mức chất lượng");
-        Assert.Equal("Huyện Sơn Dương, Huyện Yên Sơn, Huyện Lâm Bình", book.Text("Tổng hợp", $"J{level}"));
+        Assert.Equal("Huyện Sơn Dương, Huyện Yên Sơn, Huyện Lâm Bình", book.Text("Tổng hợp", $"M{level}"));
         Assert.Equal("Thực hiện", book.Text("Huyện Yên Sơn", "F9"));
         Assert.Equal(("LB", "Huyện Lâm Bình"), (book.Text("Chưa báo cáo", "B4"), book.Text("Chưa báo cáo", "C4")));
     }
