@@ -11,9 +11,17 @@ namespace HealthFuncs.Core.Workbooks;
 public static class AnnexBook
 {
     /// <summary>Writes the workbook to <paramref name="output"/>, which is left open.</summary>
-    public static void Write(Stream output, IReadOnlyList<AnnexSheet> sheets, IReadOnlyDictionary<string, string>? names = null)
+    public static void Write(Stream output, IReadOnlyList<AnnexSheet> sheets, IReadOnlyDictionary<string, string>? names = null, AboutBook? about = null)
     {
         using var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
+        if (about is not null)
+        {
+            // File > Properties shows what the document is, who issued it and for which period.
+            document.PackageProperties.Title = about.Title;
+            document.PackageProperties.Creator = about.Author;
+            document.PackageProperties.Subject = about.Period;
+            document.PackageProperties.Created = DateTime.UtcNow;
+        }
         var workbookPart = document.AddWorkbookPart();
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
         var own = sheets.SelectMany(s => s.OwnFormats).Distinct().ToList();
@@ -54,4 +62,12 @@ public static class AnnexBook
             var letters = new string(r.TakeWhile(char.IsLetter).ToArray());
             return $"${letters}${r[letters.Length..]}";
         }));
+}
+
+/// <summary>The document properties of a workbook: its title, the unit that issues it, and the period it covers.</summary>
+public sealed record AboutBook(string Title, string Author, string Period)
+{
+    /// <summary>The properties of an annex with <paramref name="header"/> for <paramref name="period"/>.</summary>
+    public static AboutBook Of(AnnexHeader header, Periods.Period period) =>
+        new(header.Title, string.Join(" - ", new[] { header.IssuingBody, header.GoverningBody }.Where(s => s.Length > 0)), AnnexFrame.PeriodText(period));
 }

@@ -11,7 +11,7 @@ namespace HealthFuncs.Core.Workbooks;
 /// The Decree 30 heading and closing of an annex (biểu / phụ lục): who issues it, its number, title,
 /// the "(Kèm theo ...)" line, and the place and date above the signature.
 /// </summary>
-/// <param name="IssuingParent">The governing body, printed in capitals: "UBND HUYỆN SƠN DƯƠNG".</param>
+/// <param name="GoverningBody">The governing body, printed in capitals: "UBND HUYỆN SƠN DƯƠNG".</param>
 /// <param name="IssuingBody">The issuing body, printed in capitals and bold: "TRUNG TÂM Y TẾ".</param>
 /// <param name="AnnexNumber">"Biểu số 01" or "Phụ lục 1".</param>
 /// <param name="Title">The table's title; printed in capitals and bold.</param>
@@ -21,7 +21,7 @@ namespace HealthFuncs.Core.Workbooks;
 /// <param name="SignerTitle">The title above the signature: "GIÁM ĐỐC", "THỦ TRƯỞNG ĐƠN VỊ".</param>
 /// <param name="SignerName">The signer's name, if known.</param>
 public sealed record AnnexHeader(
-    string IssuingParent,
+    string GoverningBody,
     string IssuingBody,
     string AnnexNumber,
     string Title,

@@ -35,7 +35,7 @@ public static class DataEntryFormWorkbook
             [FormNames.GeneratedAt] = AnnexBook.Constant(form.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
             [FormNames.Codes] = $"{AnnexBook.Quote(SheetName)}!${AnnexSheet.ColumnName(Code)}${FirstRow}:${AnnexSheet.ColumnName(Code)}${Math.Max(FirstRow, lastRow)}",
         };
-        AnnexBook.Write(output, [sheet], names);
+        AnnexBook.Write(output, [sheet], names, AboutBook.Of(form.Header, form.Period));
     }
 
     /// <summary>Lays the form out; <paramref name="lastRow"/> is the last table row.</summary>

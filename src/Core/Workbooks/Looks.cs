@@ -9,7 +9,7 @@ public enum Look
     /// <summary>Times New Roman 12, no border.</summary>
     Plain,
     /// <summary>The governing body: capitals, centred.</summary>
-    IssuingParent,
+    GoverningBody,
     /// <summary>The issuing body and the national name: bold, centred.</summary>
     HeadingBold,
     /// <summary>"Biểu số 01": bold, centred.</summary>
@@ -94,7 +94,7 @@ public static class Looks
     private static Spec SpecOf(Look look) => look switch
     {
         Look.Plain => new(0, 0, false, 0, HorizontalAlignmentValues.General, false),
-        Look.IssuingParent => new(0, 0, false, 0, HorizontalAlignmentValues.Center, true),
+        Look.GoverningBody => new(0, 0, false, 0, HorizontalAlignmentValues.Center, true),
         Look.HeadingBold => new(1, 0, false, 0, HorizontalAlignmentValues.Center, true),
         Look.AnnexNumber => new(1, 0, false, 0, HorizontalAlignmentValues.Center, false),
         Look.Title => new(3, 0, false, 0, HorizontalAlignmentValues.Center, true),

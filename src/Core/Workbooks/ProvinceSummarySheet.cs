@@ -18,7 +18,7 @@ public static class ProvinceSummarySheet
     public static AnnexSheet Layout(ProvinceWorkbook book)
     {
         var sheet = new AnnexSheet(ProvinceWorkbookWriter.SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 40, 12, 12, 12, 13, 11, 11, 11, 12, 14, 11, 20];
+        double[] widths = [6, 40, 12, 12, 12, 13, 11, 11, 11, 12, 16, 11, 20];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
         AnnexFrame.WriteHeading(sheet, book.Header, MissingNames, $"{book.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(book.Period)}");

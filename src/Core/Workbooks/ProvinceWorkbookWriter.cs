@@ -23,15 +23,17 @@ public static class ProvinceWorkbookWriter
     {
         var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book) };
         var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name], StringComparer.OrdinalIgnoreCase);
+        var number = 1;
         foreach (var district in book.Districts)
         {
-            var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}" };
+            // Each table of the workbook is its own annex, numbered in order after the summary's "Biểu số 01".
+            var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}", AnnexNumber = $"Biểu số {++number:00}" };
             sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), TabNames.Unique(district.Unit.Name, used)));
         }
         sheets.Add(Matrix(book));
         sheets.Add(Missing(book));
         if (EarlyWarningSheet.Applies(book.Period)) sheets.Add(EarlyWarningSheet.Layout(book));
-        AnnexBook.Write(output, sheets);
+        AnnexBook.Write(output, sheets, about: AboutBook.Of(book.Header, book.Period));
     }
 
     private static AnnexSheet Matrix(ProvinceWorkbook book)
@@ -73,7 +75,7 @@ public static class ProvinceWorkbookWriter
             for (var i = 0; i < districts.Count; i++)
             {
                 var result = lines[i].GetValueOrDefault(indicator.Code);
-                sheet.Number(4 + (uint)i, row, result?.Actual?.Value, AnnexFrame.ValueLook(indicator));
+                sheet.Number(4 + (uint)i, row, result?.Actual?.Value, AnnexFrame.ValueLook(indicator, result?.Actual?.Value));
                 sheet.Text(statusStart + (uint)i, row, result?.Attainment.Label ?? Labels.Of(AttainmentStatus.NoData), Look.Plain);
             }
             row++;

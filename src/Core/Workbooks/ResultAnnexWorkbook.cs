@@ -25,13 +25,13 @@ public static class ResultAnnexWorkbook
     public static bool ShowsProjection(Period period) => period.Kind is PeriodKind.FirstHalf or PeriodKind.NineMonths;
 
     /// <summary>Writes the annex as an .xlsx to <paramref name="output"/>.</summary>
-    public static void Write(ResultAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex, "Kết quả")]);
+    public static void Write(ResultAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex, "Kết quả")], about: AboutBook.Of(annex.Header, annex.Period));
 
     /// <summary>Lays the annex out on a sheet called <paramref name="sheetName"/>.</summary>
     public static AnnexSheet Layout(ResultAnnex annex, string sheetName)
     {
         var sheet = new AnnexSheet(sheetName) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 44, 12, 13, 12, 12, 11, 12, 15, 14];
+        double[] widths = [6, 44, 12, 13, 12, 12, 11, 12, 16, 14];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
         var projected = ShowsProjection(annex.Period);
@@ -94,13 +94,12 @@ public static class ResultAnnexWorkbook
     public static void WriteDerived(AnnexSheet sheet, uint row, ResultLine result, Period period, ResultColumns at)
     {
         var indicator = result.Indicator;
-        var look = AnnexFrame.ValueLook(indicator);
         var live = LiveRow.Of(result, period, new RowCells(AnnexSheet.Ref(at.Baseline, row), AnnexSheet.Ref(at.Plan, row), AnnexSheet.Ref(at.Actual, row)));
         var attainment = result.Attainment;
-        sheet.Number(at.Baseline, row, result.Baseline?.Value, look);
+        sheet.Number(at.Baseline, row, result.Baseline?.Value, AnnexFrame.ValueLook(indicator, result.Baseline?.Value));
         if (live.Plan.IsNumber) sheet.Number(at.Plan, row, live.Plan.Number, Look.PlanNumber, live.Plan.Format!);
         else sheet.Text(at.Plan, row, live.Plan.Text, Look.Centred);
-        sheet.Number(at.Actual, row, result.Actual?.Value, look);
+        sheet.Number(at.Actual, row, result.Actual?.Value, AnnexFrame.ValueLook(indicator, result.Actual?.Value));
         if (result.Provenance is { } provenance) sheet.Note(at.Actual, row, provenance);
         // The server's % are rounded to 2 decimals of a percent; the sheet keeps the same number as a fraction.
         if (live.OfPlan is { } ofPlan) sheet.Formula(at.OfPlan, row, ofPlan, attainment.PercentOfPlan / 100m, Look.Percent);

@@ -34,7 +34,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 .Where(t => planPeriod is null ? t.PlanPeriod is null : t.PlanPeriod == planPeriod.Value.Code));
         var listed = catalog.Values.Where(i => all.Any(t => t.IndicatorCode == i.Code)).ToList();
         var title = planPeriod is { } pp ? $"Các chỉ tiêu kế hoạch giai đoạn {pp.Year}-{pp.EndYear}" : $"Các chỉ tiêu kế hoạch y tế năm {year}";
-        return new PlanAnnex(Header(tree, unit, year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : catalog.Values.ToList(), all);
+        return new PlanAnnex(Header(tree, unit, period.Year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : catalog.Values.ToList(), all);
     }
 
     // Milestone years: the years inside the plan period (and its first year's predecessor) that hold its targets.
@@ -150,13 +150,12 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         return (tree, tree.Find(unitCode) ?? throw new KeyNotFoundException(unitCode));
     }
 
-    /// The Decree 30 heading: the parent unit above the unit itself, the place from the unit's own name.
+    /// The Decree 30 heading: the governing body over the issuing agency, and "(Kèm theo ...)" naming the agency and
+    /// the year the document is issued in (a plan period's first year).
     private static AnnexHeader Header(OrgTree tree, OrgUnit unit, int year, string title, string documentVi, string documentCode)
     {
-        var parent = unit.ParentIn(year) is { } p ? tree.Find(p)?.Name ?? "" : "";
-        string[] prefixes = ["Trung tâm Y tế huyện ", "Trung tâm Y tế ", "Sở Y tế tỉnh ", "Sở Y tế ", "Phòng Y tế huyện ", "Huyện ", "Tỉnh ", "Thành phố ", "Thị xã ", "Xã ", "Trạm Y tế xã ", "Trạm Y tế "];
-        var place = prefixes.FirstOrDefault(x => unit.Name.StartsWith(x, StringComparison.OrdinalIgnoreCase)) is { } prefix ? unit.Name[prefix.Length..] : unit.Name;
-        return new AnnexHeader(parent, unit.Name, "Biểu số 01", title,
-            $"(Kèm theo {documentVi} số .../{documentCode} ngày ... tháng ... năm {year} của {unit.Name})", place, null);
+        var bodies = DocumentBodies.Of(unit, unit.ParentIn(year) is { } p ? tree.Find(p) : null);
+        return new AnnexHeader(bodies.Governing, bodies.Issuing, "Biểu số 01", title,
+            $"(Kèm theo {documentVi} số .../{documentCode} ngày ... tháng ... năm {year} của {bodies.Issuing})", bodies.Place, null);
     }
 }

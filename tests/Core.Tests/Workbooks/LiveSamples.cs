@@ -74,7 +74,7 @@ internal static class LiveProvince
             var line = LiveSamples.Line(a.Indicator, a.Target?.Expression.Text, value, baseline, 190, period);
             return new ProvinceFigure(a.Indicator, line.Target, value, null, null, value is null ? 0 : 2, value is null ? ["SD", "YS"] : [], line.Attainment) { Baseline = baseline };
         }).ToList();
-        return new ProvinceWorkbook(Samples.Header("Tổng hợp kết quả thực hiện chỉ tiêu y tế") with { IssuingParent = "UBND tỉnh Tuyên Quang", IssuingBody = "Sở Y tế" },
+        return new ProvinceWorkbook(Samples.Header("Tổng hợp kết quả thực hiện chỉ tiêu y tế") with { GoverningBody = "UBND tỉnh Tuyên Quang", IssuingBody = "Sở Y tế" },
             "Tỉnh Tuyên Quang", period,
             summary, [new DistrictReport(Samples.District("SD", "Huyện Sơn Dương"), sonDuong), new DistrictReport(Samples.District("YS", "Huyện Yên Sơn"), yenSon)],
             [Samples.District("LB", "Huyện Lâm Bình")]);

@@ -113,7 +113,7 @@ internal static class Samples
         { Baseline = l.Baseline?.Value * 1.9m }).ToList();
         summary[^1] = summary[^1] with { Value = null, IncludedUnits = 0, MissingUnits = ["SD", "YS", "LB"] };
         return new ProvinceWorkbook(Header("Tổng hợp kết quả thực hiện chỉ tiêu y tế 6 tháng đầu năm 2021") with
-        { IssuingParent = "UBND tỉnh Tuyên Quang", IssuingBody = "Sở Y tế", Place = "Tuyên Quang" },
+        { GoverningBody = "UBND tỉnh Tuyên Quang", IssuingBody = "Sở Y tế", Place = "Tuyên Quang" },
             "Tỉnh Tuyên Quang", Half, summary, [sonDuong, yenSon], [District("LB", "Huyện Lâm Bình")]);
     }
 }
