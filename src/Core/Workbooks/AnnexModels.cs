@@ -121,7 +121,15 @@ public sealed record ProvinceWorkbook(
     Period Period,
     IReadOnlyList<ProvinceFigure> Summary,
     IReadOnlyList<DistrictReport> Districts,
-    IReadOnlyList<OrgUnit> NotReported);
+    IReadOnlyList<OrgUnit> NotReported)
+{
+    /// <summary>
+    /// Who sent the period's form, when, against which deadline (the server's completeness report). When given,
+    /// "Chưa báo cáo" lists the forms not received by it and "Tình hình báo cáo" closes the workbook, so both
+    /// sheets tell the same story; without it "Chưa báo cáo" lists the children with no figures.
+    /// </summary>
+    public HealthFuncs.Core.Workflow.CompletenessReport? Reporting { get; init; }
+}
 
 /// <summary>One row of the flat export: one unit × indicator × period, with codes and names for pivot tables.</summary>
 public sealed record FlatRow(

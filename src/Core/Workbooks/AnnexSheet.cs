@@ -17,6 +17,7 @@ public sealed class AnnexSheet(string name)
     private readonly SortedDictionary<uint, (double Width, bool Hidden)> _columns = [];
     private readonly Dictionary<Cell, (Look Look, string Format)> _formats = [];
     private readonly List<(string Reference, string Text)> _notes = [];
+    private readonly List<(string Reference, string Location)> _links = [];
 
     /// <summary>The sheet's name as shown on its tab.</summary>
     public string Name { get; } = name;
@@ -84,6 +85,13 @@ public sealed class AnnexSheet(string name)
         cell.DataType = CellValues.String;
         cell.CellValue = new CellValue(cached);
     }
+
+    /// <summary>Writes a date as a date serial with the date look (dd/mm/yyyy), or a bordered empty cell.</summary>
+    public void Date(uint column, uint row, DateOnly? date) =>
+        Number(column, row, date is { } d ? d.DayNumber - new DateOnly(1899, 12, 30).DayNumber : null, Look.Date);
+
+    /// <summary>Makes a cell a link to a place in the workbook, e.g. "'Huyện Sơn Dương'!A11".</summary>
+    public void Link(uint column, uint row, string location) => _links.Add((Ref(column, row), location));
 
     /// <summary>Attaches a note (a cell comment) to a cell.</summary>
     public void Note(uint column, uint row, string text) => _notes.Add((Ref(column, row), text));
@@ -162,6 +170,8 @@ public sealed class AnnexSheet(string name)
         foreach (var format in ConditionalFormats) worksheet.Append(format);
         if (Validations.Count > 0)
             worksheet.Append(new DataValidations(Validations) { Count = (uint)Validations.Count });
+        if (_links.Count > 0)
+            worksheet.Append(new Hyperlinks(_links.Select(l => new Hyperlink { Reference = l.Reference, Location = l.Location })));
         worksheet.Append(new PrintOptions { HorizontalCentered = true });
         worksheet.Append(new PageMargins { Left = 0.6, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup

@@ -67,7 +67,7 @@ public enum Look
 /// <summary>
 /// The stylesheet behind <see cref="Look"/>. Every look has a twin with quotePrefix set, used for text that
 /// starts with = + - @: the cell stays text even when a user edits it, so no formula travels in a string.
-/// Differential formats 0-3 colour attainment: exceeded, met, not met, no data.
+/// Differential formats 0-4 colour attainment: exceeded, met, not met, no data, not assessed.
 /// </summary>
 public static class Looks
 {
@@ -171,7 +171,8 @@ public static class Looks
                 Highlight("FFC6EFCE", "FF006100"),
                 Highlight("FFDDEBF7", "FF1F4E78"),
                 Highlight("FFFFC7CE", "FF9C0006"),
-                Highlight("FFEDEDED", "FF595959")) { Count = 4 });
+                Highlight("FFEDEDED", "FF595959"),
+                Highlight("FFE4DFEC", "FF5B4B8A")) { Count = 5 });
     }
 
     private static CellFormat Format(Spec spec, bool quoted)

@@ -2,14 +2,16 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HealthFuncs.Core.Attainments;
 using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Workflow;
 
 namespace HealthFuncs.Core.Workbooks;
 
 /// <summary>
-/// The province's consolidated workbook: "Tổng hợp" (the province figure per indicator), one result-annex sheet
-/// per district, "Ma trận" (indicators × districts, coloured by attainment through conditional formatting so the
-/// colours follow the verdicts kept beside the values), "Chưa báo cáo" (districts with no report), and for a period
-/// inside the year "Cảnh báo sớm" (indicators each district is projected to miss).
+/// The province's consolidated workbook: "Tổng hợp" (the province figure per indicator), "Ma trận" (indicators ×
+/// districts, coloured by attainment through conditional formatting so the colours follow the verdicts kept beside
+/// the values, each district's name a link to its rows), one result-annex sheet per district (or, beyond
+/// <see cref="MaxChildSheets"/>, one filterable table of all children), "Chưa báo cáo", for a period inside the year
+/// "Cảnh báo sớm" (indicators each district is projected to miss), and with a completeness report "Tình hình báo cáo".
 /// </summary>
 public static class ProvinceWorkbookWriter
 {
@@ -17,26 +19,43 @@ public static class ProvinceWorkbookWriter
     public const string SummarySheet = "Tổng hợp", MatrixSheet = "Ma trận", MissingSheet = "Chưa báo cáo";
     /// <summary>First body row of the summary and of the matrix.</summary>
     public const uint SummaryFirstRow = 11, MatrixFirstRow = 5;
+    /// <summary>Up to this many children get a sheet each; more (a province of 100–150 communes) share one filterable table.</summary>
+    public const int MaxChildSheets = 30;
 
     /// <summary>Writes the workbook as an .xlsx to <paramref name="output"/>.</summary>
     public static void Write(ProvinceWorkbook book, Stream output)
     {
-        var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book) };
-        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name], StringComparer.OrdinalIgnoreCase);
-        var number = 1;
-        foreach (var district in book.Districts)
+        // The summary and the matrix first; then a sheet per child, or beyond MaxChildSheets one filterable table.
+        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name, ChildrenTable.SheetName, CompletenessSheet.SheetName],
+            StringComparer.OrdinalIgnoreCase);
+        var children = new List<AnnexSheet>();
+        var links = new List<string>();
+        if (book.Districts.Count > MaxChildSheets)
         {
-            // Each table of the workbook is its own annex, numbered in order after the summary's "Biểu số 01".
-            var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}", AnnexNumber = $"Biểu số {++number:00}" };
-            sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), TabNames.Unique(district.Unit.Name, used)));
+            children.Add(ChildrenTable.Layout(book, out var firstRows));
+            links.AddRange(firstRows.Select(r => $"{AnnexBook.Quote(ChildrenTable.SheetName)}!A{r}"));
         }
-        sheets.Add(Matrix(book));
+        else
+        {
+            var number = 1;
+            foreach (var district in book.Districts)
+            {
+                // Each table of the workbook is its own annex, numbered in order after the summary's "Biểu số 01".
+                var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}", AnnexNumber = $"Biểu số {++number:00}" };
+                var name = TabNames.Unique(district.Unit.Name, used);
+                children.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), name));
+                links.Add($"{AnnexBook.Quote(name)}!A{ResultAnnexWorkbook.FirstRow}");
+            }
+        }
+        var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book), Matrix(book, links) };
+        sheets.AddRange(children);
         sheets.Add(Missing(book));
         if (EarlyWarningSheet.Applies(book.Period)) sheets.Add(EarlyWarningSheet.Layout(book));
+        if (book.Reporting is { } reporting) sheets.Add(CompletenessSheet.Layout(reporting, book.UnitName));
         AnnexBook.Write(output, sheets, about: AboutBook.Of(book.Header, book.Period));
     }
 
-    private static AnnexSheet Matrix(ProvinceWorkbook book)
+    private static AnnexSheet Matrix(ProvinceWorkbook book, IReadOnlyList<string> links)
     {
         var districts = book.Districts;
         var count = (uint)districts.Count;
@@ -54,6 +73,7 @@ public static class ProvinceWorkbookWriter
         for (var i = 0; i < districts.Count; i++)
         {
             sheet.Text(4 + (uint)i, 4, districts[i].Unit.Name, Look.Head);
+            sheet.Link(4 + (uint)i, 4, links[i]);
             sheet.Text(statusStart + (uint)i, 4, districts[i].Unit.Code, Look.Plain);
         }
         sheet.Height(4, 45);
@@ -88,19 +108,21 @@ public static class ProvinceWorkbookWriter
         // The legend under the table is coloured by the same rules, each cell by its own text.
         var legend = row + 1;
         sheet.Text(2, legend, "Chú thích màu:", Look.BoldLeft);
-        AttainmentStatus[] shown = [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData];
-        for (var i = 0u; i < shown.Length; i++) sheet.Text(2, legend + 1 + i, Labels.Of(shown[i]), Look.Centred);
-        sheet.ConditionalFormats.Add(Colours($"B{legend + 1}:B{legend + 4}", $"B{legend + 1}", 5));
+        for (var i = 0u; i < Coloured.Length; i++) sheet.Text(2, legend + 1 + i, Labels.Of(Coloured[i]), Look.Centred);
+        sheet.ConditionalFormats.Add(Colours($"B{legend + 1}:B{legend + (uint)Coloured.Length}", $"B{legend + 1}", 10));
         return sheet;
     }
 
-    /// <summary>Four rules colouring <paramref name="range"/> by the verdict text found relative to <paramref name="statusCell"/>.</summary>
+    // Every verdict the matrix can show has its colour and its line in the legend; differential format i colours Coloured[i].
+    private static readonly AttainmentStatus[] Coloured =
+        [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData, AttainmentStatus.NotAssessed];
+
+    /// <summary>Rules colouring <paramref name="range"/> by the verdict text found relative to <paramref name="statusCell"/>.</summary>
     private static ConditionalFormatting Colours(string range, string statusCell, int firstPriority)
     {
         var formatting = new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = range } };
-        AttainmentStatus[] statuses = [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData];
-        for (var i = 0; i < statuses.Length; i++)
-            formatting.Append(new ConditionalFormattingRule(new Formula($"{statusCell}=\"{Labels.Of(statuses[i])}\""))
+        for (var i = 0; i < Coloured.Length; i++)
+            formatting.Append(new ConditionalFormattingRule(new Formula($"{statusCell}=\"{Labels.Of(Coloured[i])}\""))
             {
                 Type = ConditionalFormatValues.Expression, FormatId = (uint)i, Priority = firstPriority + i, StopIfTrue = true,
             });
@@ -110,21 +132,27 @@ public static class ProvinceWorkbookWriter
     private static AnnexSheet Missing(ProvinceWorkbook book)
     {
         var sheet = new AnnexSheet(MissingSheet) { PrintTitles = (3, 3) };
-        sheet.Width(1, 6); sheet.Width(2, 14); sheet.Width(3, 46);
-        sheet.Merge(1, 1, 3, 1, $"ĐƠN VỊ CHƯA BÁO CÁO - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
+        sheet.Width(1, 6); sheet.Width(2, 14); sheet.Width(3, 40); sheet.Width(4, 13); sheet.Width(5, 20);
+        sheet.Merge(1, 1, 5, 1, $"ĐƠN VỊ CHƯA BÁO CÁO - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
         sheet.Height(1, 30);
-        sheet.Text(1, 3, "TT", Look.Head);
-        sheet.Text(2, 3, "Mã đơn vị", Look.Head);
-        sheet.Text(3, 3, "Tên đơn vị", Look.Head);
+        string[] heads = ["TT", "Mã đơn vị", "Tên đơn vị", "Hạn nộp", "Tình trạng"];
+        for (var i = 0; i < heads.Length; i++) sheet.Text((uint)i + 1, 3, heads[i], Look.Head);
+        // The forms not received by the completeness report, else the children without figures.
+        var missing = book.Reporting is { } report
+            ? report.Rows.Where(r => r.Timeliness is Timeliness.Missing or Timeliness.NotYetDue)
+                .Select(r => (r.UnitCode, r.UnitName, Deadline: (DateOnly?)r.Deadline, Status: Completeness.LabelVi(r.Timeliness))).ToList()
+            : book.NotReported.Select(u => (u.Code, u.Name, Deadline: (DateOnly?)null, Status: "Chưa có số liệu")).ToList();
         var row = 4u;
-        foreach (var unit in book.NotReported)
+        foreach (var (code, name, deadline, status) in missing)
         {
             sheet.Number(1, row, row - 3, Look.RowNumber);
-            sheet.Text(2, row, unit.Code, Look.Centred);
-            sheet.Text(3, row, unit.Name, Look.Name);
+            sheet.Text(2, row, code, Look.Centred);
+            sheet.Text(3, row, name, Look.Name);
+            sheet.Date(4, row, deadline);
+            sheet.Text(5, row, status, Look.Centred);
             row++;
         }
-        if (book.NotReported.Count == 0) sheet.Merge(1, row, 3, row, "Tất cả đơn vị đã báo cáo.", Look.Italic);
+        if (missing.Count == 0) sheet.Merge(1, row, 5, row, "Tất cả đơn vị đã báo cáo.", Look.Italic);
         return sheet;
     }
 }

@@ -52,9 +52,9 @@ public static class CompletenessSheet
             sheet.Number(1, r, index, Look.RowNumber);
             sheet.Text(2, r, unit.UnitName, Look.Name);
             sheet.Text(3, r, LevelVi(unit.Level), Look.Centred);
-            sheet.Text(4, r, unit.Deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), Look.Centred);
+            sheet.Date(4, r, unit.Deadline);
             sheet.Text(5, r, WorkflowRules.StatusVi(unit.Status), Look.Centred);
-            sheet.Text(6, r, unit.FirstSubmittedAt is { } at ? VietnamTime.DateOf(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "", Look.Centred);
+            sheet.Date(6, r, unit.FirstSubmittedAt is { } at ? VietnamTime.DateOf(at) : null);
             sheet.Text(7, r, Completeness.LabelVi(unit.Timeliness), Look.Centred);
             r++;
         }

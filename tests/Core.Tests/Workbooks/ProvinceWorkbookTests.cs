@@ -11,7 +11,7 @@ public class ProvinceWorkbookTests
     public void Has_a_summary_a_sheet_per_district_a_matrix_and_the_missing_list()
     {
         using var book = Build();
-        Assert.Equal(["Tổng hợp", "Huyện Sơn Dương", "Huyện Yên Sơn", "Ma trận", "Chưa báo cáo", "Cảnh báo sớm"], book.SheetNames);
+        Assert.Equal(["Tổng hợp", "Ma trận", "Huyện Sơn Dương", "Huyện Yên Sơn", "Chưa báo cáo", "Cảnh báo sớm"], book.SheetNames);
         Assert.Equal("SỞ Y TẾ", book.Text("Tổng hợp", "A2"));
         var beds = book.RowOf("Tổng hợp", "Tổng số giường bệnh trong huyện");
         Assert.Equal(420m * 1.9m, book.Number("Tổng hợp", $"F{beds}"));
@@ -34,9 +34,9 @@ public class ProvinceWorkbookTests
         var formatting = matrix.Elements<ConditionalFormatting>().First();
         Assert.StartsWith("D5:E", formatting.SequenceOfReferences!.InnerText, StringComparison.Ordinal);
         var rules = formatting.Elements<ConditionalFormattingRule>().ToList();
-        Assert.Equal(["G5=\"Vượt\"", "G5=\"Đạt\"", "G5=\"Không đạt\"", "G5=\"Chưa có số liệu\""], rules.Select(r => r.GetFirstChild<Formula>()!.Text));
+        Assert.Equal(["G5=\"Vượt\"", "G5=\"Đạt\"", "G5=\"Không đạt\"", "G5=\"Chưa có số liệu\"", "G5=\"Không đánh giá\""], rules.Select(r => r.GetFirstChild<Formula>()!.Text));
         Assert.All(rules, r => Assert.Equal(ConditionalFormatValues.Expression, r.Type!.Value));
-        Assert.Equal(4, book.Styles.DifferentialFormats!.Elements<DifferentialFormat>().Count());
+        Assert.Equal(5, book.Styles.DifferentialFormats!.Elements<DifferentialFormat>().Count());
         var visits = book.RowOf("Ma trận", "Số lượt người khám, chữa bệnh");
         Assert.Equal(131250m, book.Number("Ma trận", $"D{visits}"));
         Assert.Equal("Không đạt", book.Text("Ma trận", $"G{visits}"));

@@ -39,7 +39,9 @@ public class CompletenessSheetTests
         var cells = part.Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, c => c.InlineString?.InnerText ?? c.CellValue?.Text);
         Assert.Equal("TÌNH HÌNH BÁO CÁO QUÝ I/2021", cells["A1"]);
         Assert.Equal(("2", "1", "0.5"), (cells["C3"], cells["C4"], cells["D4"]));      // expected, received, 50 %
-        Assert.Equal(("Huyện Sơn Dương", "07/04/2021", "08/04/2021", "Muộn"), (cells["B10"], cells["D10"], cells["F10"], cells["G10"]));
+        // Dates are date serials (days since 30/12/1899) in a date format, so they sort and filter as dates.
+        static string Serial(int y, int m, int d) => (new DateOnly(y, m, d).DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(("Huyện Sơn Dương", Serial(2021, 4, 7), Serial(2021, 4, 8), "Muộn"), (cells["B10"], cells["D10"], cells["F10"], cells["G10"]));
         Assert.Equal(("Huyện Yên Sơn", "Chưa nộp (quá hạn)"), (cells["B11"], cells["G11"]));
     }
 }

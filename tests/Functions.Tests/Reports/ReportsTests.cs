@@ -159,7 +159,7 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["Kết quả"], SheetNames(result));
         var consolidated = await WorkbookAsync(await province.GetAsync("/api/units/P/periods/2021-H1/consolidated.xlsx"));
         // The province also sees who has sent the period's form, and on time.
-        Assert.Equal(["Tổng hợp", "Huyện D1", "Ma trận", "Chưa báo cáo", EarlyWarningSheet.Name, CompletenessSheet.SheetName], SheetNames(consolidated));
+        Assert.Equal(["Tổng hợp", "Ma trận", "Huyện D1", "Chưa báo cáo", EarlyWarningSheet.Name, CompletenessSheet.SheetName], SheetNames(consolidated));
         var export = await WorkbookAsync(await province.GetAsync("/api/units/P/years/2021/export.xlsx"));
         using (var document = SpreadsheetDocument.Open(export, false))
             Assert.Equal(3, document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Row>().Count()); // header + 2 values
