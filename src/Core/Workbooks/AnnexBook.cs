@@ -34,6 +34,8 @@ public static class AnnexBook
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
             part.Worksheet = sheets[i].Build(FormatIndex);
+            // The drawing element precedes the notes' legacy drawing in the worksheet's schema order.
+            if (sheets[i].Charts.Count > 0) AnnexCharts.Attach(part, sheets[i].Charts);
             if (sheets[i].Notes.Count > 0) CellNotes.Attach(part, sheets[i].Notes, i + 1);
             sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
             if (sheets[i].PrintTitles is var (first, last))

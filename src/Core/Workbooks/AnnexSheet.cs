@@ -33,6 +33,8 @@ public sealed class AnnexSheet(string name)
     public string? AutoFilter { get; set; }
     /// <summary>Conditional formats, in the order they are written.</summary>
     public List<ConditionalFormatting> ConditionalFormats { get; } = [];
+    /// <summary>Native charts drawn on the sheet.</summary>
+    public List<SheetChart> Charts { get; } = [];
     /// <summary>Data validations on input cells.</summary>
     public List<DataValidation> Validations { get; } = [];
 

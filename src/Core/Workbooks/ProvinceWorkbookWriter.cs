@@ -26,7 +26,7 @@ public static class ProvinceWorkbookWriter
     public static void Write(ProvinceWorkbook book, Stream output)
     {
         // The summary and the matrix first; then a sheet per child, or beyond MaxChildSheets one filterable table.
-        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name, ChildrenTable.SheetName, CompletenessSheet.SheetName],
+        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name, ChildrenTable.SheetName, CompletenessSheet.SheetName, ChartSheets.SheetName],
             StringComparer.OrdinalIgnoreCase);
         var children = new List<AnnexSheet>();
         var links = new List<string>();
@@ -48,6 +48,7 @@ public static class ProvinceWorkbookWriter
             }
         }
         var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book), Matrix(book, links) };
+        if (ChartSheets.ForProvince(book) is { } charts) sheets.Add(charts);
         sheets.AddRange(children);
         sheets.Add(Missing(book));
         if (EarlyWarningSheet.Applies(book.Period)) sheets.Add(EarlyWarningSheet.Layout(book));

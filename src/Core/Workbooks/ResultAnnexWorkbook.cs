@@ -25,7 +25,12 @@ public static class ResultAnnexWorkbook
     public static bool ShowsProjection(Period period) => period.Kind is PeriodKind.FirstHalf or PeriodKind.NineMonths;
 
     /// <summary>Writes the annex as an .xlsx to <paramref name="output"/>.</summary>
-    public static void Write(ResultAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex, "Kết quả")], about: AboutBook.Of(annex.Header, annex.Period));
+    public static void Write(ResultAnnex annex, Stream output) =>
+        AnnexBook.Write(output, [Layout(annex, SheetName), .. ChartSheets.ForResult(annex, SheetName) is { } chart ? [chart] : Array.Empty<AnnexSheet>()],
+            about: AboutBook.Of(annex.Header, annex.Period));
+
+    /// <summary>The annex's tab name.</summary>
+    public const string SheetName = "Kết quả";
 
     /// <summary>Lays the annex out on a sheet called <paramref name="sheetName"/>.</summary>
     public static AnnexSheet Layout(ResultAnnex annex, string sheetName)
