@@ -38,6 +38,12 @@ public static class DataEntryFormWorkbook
         AnnexBook.Write(output, [sheet], names, AboutBook.Of(form.Header, form.Period));
     }
 
+    /// <summary>The row of the instruction, between the heading and the table.</summary>
+    public const uint InstructionRow = 8;
+
+    /// <summary>What the person filling the form must know first.</summary>
+    public const string Instruction = "Chỉ nhập vào các ô màu vàng. Tỷ lệ và tỷ suất: nhập cả tử số và mẫu số (với tỷ suất, mẫu số là dân số).";
+
     /// <summary>Lays the form out; <paramref name="lastRow"/> is the last table row.</summary>
     public static AnnexSheet Layout(DataEntryForm form, out uint lastRow)
     {
@@ -47,6 +53,8 @@ public static class DataEntryFormWorkbook
         sheet.Width(Code, 12, hidden: true);
 
         AnnexFrame.WriteHeading(sheet, form.Header, Note, $"Đơn vị: {form.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(form.Period)}");
+        // The instruction sits where the eye starts, just above the table, not after it on the last page.
+        sheet.Merge(1, InstructionRow, Note, InstructionRow, Instruction, Look.BoldLeft);
         string[] heads = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện cùng kỳ năm trước", $"Kế hoạch năm {form.Period.Year}", "Thực hiện", "Tử số", "Mẫu số (dân số với tỷ suất)", "Tính từ tử số / mẫu số", "Ghi chú"];
         for (var i = 0; i < heads.Length; i++)
         {
@@ -70,8 +78,6 @@ public static class DataEntryFormWorkbook
         }
         lastRow = row - 1;
         foreach (var (rule, cells) in rules) sheet.Validations.Add(rule.Build(cells));
-        sheet.Merge(1, row + 1, Note, row + 1,
-            "Chỉ nhập vào các ô màu vàng. Tỷ lệ và tỷ suất: nhập cả tử số và mẫu số (với tỷ suất, mẫu số là dân số).", Look.Italic);
         AnnexFrame.WriteSignature(sheet, form.Header, row + 3, Note, form.Period.EndYear);
         return sheet;
     }

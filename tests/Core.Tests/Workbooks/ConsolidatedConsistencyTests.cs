@@ -56,7 +56,7 @@ public class ConsolidatedConsistencyTests
         var children = Enumerable.Range(1, ProvinceWorkbookWriter.MaxChildSheets + 1)
             .Select(i => sample.Districts[0] with { Unit = Samples.District($"X{i:000}", $"Xã số {i}") }).ToList();
         using var opened = Opened.Build(s => ProvinceWorkbookWriter.Write(sample with { Districts = children }, s));
-        Assert.Equal(["Tổng hợp", "Ma trận", ChildrenTable.SheetName, "Chưa báo cáo", "Cảnh báo sớm"], opened.SheetNames);
+        Assert.Equal(["Tổng hợp", "Ma trận", ChartSheets.SheetName, ChildrenTable.SheetName, "Chưa báo cáo", "Cảnh báo sớm"], opened.SheetNames);
         var table = opened.Sheet(ChildrenTable.SheetName);
         Assert.StartsWith("A3:L", table.GetFirstChild<AutoFilter>()!.Reference!.Value, StringComparison.Ordinal);
         var links = opened.Sheet(ProvinceWorkbookWriter.MatrixSheet).Descendants<Hyperlink>().ToList();

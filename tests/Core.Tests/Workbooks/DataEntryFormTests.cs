@@ -147,4 +147,14 @@ public class DataEntryFormTests
         Assert.Empty(result.Observations);
         Assert.Contains(unit == "YS" ? "YS" : "2021-9M", result.Refusal.MessageVi, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_instruction_to_type_only_in_the_yellow_cells_is_above_the_table()
+    {
+        using var book = Opened.Build(s => DataEntryFormWorkbook.Write(Samples.Form(), s));
+        var sheet = DataEntryFormWorkbook.SheetName;
+        Assert.StartsWith("Chỉ nhập vào các ô màu vàng", book.Text(sheet, $"A{DataEntryFormWorkbook.InstructionRow}"), StringComparison.Ordinal);
+        Assert.True(DataEntryFormWorkbook.InstructionRow < DataEntryFormWorkbook.FirstRow);
+        Assert.Single(book.Sheet(sheet).Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>(), c => c.InlineString?.InnerText.Contains("ô màu vàng", StringComparison.Ordinal) == true);
+    }
 }

@@ -11,7 +11,7 @@ public class ProvinceWorkbookTests
     public void Has_a_summary_a_sheet_per_district_a_matrix_and_the_missing_list()
     {
         using var book = Build();
-        Assert.Equal(["Tổng hợp", "Ma trận", "Huyện Sơn Dương", "Huyện Yên Sơn", "Chưa báo cáo", "Cảnh báo sớm"], book.SheetNames);
+        Assert.Equal(["Tổng hợp", "Ma trận", ChartSheets.SheetName, "Huyện Sơn Dương", "Huyện Yên Sơn", "Chưa báo cáo", "Cảnh báo sớm"], book.SheetNames);
         Assert.Equal("SỞ Y TẾ", book.Text("Tổng hợp", "A2"));
         var beds = book.RowOf("Tổng hợp", "Tổng số giường bệnh trong huyện");
         Assert.Equal(420m * 1.9m, book.Number("Tổng hợp", $"F{beds}"));
