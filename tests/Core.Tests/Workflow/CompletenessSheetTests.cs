@@ -21,12 +21,10 @@ public class CompletenessSheetTests
     }
 
     [Fact]
-    public void The_sheet_is_appended_to_an_annex_workbook_and_the_package_stays_valid()
+    public void The_sheet_follows_an_annex_sheet_in_a_valid_package_with_its_print_titles()
     {
         using var stream = new MemoryStream();
-        AnnexBook.Write(stream, [new AnnexSheet("Tổng hợp")]);
-
-        CompletenessSheet.AppendTo(stream, Report(), "Tỉnh Tuyên Quang");
+        AnnexBook.Write(stream, [new AnnexSheet("Tổng hợp"), CompletenessSheet.Layout(Report(), "Tỉnh Tuyên Quang")]);
 
         stream.Position = 0;
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -35,6 +33,7 @@ public class CompletenessSheetTests
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(["Tổng hợp", CompletenessSheet.SheetName], sheets.Select(s => s.Name!.Value));
         Assert.Equal([1u, 2u], sheets.Select(s => s.SheetId!.Value));
+        Assert.Contains(document.WorkbookPart.Workbook.DefinedNames!.Elements<DefinedName>(), n => n.Name == "_xlnm.Print_Titles" && n.LocalSheetId?.Value == 1);
         var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheets[1].Id!);
         var cells = part.Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, c => c.InlineString?.InnerText ?? c.CellValue?.Text);
         Assert.Equal("TÌNH HÌNH BÁO CÁO QUÝ I/2021", cells["A1"]);
