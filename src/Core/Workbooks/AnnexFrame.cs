@@ -63,6 +63,13 @@ public static class AnnexFrame
     /// <summary>The period as the annexes print it: "Quý I/2021", "6 tháng đầu năm 2021", "Giai đoạn 2021-2025".</summary>
     public static string PeriodText(Period period) => PeriodLabel.Format(period);
 
+    /// <summary>
+    /// The period inside a sentence or title: its first letter lower case only, so "Quý I/2021" reads "quý I/2021"
+    /// (not "quý i/2021") in a document's properties and anywhere the title is not printed in capitals.
+    /// </summary>
+    public static string PeriodInSentence(Period period) =>
+        PeriodText(period) is { Length: > 0 } text ? char.ToLower(text[0], Vietnamese) + text[1..] : "";
+
     /// <summary>1 → I, 4 → IV, 9 → IX: group and quarter numerals.</summary>
     public static string Roman(int number)
     {

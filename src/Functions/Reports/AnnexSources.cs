@@ -51,7 +51,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
         var lines = await LinesAsync(await books.OpenAsync(cancellationToken), unitCode, period, catalog, cancellationToken);
-        return new ResultAnnex(Header(tree, unit, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
+        return new ResultAnnex(Header(tree, unit, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC"),
             unit.Name, period, lines);
     }
 
@@ -64,7 +64,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var current = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var lines = catalog.Values.Select(i => new FormLine(i, inForce.GetValueOrDefault(i.Code), baseline.GetValueOrDefault(i.Code), current.GetValueOrDefault(i.Code))).ToList();
-        return new DataEntryForm(Header(tree, unit, period.Year, $"Biểu nhập số liệu {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
+        return new DataEntryForm(Header(tree, unit, period.Year, $"Biểu nhập số liệu {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC"),
             unitCode, unit.Name, period, form.Etag, DateTimeOffset.UtcNow, lines);
     }
 
@@ -101,7 +101,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             summary.Add(new ProvinceFigure(indicator, target, value.Value, value.Numerator, value.Denominator, value.IncludedUnits.Count, value.MissingUnits,
                 AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)) { WithoutPartsUnits = value.WithoutPartsUnits, Baseline = baseline.Value });
         }
-        var header = Header(tree, unit, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC");
+        var header = Header(tree, unit, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC");
         return new ProvinceWorkbook(header, unit.Name, period, summary, districts, children.Where(c => now[c.Code].Count == 0).ToList());
     }
 

@@ -80,4 +80,11 @@ public class OfficialLookTests
         Assert.Equal("Trung tâm Y tế - UBND huyện Sơn Dương", document.PackageProperties.Creator);
         Assert.Equal("6 tháng đầu năm 2021", document.PackageProperties.Subject);
     }
+
+    [Theory]
+    [InlineData("2021-Q1", "quý I/2021")]
+    [InlineData("2021-H1", "6 tháng đầu năm 2021")]
+    [InlineData("2021-2025", "giai đoạn 2021-2025")]
+    public void A_period_inside_a_title_keeps_its_roman_numerals(string code, string expected) =>
+        Assert.Equal(expected, AnnexFrame.PeriodInSentence(Period.ParseCode(code)));
 }
