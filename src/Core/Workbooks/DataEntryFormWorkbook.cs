@@ -82,6 +82,8 @@ public static class DataEntryFormWorkbook
         return sheet;
     }
 
+    private static Look PartLook(decimal? part) => part is { } p && p != decimal.Truncate(p) ? Look.InputDecimal : Look.InputCount;
+
     private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, FormLine form, Dictionary<InputRule, List<string>> rules)
     {
         var indicator = form.Indicator;
@@ -96,8 +98,9 @@ public static class DataEntryFormWorkbook
         Add(rules, InputRule.ForValue(indicator), AnnexSheet.Ref(Value, row));
         if (indicator.HasParts)
         {
-            sheet.Number(Numerator, row, form.Current?.Numerator, Look.InputDecimal);
-            sheet.Number(Denominator, row, form.Current?.Denominator, Look.InputDecimal);
+            // Parts are head counts: whole unless one was stored with a fraction, so 1.443 never prints "1.443,0".
+            sheet.Number(Numerator, row, form.Current?.Numerator, PartLook(form.Current?.Numerator));
+            sheet.Number(Denominator, row, form.Current?.Denominator, PartLook(form.Current?.Denominator));
             Add(rules, InputRule.Part, AnnexSheet.Ref(Numerator, row));
             Add(rules, InputRule.Positive, AnnexSheet.Ref(Denominator, row));
             var num = AnnexSheet.Ref(Numerator, row);
