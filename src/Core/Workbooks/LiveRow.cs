@@ -167,7 +167,8 @@ public sealed record LiveRow(PlanCell Plan, string? OfPlan, string? Change, stri
             bool Digit(int i) => i >= 0 && i < text.Length && (char.IsDigit(text[i]) || ((text[i] is ',' or '.') && i + 1 < text.Length && char.IsDigit(text[i + 1]) && i > 0 && char.IsDigit(text[i - 1])));
             if (Digit(at - 1) || Digit(at + written.Length)) continue;
             var (before, after) = (text[..at], text[(at + written.Length)..]);
-            if (before.Contains('"') || after.Contains('"')) return null;
+            // A quote cannot be written inside a format's literal, and Excel caps a format at 255 characters.
+            if (before.Contains('"') || after.Contains('"') || text.Length > 200) return null;
             var digits = (grouped && normal >= 1000 ? "#,##0" : "0") + (decimals > 0 ? "." + new string('0', decimals) : "");
             return (before.Length > 0 ? $"\"{before}\"" : "") + digits + (after.Length > 0 ? $"\"{after}\"" : "");
         }

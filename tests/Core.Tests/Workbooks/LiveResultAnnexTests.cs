@@ -149,4 +149,15 @@ public class LiveResultAnnexTests
         Assert.Contains("3/12", book.Note(Sheet, $"I{visits}"), StringComparison.Ordinal);
         Assert.Null(book.NoteOrNull(Sheet, $"F{book.RowOf(Sheet, "Tổng số giường bệnh")}"));
     }
+
+    [Theory]
+    [InlineData("≥18,7", "18.7", "\"≥\"0.0")]
+    [InlineData("260.000", "260000", "#,##0")]
+    [InlineData("100% xã", "100", "0\"% xã\"")]
+    [InlineData("Duy trì 33 cơ sở khám, chữa bệnh trong huyện", "33", "\"Duy trì \"0\" cơ sở khám, chữa bệnh trong huyện\"")]
+    [InlineData("giảm 0,2‰", "0.2", "\"giảm \"0.0\"‰\"")]
+    [InlineData("≥95 (như năm 1995)", "95", null)]   // the number is not written exactly once
+    [InlineData("đạt \"95\"", "95", null)]          // a quote cannot sit inside a format's words
+    public void A_targets_words_become_the_number_format_around_its_number(string text, string number, string? format) =>
+        Assert.Equal(format, LiveRow.WordsAround(text, decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
 }
