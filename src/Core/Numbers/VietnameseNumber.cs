@@ -37,7 +37,7 @@ public static class VietnameseNumber
     {
         value = 0;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = text.Trim();
+        if (WithoutSpaceGroups(text.Trim()) is not { } s) return false;
         var negative = false;
         if (s[0] is '-' or '+')
         {
@@ -74,6 +74,23 @@ public static class VietnameseNumber
         value = negative ? -parsed : parsed;
         return true;
     }
+
+    // Spaces, no-break spaces and narrow no-break spaces group thousands as Vietnamese (and French) keyboards and
+    // Excel under some locales write them: "270 100", "1 234,5". Every group after the first has three digits and
+    // no dot is mixed in; otherwise the text is not a number (null).
+    private static string? WithoutSpaceGroups(string s)
+    {
+        if (s.IndexOfAny(Spaces) < 0) return s;
+        var comma = s.IndexOf(',');
+        var whole = comma < 0 ? s : s[..comma];
+        var sign = whole.Length > 0 && whole[0] is '-' or '+' ? whole[..1] : "";
+        var groups = whole[sign.Length..].Split(Spaces);
+        if (whole.Contains('.') || (comma >= 0 && s[comma..].IndexOfAny(Spaces) >= 0)) return null;
+        if (groups[0].Length is < 1 or > 3 || groups.Skip(1).Any(g => g.Length != 3) || !groups.All(g => g.All(char.IsAsciiDigit))) return null;
+        return sign + string.Concat(groups) + (comma < 0 ? "" : s[comma..]);
+    }
+
+    private static readonly char[] Spaces = [' ', '\u00A0', '\u202F'];
 
     /// <summary>
     /// Reads a number knowing what it must be. One separator followed by exactly three digits ("4,080",

@@ -11,19 +11,32 @@ namespace HealthFuncs.Core.Workbooks;
 public static class AnnexBook
 {
     /// <summary>Writes the workbook to <paramref name="output"/>, which is left open.</summary>
-    public static void Write(Stream output, IReadOnlyList<AnnexSheet> sheets, IReadOnlyDictionary<string, string>? names = null)
+    public static void Write(Stream output, IReadOnlyList<AnnexSheet> sheets, IReadOnlyDictionary<string, string>? names = null, AboutBook? about = null)
     {
         using var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
+        if (about is not null)
+        {
+            // File > Properties shows what the document is, who issued it and for which period.
+            document.PackageProperties.Title = about.Title;
+            document.PackageProperties.Creator = about.Author;
+            document.PackageProperties.Subject = about.Period;
+            document.PackageProperties.Created = DateTime.UtcNow;
+        }
         var workbookPart = document.AddWorkbookPart();
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Looks.Build();
+        var own = sheets.SelectMany(s => s.OwnFormats).Distinct().ToList();
+        styles.Stylesheet = Looks.Build(own);
+        uint FormatIndex(Look look, string format) => Looks.OwnIndex(own.IndexOf((look, format)));
 
         var sheetList = new Sheets();
         var definedNames = new DefinedNames();
         for (var i = 0; i < sheets.Count; i++)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = sheets[i].Build();
+            part.Worksheet = sheets[i].Build(FormatIndex);
+            // The drawing element precedes the notes' legacy drawing in the worksheet's schema order.
+            if (sheets[i].Charts.Count > 0) AnnexCharts.Attach(part, sheets[i].Charts);
+            if (sheets[i].Notes.Count > 0) CellNotes.Attach(part, sheets[i].Notes, i + 1);
             sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
             if (sheets[i].PrintTitles is var (first, last))
                 definedNames.Append(new DefinedName($"{Quote(sheets[i].Name)}!${first}:${last}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
@@ -51,4 +64,12 @@ public static class AnnexBook
             var letters = new string(r.TakeWhile(char.IsLetter).ToArray());
             return $"${letters}${r[letters.Length..]}";
         }));
+}
+
+/// <summary>The document properties of a workbook: its title, the unit that issues it, and the period it covers.</summary>
+public sealed record AboutBook(string Title, string Author, string Period)
+{
+    /// <summary>The properties of an annex with <paramref name="header"/> for <paramref name="period"/>.</summary>
+    public static AboutBook Of(AnnexHeader header, Periods.Period period) =>
+        new(header.Title, string.Join(" - ", new[] { header.IssuingBody, header.GoverningBody }.Where(s => s.Length > 0)), AnnexFrame.PeriodText(period));
 }

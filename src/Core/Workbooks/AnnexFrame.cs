@@ -16,7 +16,7 @@ public static class AnnexFrame
         // The issuing body takes roughly the left third, the national name the right half, as on paper.
         var leftEnd = Math.Max(2u, lastColumn / 3);
         var rightStart = Math.Max(leftEnd + 1, lastColumn - lastColumn / 2);
-        sheet.Merge(1, 1, leftEnd, 1, header.IssuingParent.ToUpper(Vietnamese), Look.IssuingParent);
+        sheet.Merge(1, 1, leftEnd, 1, header.GoverningBody.ToUpper(Vietnamese), Look.GoverningBody);
         sheet.Merge(rightStart, 1, lastColumn, 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look.HeadingBold);
         sheet.Merge(1, 2, leftEnd, 2, header.IssuingBody.ToUpper(Vietnamese), Look.HeadingBold);
         sheet.Merge(rightStart, 2, lastColumn, 2, "Độc lập - Tự do - Hạnh phúc", Look.HeadingBold);
@@ -53,8 +53,22 @@ public static class AnnexFrame
         _ => Look.Decimal,
     };
 
+    /// <summary>
+    /// The look of one value: counts and levels as their kind; a rate or percentage with decimals only when the
+    /// value has them, so a whole 84 or 415 is never printed "84,0".
+    /// </summary>
+    public static Look ValueLook(Indicator indicator, decimal? value) =>
+        ValueLook(indicator) == Look.Decimal && value is { } v && v == decimal.Truncate(v) ? Look.Count : ValueLook(indicator);
+
     /// <summary>The period as the annexes print it: "Quý I/2021", "6 tháng đầu năm 2021", "Giai đoạn 2021-2025".</summary>
     public static string PeriodText(Period period) => PeriodLabel.Format(period);
+
+    /// <summary>
+    /// The period inside a sentence or title: its first letter lower case only, so "Quý I/2021" reads "quý I/2021"
+    /// (not "quý i/2021") in a document's properties and anywhere the title is not printed in capitals.
+    /// </summary>
+    public static string PeriodInSentence(Period period) =>
+        PeriodText(period) is { Length: > 0 } text ? char.ToLower(text[0], Vietnamese) + text[1..] : "";
 
     /// <summary>1 → I, 4 → IV, 9 → IX: group and quarter numerals.</summary>
     public static string Roman(int number)

@@ -46,7 +46,9 @@ public static class AnnexLines
             var first = true;
             foreach (var part in children[parent.Code].OrderBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal))
             {
-                lines.Add(new AnnexLine("", first ? $"Trong đó: {part.Name}" : part.Name, part, depth));
+                // A part already named "Trong đó …" in the catalogue is not prefixed again.
+                var named = part.Name.StartsWith("Trong đó", StringComparison.OrdinalIgnoreCase);
+                lines.Add(new AnnexLine("", first && !named ? $"Trong đó: {part.Name}" : part.Name, part, depth));
                 first = false;
                 if (depth < 8) AddParts(part, depth + 1);
             }

@@ -11,7 +11,7 @@ namespace HealthFuncs.Core.Workbooks;
 /// The Decree 30 heading and closing of an annex (biểu / phụ lục): who issues it, its number, title,
 /// the "(Kèm theo ...)" line, and the place and date above the signature.
 /// </summary>
-/// <param name="IssuingParent">The governing body, printed in capitals: "UBND HUYỆN SƠN DƯƠNG".</param>
+/// <param name="GoverningBody">The governing body, printed in capitals: "UBND HUYỆN SƠN DƯƠNG".</param>
 /// <param name="IssuingBody">The issuing body, printed in capitals and bold: "TRUNG TÂM Y TẾ".</param>
 /// <param name="AnnexNumber">"Biểu số 01" or "Phụ lục 1".</param>
 /// <param name="Title">The table's title; printed in capitals and bold.</param>
@@ -21,7 +21,7 @@ namespace HealthFuncs.Core.Workbooks;
 /// <param name="SignerTitle">The title above the signature: "GIÁM ĐỐC", "THỦ TRƯỞNG ĐƠN VỊ".</param>
 /// <param name="SignerName">The signer's name, if known.</param>
 public sealed record AnnexHeader(
-    string IssuingParent,
+    string GoverningBody,
     string IssuingBody,
     string AnnexNumber,
     string Title,
@@ -55,7 +55,9 @@ public sealed record PlanAnnex(
 /// <param name="Baseline">Thực hiện cùng kỳ năm trước.</param>
 /// <param name="Attainment">The verdict, as Core's attainment rules gave it.</param>
 /// <param name="Projection">For a sub-year period with a target: the projected year-end value and its verdict.</param>
-public sealed record ResultLine(Indicator Indicator, Target? Target, Observation? Actual, Observation? Baseline, Attainment Attainment, Projection? Projection = null);
+/// <param name="Provenance">For an actual formed from other periods: how ("Cộng dồn 3 tháng: T01–T03"); null when reported.</param>
+public sealed record ResultLine(Indicator Indicator, Target? Target, Observation? Actual, Observation? Baseline, Attainment Attainment, Projection? Projection = null,
+    string? Provenance = null);
 
 /// <summary>A result annex for a unit and period.</summary>
 public sealed record ResultAnnex(AnnexHeader Header, string UnitName, Period Period, IReadOnlyList<ResultLine> Lines);
@@ -101,6 +103,9 @@ public sealed record ProvinceFigure(
 {
     /// <summary>Those of <see cref="MissingUnits"/> that reported a rate without its parts (thiếu tử số/mẫu số).</summary>
     public IReadOnlyList<string> WithoutPartsUnits { get; init; } = [];
+
+    /// <summary>The province's figure for the same period last year (cùng kỳ), consolidated the same way.</summary>
+    public decimal? Baseline { get; init; }
 }
 
 /// <summary>One district's results, for its own sheet and its column of the matrix.</summary>
@@ -116,7 +121,15 @@ public sealed record ProvinceWorkbook(
     Period Period,
     IReadOnlyList<ProvinceFigure> Summary,
     IReadOnlyList<DistrictReport> Districts,
-    IReadOnlyList<OrgUnit> NotReported);
+    IReadOnlyList<OrgUnit> NotReported)
+{
+    /// <summary>
+    /// Who sent the period's form, when, against which deadline (the server's completeness report). When given,
+    /// "Chưa báo cáo" lists the forms not received by it and "Tình hình báo cáo" closes the workbook, so both
+    /// sheets tell the same story; without it "Chưa báo cáo" lists the children with no figures.
+    /// </summary>
+    public HealthFuncs.Core.Workflow.CompletenessReport? Reporting { get; init; }
+}
 
 /// <summary>One row of the flat export: one unit × indicator × period, with codes and names for pivot tables.</summary>
 public sealed record FlatRow(

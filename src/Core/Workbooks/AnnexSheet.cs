@@ -15,6 +15,9 @@ public sealed class AnnexSheet(string name)
     private readonly Dictionary<uint, double> _heights = [];
     private readonly List<string> _merges = [];
     private readonly SortedDictionary<uint, (double Width, bool Hidden)> _columns = [];
+    private readonly Dictionary<Cell, (Look Look, string Format)> _formats = [];
+    private readonly List<(string Reference, string Text)> _notes = [];
+    private readonly List<(string Reference, string Location)> _links = [];
 
     /// <summary>The sheet's name as shown on its tab.</summary>
     public string Name { get; } = name;
@@ -30,6 +33,8 @@ public sealed class AnnexSheet(string name)
     public string? AutoFilter { get; set; }
     /// <summary>Conditional formats, in the order they are written.</summary>
     public List<ConditionalFormatting> ConditionalFormats { get; } = [];
+    /// <summary>Native charts drawn on the sheet.</summary>
+    public List<SheetChart> Charts { get; } = [];
     /// <summary>Data validations on input cells.</summary>
     public List<DataValidation> Validations { get; } = [];
 
@@ -66,6 +71,39 @@ public sealed class AnnexSheet(string name)
         if (value is { } v) cell.CellValue = new CellValue(v);
     }
 
+    /// <summary>Writes a number with its own number format (a target printed in its plan's words around its number).</summary>
+    public void Number(uint column, uint row, decimal? value, Look look, string format)
+    {
+        var cell = Put(column, row, look, false);
+        if (value is { } v) cell.CellValue = new CellValue(v);
+        _formats[cell] = (look, format);
+    }
+
+    /// <summary>Writes a formula whose result is text, with the text as computed now.</summary>
+    public void FormulaText(uint column, uint row, string formula, string cached, Look look)
+    {
+        var cell = Put(column, row, look, false);
+        cell.CellFormula = new CellFormula(formula);
+        cell.DataType = CellValues.String;
+        cell.CellValue = new CellValue(cached);
+    }
+
+    /// <summary>Writes a date as a date serial with the date look (dd/mm/yyyy), or a bordered empty cell.</summary>
+    public void Date(uint column, uint row, DateOnly? date) =>
+        Number(column, row, date is { } d ? d.DayNumber - new DateOnly(1899, 12, 30).DayNumber : null, Look.Date);
+
+    /// <summary>Makes a cell a link to a place in the workbook, e.g. "'Huyện Sơn Dương'!A11".</summary>
+    public void Link(uint column, uint row, string location) => _links.Add((Ref(column, row), location));
+
+    /// <summary>Attaches a note (a cell comment) to a cell.</summary>
+    public void Note(uint column, uint row, string text) => _notes.Add((Ref(column, row), text));
+
+    /// <summary>The cell notes, in the order written.</summary>
+    public IReadOnlyList<(string Reference, string Text)> Notes => _notes;
+
+    /// <summary>The (look, number format) pairs of cells with their own format; the workbook's stylesheet adds one cell format each.</summary>
+    public IEnumerable<(Look Look, string Format)> OwnFormats => _formats.Values.Distinct();
+
     /// <summary>Writes a formula with its value as computed now, so readers that do not calculate still see it.</summary>
     public void Formula(uint column, uint row, string formula, decimal? cached, Look look)
     {
@@ -95,8 +133,10 @@ public sealed class AnnexSheet(string name)
     }
 
     /// <summary>Builds the worksheet with its children in the order the schema requires.</summary>
-    public Worksheet Build()
+    public Worksheet Build(Func<Look, string, uint>? formatIndex = null)
     {
+        foreach (var (cell, (look, format)) in _formats)
+            cell.StyleIndex = formatIndex?.Invoke(look, format) ?? Looks.Index(look);
         var worksheet = new Worksheet();
         worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var view = new SheetView { WorkbookViewId = 0, ZoomScale = 100 };
@@ -132,6 +172,8 @@ public sealed class AnnexSheet(string name)
         foreach (var format in ConditionalFormats) worksheet.Append(format);
         if (Validations.Count > 0)
             worksheet.Append(new DataValidations(Validations) { Count = (uint)Validations.Count });
+        if (_links.Count > 0)
+            worksheet.Append(new Hyperlinks(_links.Select(l => new Hyperlink { Reference = l.Reference, Location = l.Location })));
         worksheet.Append(new PrintOptions { HorizontalCentered = true });
         worksheet.Append(new PageMargins { Left = 0.6, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup
@@ -154,7 +196,7 @@ public sealed class AnnexSheet(string name)
         foreach (var (column, cell) in cells)
         {
             if (cell.InlineString?.InnerText is not { Length: > 0 } text || merged.Contains(cell.CellReference!.Value!)
-                || !Looks.Wraps(Looks.Of(cell.StyleIndex?.Value ?? 0))) continue;
+                || _formats.ContainsKey(cell) || !Looks.Wraps(Looks.Of(cell.StyleIndex?.Value ?? 0))) continue;
             var width = _columns.TryGetValue(column, out var c) ? c.Width : 9;
             // About 1.1 characters of Times New Roman 12 fit per unit of width, less the padding: erring towards a spare line rather than overlapping text.
             var perLine = Math.Max(1, (int)(width * 1.1) - 2);

@@ -35,8 +35,14 @@ public static class DataEntryFormWorkbook
             [FormNames.GeneratedAt] = AnnexBook.Constant(form.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
             [FormNames.Codes] = $"{AnnexBook.Quote(SheetName)}!${AnnexSheet.ColumnName(Code)}${FirstRow}:${AnnexSheet.ColumnName(Code)}${Math.Max(FirstRow, lastRow)}",
         };
-        AnnexBook.Write(output, [sheet], names);
+        AnnexBook.Write(output, [sheet], names, AboutBook.Of(form.Header, form.Period));
     }
+
+    /// <summary>The row of the instruction, between the heading and the table.</summary>
+    public const uint InstructionRow = 8;
+
+    /// <summary>What the person filling the form must know first.</summary>
+    public const string Instruction = "Chỉ nhập vào các ô màu vàng. Tỷ lệ và tỷ suất: nhập cả tử số và mẫu số (với tỷ suất, mẫu số là dân số).";
 
     /// <summary>Lays the form out; <paramref name="lastRow"/> is the last table row.</summary>
     public static AnnexSheet Layout(DataEntryForm form, out uint lastRow)
@@ -47,6 +53,8 @@ public static class DataEntryFormWorkbook
         sheet.Width(Code, 12, hidden: true);
 
         AnnexFrame.WriteHeading(sheet, form.Header, Note, $"Đơn vị: {form.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(form.Period)}");
+        // The instruction sits where the eye starts, just above the table, not after it on the last page.
+        sheet.Merge(1, InstructionRow, Note, InstructionRow, Instruction, Look.BoldLeft);
         string[] heads = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện cùng kỳ năm trước", $"Kế hoạch năm {form.Period.Year}", "Thực hiện", "Tử số", "Mẫu số (dân số với tỷ suất)", "Tính từ tử số / mẫu số", "Ghi chú"];
         for (var i = 0; i < heads.Length; i++)
         {
@@ -70,11 +78,11 @@ public static class DataEntryFormWorkbook
         }
         lastRow = row - 1;
         foreach (var (rule, cells) in rules) sheet.Validations.Add(rule.Build(cells));
-        sheet.Merge(1, row + 1, Note, row + 1,
-            "Chỉ nhập vào các ô màu vàng. Tỷ lệ và tỷ suất: nhập cả tử số và mẫu số (với tỷ suất, mẫu số là dân số).", Look.Italic);
         AnnexFrame.WriteSignature(sheet, form.Header, row + 3, Note, form.Period.EndYear);
         return sheet;
     }
+
+    private static Look PartLook(decimal? part) => part is { } p && p != decimal.Truncate(p) ? Look.InputDecimal : Look.InputCount;
 
     private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, FormLine form, Dictionary<InputRule, List<string>> rules)
     {
@@ -90,8 +98,9 @@ public static class DataEntryFormWorkbook
         Add(rules, InputRule.ForValue(indicator), AnnexSheet.Ref(Value, row));
         if (indicator.HasParts)
         {
-            sheet.Number(Numerator, row, form.Current?.Numerator, Look.InputDecimal);
-            sheet.Number(Denominator, row, form.Current?.Denominator, Look.InputDecimal);
+            // Parts are head counts: whole unless one was stored with a fraction, so 1.443 never prints "1.443,0".
+            sheet.Number(Numerator, row, form.Current?.Numerator, PartLook(form.Current?.Numerator));
+            sheet.Number(Denominator, row, form.Current?.Denominator, PartLook(form.Current?.Denominator));
             Add(rules, InputRule.Part, AnnexSheet.Ref(Numerator, row));
             Add(rules, InputRule.Positive, AnnexSheet.Ref(Denominator, row));
             var num = AnnexSheet.Ref(Numerator, row);

@@ -9,7 +9,7 @@ public enum Look
     /// <summary>Times New Roman 12, no border.</summary>
     Plain,
     /// <summary>The governing body: capitals, centred.</summary>
-    IssuingParent,
+    GoverningBody,
     /// <summary>The issuing body and the national name: bold, centred.</summary>
     HeadingBold,
     /// <summary>"Biểu số 01": bold, centred.</summary>
@@ -40,9 +40,9 @@ public enum Look
     Decimal,
     /// <summary>Ordinal levels: 0.</summary>
     Level,
-    /// <summary>Percentages computed in the sheet: 0.0"%".</summary>
+    /// <summary>Shares computed in the sheet, stored as fractions: 0.00%.</summary>
     Percent,
-    /// <summary>Changes in points: +0.0 điểm.</summary>
+    /// <summary>Changes in points: +0,00 điểm.</summary>
     Points,
     /// <summary>Left-aligned wrapped text in the table (notes).</summary>
     Text,
@@ -56,20 +56,29 @@ public enum Look
     Signer,
     /// <summary>Bold left-aligned text (notes under the table).</summary>
     BoldLeft,
+    /// <summary>A change in % of last year, stored as a fraction: +2,44%.</summary>
+    Growth,
+    /// <summary>A target's number in the plan column: centred like the written targets beside it.</summary>
+    PlanNumber,
+    /// <summary>A date: dd/mm/yyyy, centred, bordered.</summary>
+    Date,
 }
 
 /// <summary>
 /// The stylesheet behind <see cref="Look"/>. Every look has a twin with quotePrefix set, used for text that
 /// starts with = + - @: the cell stays text even when a user edits it, so no formula travels in a string.
-/// Differential formats 0-3 colour attainment: exceeded, met, not met, no data.
+/// Differential formats 0-4 colour attainment: exceeded, met, not met, no data, not assessed.
 /// </summary>
 public static class Looks
 {
-    private const uint DecimalFormat = 164, PercentFormat = 165, PointsFormat = 166;
+    private const uint DecimalFormat = 164, PercentFormat = 165, PointsFormat = 166, GrowthFormat = 167, DateFormat = 168, FirstOwnFormat = 170;
     private static readonly int Count = Enum.GetValues<Look>().Length;
 
     /// <summary>The cell format index of a look, or of its quote-prefixed twin.</summary>
     public static uint Index(Look look, bool quoted = false) => (uint)((int)look + (quoted ? Count : 0));
+
+    /// <summary>The cell format index of the <paramref name="position"/>-th look with its own number format.</summary>
+    public static uint OwnIndex(int position) => (uint)(2 * Count + position);
 
     /// <summary>The look behind a cell format index (either twin).</summary>
     public static Look Of(uint index) => (Look)(int)(index % (uint)Count);
@@ -85,7 +94,7 @@ public static class Looks
     private static Spec SpecOf(Look look) => look switch
     {
         Look.Plain => new(0, 0, false, 0, HorizontalAlignmentValues.General, false),
-        Look.IssuingParent => new(0, 0, false, 0, HorizontalAlignmentValues.Center, true),
+        Look.GoverningBody => new(0, 0, false, 0, HorizontalAlignmentValues.Center, true),
         Look.HeadingBold => new(1, 0, false, 0, HorizontalAlignmentValues.Center, true),
         Look.AnnexNumber => new(1, 0, false, 0, HorizontalAlignmentValues.Center, false),
         Look.Title => new(3, 0, false, 0, HorizontalAlignmentValues.Center, true),
@@ -109,23 +118,39 @@ public static class Looks
         Look.InputText => new(0, 3, true, 0, HorizontalAlignmentValues.Left, true, 0, true),
         Look.Signer => new(1, 0, false, 0, HorizontalAlignmentValues.Center, false),
         Look.BoldLeft => new(1, 0, false, 0, HorizontalAlignmentValues.Left, false),
+        Look.Growth => new(0, 0, true, GrowthFormat, HorizontalAlignmentValues.Right, false),
+        Look.PlanNumber => new(0, 0, true, 3, HorizontalAlignmentValues.Center, false),
+        Look.Date => new(0, 0, true, DateFormat, HorizontalAlignmentValues.Center, false),
         _ => throw new ArgumentOutOfRangeException(nameof(look)),
     };
 
-    /// <summary>Builds the stylesheet; cell format i is look i, and Count + i its quote-prefixed twin.</summary>
-    public static Stylesheet Build()
+    /// <summary>
+    /// Builds the stylesheet; cell format i is look i, and Count + i its quote-prefixed twin. Each of
+    /// <paramref name="own"/> (a look with its own number format) follows as cell format 2 × Count + its position.
+    /// </summary>
+    public static Stylesheet Build(IReadOnlyList<(Look Look, string Format)>? own = null)
     {
+        own ??= [];
         var formats = new CellFormats();
         foreach (var quoted in new[] { false, true })
             foreach (var look in Enum.GetValues<Look>())
                 formats.Append(Format(SpecOf(look), quoted));
+        var numbering = new NumberingFormats(
+            new NumberingFormat { NumberFormatId = DecimalFormat, FormatCode = "#,##0.0#" },
+            new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.00%" },
+            new NumberingFormat { NumberFormatId = PointsFormat, FormatCode = "+#,##0.00\" điểm\";-#,##0.00\" điểm\";0.00\" điểm\"" },
+            new NumberingFormat { NumberFormatId = GrowthFormat, FormatCode = "+0.00%;-0.00%;0.00%" },
+            new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "dd/mm/yyyy" });
+        for (var i = 0; i < own.Count; i++)
+        {
+            numbering.Append(new NumberingFormat { NumberFormatId = FirstOwnFormat + (uint)i, FormatCode = own[i].Format });
+            formats.Append(Format(SpecOf(own[i].Look) with { NumberFormat = FirstOwnFormat + (uint)i }, false));
+        }
+        numbering.Count = (uint)numbering.ChildElements.Count;
         formats.Count = (uint)formats.ChildElements.Count;
 
         return new Stylesheet(
-            new NumberingFormats(
-                new NumberingFormat { NumberFormatId = DecimalFormat, FormatCode = "#,##0.0#" },
-                new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.0\"%\"" },
-                new NumberingFormat { NumberFormatId = PointsFormat, FormatCode = "+0.0\" điểm\";-0.0\" điểm\";0.0\" điểm\"" }) { Count = 3 },
+            numbering,
             new Fonts(
                 Font(12, bold: false, italic: false),
                 Font(12, bold: true, italic: false),
@@ -146,7 +171,8 @@ public static class Looks
                 Highlight("FFC6EFCE", "FF006100"),
                 Highlight("FFDDEBF7", "FF1F4E78"),
                 Highlight("FFFFC7CE", "FF9C0006"),
-                Highlight("FFEDEDED", "FF595959")) { Count = 4 });
+                Highlight("FFEDEDED", "FF595959"),
+                Highlight("FFE4DFEC", "FF5B4B8A")) { Count = 5 });
     }
 
     private static CellFormat Format(Spec spec, bool quoted)

@@ -16,7 +16,7 @@ public static class PlanAnnexWorkbook
     public const uint FirstRow = 11;
 
     /// <summary>Writes the annex as an .xlsx to <paramref name="output"/>.</summary>
-    public static void Write(PlanAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex)]);
+    public static void Write(PlanAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex)], about: AboutBook.Of(annex.Header, annex.Period));
 
     /// <summary>Lays the annex out on one sheet.</summary>
     public static AnnexSheet Layout(PlanAnnex annex)
@@ -73,7 +73,8 @@ public static class PlanAnnexWorkbook
             sheet.Text(codeColumn, row, indicator.Code, Look.Plain);
             row++;
         }
-        AnnexFrame.WriteSignature(sheet, annex.Header, row + 1, noteColumn, years[^1]);
+        // Signed when issued: a plan period's plan in its first year, as its "(Kèm theo ...)" line says, not in its last milestone.
+        AnnexFrame.WriteSignature(sheet, annex.Header, row + 1, noteColumn, annex.Period.Year);
         return sheet;
     }
 

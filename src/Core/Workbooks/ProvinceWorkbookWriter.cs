@@ -2,14 +2,16 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HealthFuncs.Core.Attainments;
 using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Workflow;
 
 namespace HealthFuncs.Core.Workbooks;
 
 /// <summary>
-/// The province's consolidated workbook: "Tổng hợp" (the province figure per indicator), one result-annex sheet
-/// per district, "Ma trận" (indicators × districts, coloured by attainment through conditional formatting so the
-/// colours follow the verdicts kept beside the values), "Chưa báo cáo" (districts with no report), and for a period
-/// inside the year "Cảnh báo sớm" (indicators each district is projected to miss).
+/// The province's consolidated workbook: "Tổng hợp" (the province figure per indicator), "Ma trận" (indicators ×
+/// districts, coloured by attainment through conditional formatting so the colours follow the verdicts kept beside
+/// the values, each district's name a link to its rows), one result-annex sheet per district (or, beyond
+/// <see cref="MaxChildSheets"/>, one filterable table of all children), "Chưa báo cáo", for a period inside the year
+/// "Cảnh báo sớm" (indicators each district is projected to miss), and with a completeness report "Tình hình báo cáo".
 /// </summary>
 public static class ProvinceWorkbookWriter
 {
@@ -17,81 +19,44 @@ public static class ProvinceWorkbookWriter
     public const string SummarySheet = "Tổng hợp", MatrixSheet = "Ma trận", MissingSheet = "Chưa báo cáo";
     /// <summary>First body row of the summary and of the matrix.</summary>
     public const uint SummaryFirstRow = 11, MatrixFirstRow = 5;
+    /// <summary>Up to this many children get a sheet each; more (a province of 100–150 communes) share one filterable table.</summary>
+    public const int MaxChildSheets = 30;
 
     /// <summary>Writes the workbook as an .xlsx to <paramref name="output"/>.</summary>
     public static void Write(ProvinceWorkbook book, Stream output)
     {
-        var sheets = new List<AnnexSheet> { Summary(book) };
-        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name], StringComparer.OrdinalIgnoreCase);
-        foreach (var district in book.Districts)
+        // The summary and the matrix first; then a sheet per child, or beyond MaxChildSheets one filterable table.
+        var used = new HashSet<string>([SummarySheet, MatrixSheet, MissingSheet, EarlyWarningSheet.Name, ChildrenTable.SheetName, CompletenessSheet.SheetName, ChartSheets.SheetName],
+            StringComparer.OrdinalIgnoreCase);
+        var children = new List<AnnexSheet>();
+        var links = new List<string>();
+        if (book.Districts.Count > MaxChildSheets)
         {
-            var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}" };
-            sheets.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), TabNames.Unique(district.Unit.Name, used)));
+            children.Add(ChildrenTable.Layout(book, out var firstRows));
+            links.AddRange(firstRows.Select(r => $"{AnnexBook.Quote(ChildrenTable.SheetName)}!A{r}"));
         }
-        sheets.Add(Matrix(book));
+        else
+        {
+            var number = 1;
+            foreach (var district in book.Districts)
+            {
+                // Each table of the workbook is its own annex, numbered in order after the summary's "Biểu số 01".
+                var header = book.Header with { Title = $"Kết quả thực hiện chỉ tiêu - {district.Unit.Name}", AnnexNumber = $"Biểu số {++number:00}" };
+                var name = TabNames.Unique(district.Unit.Name, used);
+                children.Add(ResultAnnexWorkbook.Layout(new ResultAnnex(header, district.Unit.Name, book.Period, district.Lines), name));
+                links.Add($"{AnnexBook.Quote(name)}!A{ResultAnnexWorkbook.FirstRow}");
+            }
+        }
+        var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book), Matrix(book, links) };
+        if (ChartSheets.ForProvince(book) is { } charts) sheets.Add(charts);
+        sheets.AddRange(children);
         sheets.Add(Missing(book));
         if (EarlyWarningSheet.Applies(book.Period)) sheets.Add(EarlyWarningSheet.Layout(book));
-        AnnexBook.Write(output, sheets);
+        if (book.Reporting is { } reporting) sheets.Add(CompletenessSheet.Layout(reporting, book.UnitName));
+        AnnexBook.Write(output, sheets, about: AboutBook.Of(book.Header, book.Period));
     }
 
-    private static AnnexSheet Summary(ProvinceWorkbook book)
-    {
-        const uint Plan = 4, Value = 5, Num = 6, Den = 7, OfPlan = 8, Included = 9, MissingNames = 10, Verdict = 11, Code = 12, PlanNumber = 13;
-        var sheet = new AnnexSheet(SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 40, 12, 12, 13, 12, 12, 11, 11, 20, 15];
-        for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
-        sheet.Width(Code, 12, hidden: true);
-        sheet.Width(PlanNumber, 10, hidden: true);
-        AnnexFrame.WriteHeading(sheet, book.Header, Verdict, $"{book.UnitName} - Kỳ báo cáo: {AnnexFrame.PeriodText(book.Period)}");
-        string[] heads = ["TT", "Chỉ tiêu", "Đơn vị tính", $"Kế hoạch năm {book.Period.Year}", "Thực hiện toàn tỉnh", "Tử số", "Mẫu số", "% so với KH", "Số đơn vị đã báo cáo", "Đơn vị chưa có số liệu", "Đánh giá"];
-        for (var i = 0; i < heads.Length; i++)
-        {
-            sheet.Text((uint)i + 1, 9, heads[i], Look.Head);
-            sheet.Text((uint)i + 1, 10, i < 3 ? ((char)('A' + i)).ToString() : $"({i - 2})", Look.HeadNumber);
-        }
-        sheet.Height(9, 48);
-        var names = book.Districts.ToDictionary(d => d.Unit.Code, d => d.Unit.Name, StringComparer.Ordinal);
-        foreach (var unit in book.NotReported) names.TryAdd(unit.Code, unit.Name);
-        var byCode = book.Summary.ToDictionary(f => f.Indicator.Code, StringComparer.Ordinal);
-        var row = SummaryFirstRow;
-        foreach (var line in AnnexLines.Arrange(book.Summary.Select(f => f.Indicator)))
-        {
-            if (line.Indicator is not { } indicator)
-            {
-                sheet.Text(1, row, line.Number, Look.GroupNumber);
-                sheet.Merge(2, row, Verdict, row, line.Text, Look.Group);
-                row++;
-                continue;
-            }
-            var figure = byCode[indicator.Code];
-            var look = AnnexFrame.ValueLook(indicator);
-            var planNumber = ResultAnnexWorkbook.SingleNumber(figure.Target?.Expression);
-            sheet.Text(1, row, line.Number, Look.RowNumber);
-            sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
-            sheet.Text(3, row, indicator.Unit, Look.Centred);
-            PlanAnnexWorkbook.WriteTarget(sheet, Plan, row, figure.Target?.Expression, look);
-            sheet.Number(Value, row, figure.Value, look);
-            sheet.Number(Num, row, figure.Numerator, PartLook(figure.Numerator));
-            sheet.Number(Den, row, figure.Denominator, PartLook(figure.Denominator));
-            var (v, p) = (AnnexSheet.Ref(Value, row), AnnexSheet.Ref(PlanNumber, row));
-            sheet.Formula(OfPlan, row, $"IF(OR({v}=\"\",{p}=\"\"),\"\",IFERROR({v}/{p}*100,\"\"))",
-                figure.Value is { } a && planNumber is { } t && t != 0 ? a / t * 100 : null, Look.Percent);
-            sheet.Number(Included, row, figure.IncludedUnits, Look.Count);
-            sheet.Text(MissingNames, row, string.Join(", ", figure.MissingUnits.Select(c =>
-                names.GetValueOrDefault(c, c) + (figure.WithoutPartsUnits.Contains(c) ? " (thiếu tử số/mẫu số)" : ""))), Look.Text);
-            sheet.Text(Verdict, row, figure.Attainment.Label, Look.Centred);
-            sheet.Text(Code, row, indicator.Code, Look.Plain);
-            sheet.Number(PlanNumber, row, planNumber, Look.Plain);
-            row++;
-        }
-        AnnexFrame.WriteSignature(sheet, book.Header, row + 1, Verdict, book.Period.EndYear);
-        return sheet;
-    }
-
-    // Parts are mostly head counts: show them whole unless they carry a fraction.
-    private static Look PartLook(decimal? part) => part is { } p && p != decimal.Truncate(p) ? Look.Decimal : Look.Count;
-
-    private static AnnexSheet Matrix(ProvinceWorkbook book)
+    private static AnnexSheet Matrix(ProvinceWorkbook book, IReadOnlyList<string> links)
     {
         var districts = book.Districts;
         var count = (uint)districts.Count;
@@ -109,6 +74,7 @@ public static class ProvinceWorkbookWriter
         for (var i = 0; i < districts.Count; i++)
         {
             sheet.Text(4 + (uint)i, 4, districts[i].Unit.Name, Look.Head);
+            sheet.Link(4 + (uint)i, 4, links[i]);
             sheet.Text(statusStart + (uint)i, 4, districts[i].Unit.Code, Look.Plain);
         }
         sheet.Height(4, 45);
@@ -130,7 +96,7 @@ public static class ProvinceWorkbookWriter
             for (var i = 0; i < districts.Count; i++)
             {
                 var result = lines[i].GetValueOrDefault(indicator.Code);
-                sheet.Number(4 + (uint)i, row, result?.Actual?.Value, AnnexFrame.ValueLook(indicator));
+                sheet.Number(4 + (uint)i, row, result?.Actual?.Value, AnnexFrame.ValueLook(indicator, result?.Actual?.Value));
                 sheet.Text(statusStart + (uint)i, row, result?.Attainment.Label ?? Labels.Of(AttainmentStatus.NoData), Look.Plain);
             }
             row++;
@@ -143,19 +109,21 @@ public static class ProvinceWorkbookWriter
         // The legend under the table is coloured by the same rules, each cell by its own text.
         var legend = row + 1;
         sheet.Text(2, legend, "Chú thích màu:", Look.BoldLeft);
-        AttainmentStatus[] shown = [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData];
-        for (var i = 0u; i < shown.Length; i++) sheet.Text(2, legend + 1 + i, Labels.Of(shown[i]), Look.Centred);
-        sheet.ConditionalFormats.Add(Colours($"B{legend + 1}:B{legend + 4}", $"B{legend + 1}", 5));
+        for (var i = 0u; i < Coloured.Length; i++) sheet.Text(2, legend + 1 + i, Labels.Of(Coloured[i]), Look.Centred);
+        sheet.ConditionalFormats.Add(Colours($"B{legend + 1}:B{legend + (uint)Coloured.Length}", $"B{legend + 1}", 10));
         return sheet;
     }
 
-    /// <summary>Four rules colouring <paramref name="range"/> by the verdict text found relative to <paramref name="statusCell"/>.</summary>
+    // Every verdict the matrix can show has its colour and its line in the legend; differential format i colours Coloured[i].
+    private static readonly AttainmentStatus[] Coloured =
+        [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData, AttainmentStatus.NotAssessed];
+
+    /// <summary>Rules colouring <paramref name="range"/> by the verdict text found relative to <paramref name="statusCell"/>.</summary>
     private static ConditionalFormatting Colours(string range, string statusCell, int firstPriority)
     {
         var formatting = new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = range } };
-        AttainmentStatus[] statuses = [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData];
-        for (var i = 0; i < statuses.Length; i++)
-            formatting.Append(new ConditionalFormattingRule(new Formula($"{statusCell}=\"{Labels.Of(statuses[i])}\""))
+        for (var i = 0; i < Coloured.Length; i++)
+            formatting.Append(new ConditionalFormattingRule(new Formula($"{statusCell}=\"{Labels.Of(Coloured[i])}\""))
             {
                 Type = ConditionalFormatValues.Expression, FormatId = (uint)i, Priority = firstPriority + i, StopIfTrue = true,
             });
@@ -165,21 +133,27 @@ public static class ProvinceWorkbookWriter
     private static AnnexSheet Missing(ProvinceWorkbook book)
     {
         var sheet = new AnnexSheet(MissingSheet) { PrintTitles = (3, 3) };
-        sheet.Width(1, 6); sheet.Width(2, 14); sheet.Width(3, 46);
-        sheet.Merge(1, 1, 3, 1, $"ĐƠN VỊ CHƯA BÁO CÁO - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
+        sheet.Width(1, 6); sheet.Width(2, 14); sheet.Width(3, 40); sheet.Width(4, 13); sheet.Width(5, 20);
+        sheet.Merge(1, 1, 5, 1, $"ĐƠN VỊ CHƯA BÁO CÁO - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
         sheet.Height(1, 30);
-        sheet.Text(1, 3, "TT", Look.Head);
-        sheet.Text(2, 3, "Mã đơn vị", Look.Head);
-        sheet.Text(3, 3, "Tên đơn vị", Look.Head);
+        string[] heads = ["TT", "Mã đơn vị", "Tên đơn vị", "Hạn nộp", "Tình trạng"];
+        for (var i = 0; i < heads.Length; i++) sheet.Text((uint)i + 1, 3, heads[i], Look.Head);
+        // The forms not received by the completeness report, else the children without figures.
+        var missing = book.Reporting is { } report
+            ? report.Rows.Where(r => r.Timeliness is Timeliness.Missing or Timeliness.NotYetDue)
+                .Select(r => (r.UnitCode, r.UnitName, Deadline: (DateOnly?)r.Deadline, Status: Completeness.LabelVi(r.Timeliness))).ToList()
+            : book.NotReported.Select(u => (u.Code, u.Name, Deadline: (DateOnly?)null, Status: "Chưa có số liệu")).ToList();
         var row = 4u;
-        foreach (var unit in book.NotReported)
+        foreach (var (code, name, deadline, status) in missing)
         {
             sheet.Number(1, row, row - 3, Look.RowNumber);
-            sheet.Text(2, row, unit.Code, Look.Centred);
-            sheet.Text(3, row, unit.Name, Look.Name);
+            sheet.Text(2, row, code, Look.Centred);
+            sheet.Text(3, row, name, Look.Name);
+            sheet.Date(4, row, deadline);
+            sheet.Text(5, row, status, Look.Centred);
             row++;
         }
-        if (book.NotReported.Count == 0) sheet.Merge(1, row, 3, row, "Tất cả đơn vị đã báo cáo.", Look.Italic);
+        if (missing.Count == 0) sheet.Merge(1, row, 5, row, "Tất cả đơn vị đã báo cáo.", Look.Italic);
         return sheet;
     }
 }

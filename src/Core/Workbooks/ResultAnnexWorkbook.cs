@@ -6,34 +6,39 @@ namespace HealthFuncs.Core.Workbooks;
 
 /// <summary>
 /// The result annex: TT | Chỉ tiêu | Đơn vị tính | Thực hiện cùng kỳ năm trước | Kế hoạch năm | Thực hiện |
-/// % so với KH | % so với cùng kỳ | Đánh giá | Ghi chú. The two % columns are formulas over the row's cells, so the
-/// sheet stays right when someone corrects a number; the target's single number sits in a hidden column for them,
-/// because the printed target keeps its written form ("≥95"). A 6- or 9-month annex adds, after the hidden
-/// columns, "Dự kiến cả năm" and its verdict: the early warning the mid-year reviews exist for.
+/// % so với KH | % so với cùng kỳ | Đánh giá | Ghi chú. % so với KH, % so với cùng kỳ and the verdict are formulas
+/// over the row's visible cells (<see cref="LiveRow"/>), so the sheet stays right when someone corrects a number:
+/// the plan cell holds the target's number printed in its written form ("≥95"). Each verdict carries the
+/// server's reason as a note, each derived actual its provenance. A 6- or 9-month annex adds, after the hidden
+/// code column, "Dự kiến cả năm" and its verdict: the early warning the mid-year reviews exist for.
 /// </summary>
 public static class ResultAnnexWorkbook
 {
     /// <summary>The first row of the table body.</summary>
     public const uint FirstRow = 11;
-    /// <summary>Columns: baseline, plan, actual, % of plan, % of baseline, verdict, note, code, target number.</summary>
-    public const uint Baseline = 4, Plan = 5, Actual = 6, OfPlan = 7, OfBaseline = 8, Verdict = 9, Note = 10, Code = 11, PlanNumber = 12;
+    /// <summary>Columns: baseline, plan, actual, % of plan, % of baseline, verdict, note, code.</summary>
+    public const uint Baseline = 4, Plan = 5, Actual = 6, OfPlan = 7, OfBaseline = 8, Verdict = 9, Note = 10, Code = 11;
     /// <summary>Columns of the 6- and 9-month annex only: the projected year-end value and its verdict.</summary>
-    public const uint Projected = 13, ProjectedVerdict = 14;
+    public const uint Projected = 12, ProjectedVerdict = 13;
 
     /// <summary>True for the periods whose annex carries the projection: 6 and 9 months.</summary>
     public static bool ShowsProjection(Period period) => period.Kind is PeriodKind.FirstHalf or PeriodKind.NineMonths;
 
     /// <summary>Writes the annex as an .xlsx to <paramref name="output"/>.</summary>
-    public static void Write(ResultAnnex annex, Stream output) => AnnexBook.Write(output, [Layout(annex, "Kết quả")]);
+    public static void Write(ResultAnnex annex, Stream output) =>
+        AnnexBook.Write(output, [Layout(annex, SheetName), .. ChartSheets.ForResult(annex, SheetName) is { } chart ? [chart] : Array.Empty<AnnexSheet>()],
+            about: AboutBook.Of(annex.Header, annex.Period));
+
+    /// <summary>The annex's tab name.</summary>
+    public const string SheetName = "Kết quả";
 
     /// <summary>Lays the annex out on a sheet called <paramref name="sheetName"/>.</summary>
     public static AnnexSheet Layout(ResultAnnex annex, string sheetName)
     {
         var sheet = new AnnexSheet(sheetName) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
-        double[] widths = [6, 44, 12, 13, 12, 12, 11, 12, 15, 14];
+        double[] widths = [6, 44, 12, 13, 12, 12, 11, 12, 16, 14];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
-        sheet.Width(PlanNumber, 10, hidden: true);
         var projected = ShowsProjection(annex.Period);
         var last = projected ? ProjectedVerdict : Note;
         if (projected) { sheet.Width(Projected, 13); sheet.Width(ProjectedVerdict, 13); }
@@ -64,53 +69,64 @@ public static class ResultAnnexWorkbook
                 sheet.Text(1, row, line.Number, Look.GroupNumber);
                 sheet.Merge(2, row, last, row, line.Text, Look.Group);
             }
-            else WriteLine(sheet, row, line, byCode[line.Indicator.Code], projected);
+            else WriteLine(sheet, row, line, byCode[line.Indicator.Code], annex.Period, projected);
             row++;
         }
         AnnexFrame.WriteSignature(sheet, annex.Header, row + 1, last, annex.Period.EndYear);
         return sheet;
     }
 
-    private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, ResultLine result, bool projected)
+    private static readonly ResultColumns Columns = new(Baseline, Plan, Actual, OfPlan, OfBaseline, Verdict);
+
+    private static void WriteLine(AnnexSheet sheet, uint row, AnnexLine line, ResultLine result, Period period, bool projected)
     {
         var indicator = result.Indicator;
-        var look = AnnexFrame.ValueLook(indicator);
-        var actual = result.Actual?.Value;
-        var baseline = result.Baseline?.Value;
-        var target = result.Target?.Expression;
-        var planNumber = SingleNumber(target);
-
         sheet.Text(1, row, line.Number, Look.RowNumber);
         sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
         sheet.Text(3, row, indicator.Unit, Look.Centred);
-        sheet.Number(Baseline, row, baseline, look);
-        PlanAnnexWorkbook.WriteTarget(sheet, Plan, row, target, look);
-        sheet.Number(Actual, row, actual, look);
-        string F(uint column) => AnnexSheet.Ref(column, row);
-        if (indicator.Kind == IndicatorKind.Level)
+        WriteDerived(sheet, row, result, period, Columns);
+        sheet.Text(Note, row, result.Actual?.Note, Look.Text);
+        sheet.Text(Code, row, indicator.Code, Look.Plain);
+        if (!projected) return;
+        sheet.Number(Projected, row, result.Projection?.Value, AnnexFrame.ValueLook(indicator));
+        sheet.Text(ProjectedVerdict, row, result.Projection?.Label, Look.Centred);
+    }
+
+    /// <summary>
+    /// Writes a row's baseline, plan and actual, and over them the live % so với KH, so với cùng kỳ and verdict
+    /// (<see cref="LiveRow"/>) with the verdict's reason and the actual's provenance as notes.
+    /// </summary>
+    public static void WriteDerived(AnnexSheet sheet, uint row, ResultLine result, Period period, ResultColumns at)
+    {
+        var indicator = result.Indicator;
+        var live = LiveRow.Of(result, period, new RowCells(AnnexSheet.Ref(at.Baseline, row), AnnexSheet.Ref(at.Plan, row), AnnexSheet.Ref(at.Actual, row)));
+        var attainment = result.Attainment;
+        sheet.Number(at.Baseline, row, result.Baseline?.Value, AnnexFrame.ValueLook(indicator, result.Baseline?.Value));
+        if (live.Plan.IsNumber) sheet.Number(at.Plan, row, live.Plan.Number, Look.PlanNumber, live.Plan.Format!);
+        else sheet.Text(at.Plan, row, live.Plan.Text, Look.Centred);
+        sheet.Number(at.Actual, row, result.Actual?.Value, AnnexFrame.ValueLook(indicator, result.Actual?.Value));
+        if (result.Provenance is { } provenance) sheet.Note(at.Actual, row, provenance);
+        // The server's % are rounded to 2 decimals of a percent; the sheet keeps the same number as a fraction.
+        if (live.OfPlan is { } ofPlan) sheet.Formula(at.OfPlan, row, ofPlan, attainment.PercentOfPlan / 100m, Look.Percent);
+        else sheet.Number(at.OfPlan, row, live.ServerOnly ? attainment.PercentOfPlan / 100m : null, Look.Percent);
+        var (change, changeLook) = indicator.Kind == IndicatorKind.Count ? (attainment.ChangeFromBaseline / 100m, Look.Growth) : (attainment.ChangeFromBaseline, Look.Points);
+        // A change "so với năm 2020" is measured from that year, which the row does not show: the server's figure, said so.
+        if (result.Target?.Expression.BaselineYear is { } year)
         {
-            sheet.Number(OfPlan, row, null, Look.Percent);
-            sheet.Number(OfBaseline, row, null, Look.Percent);
+            sheet.Number(at.OfBaseline, row, change, changeLook);
+            sheet.Note(at.OfBaseline, row, $"So với năm {year} (chỉ tiêu tính so với năm {year}), do máy chủ tính.");
+        }
+        else sheet.Formula(at.OfBaseline, row, live.Change!, change, changeLook);
+        if (live.ServerOnly)
+        {
+            sheet.Text(at.Verdict, row, attainment.Label, Look.Centred);
+            sheet.Note(at.Verdict, row, $"{attainment.Reason}\nĐánh giá do máy chủ tính (cần số liệu hoặc cách đọc không có trên dòng này): sửa số liệu trên bảng không cập nhật ô này.");
         }
         else
         {
-            sheet.Formula(OfPlan, row, $"IF(OR({F(Actual)}=\"\",{F(PlanNumber)}=\"\"),\"\",IFERROR({F(Actual)}/{F(PlanNumber)}*100,\"\"))",
-                actual is { } a && planNumber is { } p && p != 0 ? a / p * 100 : null, Look.Percent);
-            // Counts compare as a share of last year; percentages and rates as a difference in points.
-            if (indicator.Kind == IndicatorKind.Count)
-                sheet.Formula(OfBaseline, row, $"IF(OR({F(Actual)}=\"\",{F(Baseline)}=\"\"),\"\",IFERROR({F(Actual)}/{F(Baseline)}*100,\"\"))",
-                    actual is { } a2 && baseline is { } b && b != 0 ? a2 / b * 100 : null, Look.Percent);
-            else
-                sheet.Formula(OfBaseline, row, $"IF(OR({F(Actual)}=\"\",{F(Baseline)}=\"\"),\"\",{F(Actual)}-{F(Baseline)})",
-                    actual is { } a3 && baseline is { } b3 ? a3 - b3 : null, Look.Points);
+            sheet.FormulaText(at.Verdict, row, live.Verdict, attainment.Label, Look.Centred);
+            sheet.Note(at.Verdict, row, attainment.Reason);
         }
-        sheet.Text(Verdict, row, result.Attainment.Label, Look.Centred);
-        sheet.Text(Note, row, result.Actual?.Note, Look.Text);
-        sheet.Text(Code, row, indicator.Code, Look.Plain);
-        sheet.Number(PlanNumber, row, planNumber, Look.Plain);
-        if (!projected) return;
-        sheet.Number(Projected, row, result.Projection?.Value, look);
-        sheet.Text(ProjectedVerdict, row, result.Projection?.Label, Look.Centred);
     }
 
     /// <summary>The one number a target is measured against, when it has exactly one.</summary>
@@ -121,3 +137,6 @@ public static class ResultAnnexWorkbook
         _ => null,
     };
 }
+
+/// <summary>Where a row's baseline, plan, actual and derived cells sit.</summary>
+public sealed record ResultColumns(uint Baseline, uint Plan, uint Actual, uint OfPlan, uint OfBaseline, uint Verdict);

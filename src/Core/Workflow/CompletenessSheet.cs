@@ -1,6 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using HealthFuncs.Core.OrgUnits;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
@@ -10,7 +8,7 @@ namespace HealthFuncs.Core.Workflow;
 /// <summary>
 /// The "Tình hình báo cáo" sheet: how many of the expected forms arrived and how many by the deadline,
 /// then one row per child unit (TT | Đơn vị | Cấp | Hạn nộp | Trạng thái | Ngày gửi | Đánh giá).
-/// Laid out with the annex workbooks' cells and looks, so it can sit in the consolidated workbook.
+/// Laid out with the annex workbooks' cells and looks; the consolidated workbook ends with it (<see cref="ProvinceWorkbook.Reporting"/>).
 /// </summary>
 public static class CompletenessSheet
 {
@@ -52,29 +50,13 @@ public static class CompletenessSheet
             sheet.Number(1, r, index, Look.RowNumber);
             sheet.Text(2, r, unit.UnitName, Look.Name);
             sheet.Text(3, r, LevelVi(unit.Level), Look.Centred);
-            sheet.Text(4, r, unit.Deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), Look.Centred);
+            sheet.Date(4, r, unit.Deadline);
             sheet.Text(5, r, WorkflowRules.StatusVi(unit.Status), Look.Centred);
-            sheet.Text(6, r, unit.FirstSubmittedAt is { } at ? VietnamTime.DateOf(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "", Look.Centred);
+            sheet.Date(6, r, unit.FirstSubmittedAt is { } at ? VietnamTime.DateOf(at) : null);
             sheet.Text(7, r, Completeness.LabelVi(unit.Timeliness), Look.Centred);
             r++;
         }
         return sheet;
-    }
-
-    /// <summary>
-    /// Adds the sheet, last, to an annex workbook written by <see cref="AnnexBook"/> (whose stylesheet
-    /// holds every look). <paramref name="package"/> must be readable, writable and seekable.
-    /// </summary>
-    public static void AppendTo(Stream package, CompletenessReport report, string parentName)
-    {
-        using var document = SpreadsheetDocument.Open(package, isEditable: true);
-        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The package has no workbook.");
-        var sheets = workbookPart.Workbook.Sheets ?? throw new InvalidOperationException("The workbook has no sheets.");
-        var part = workbookPart.AddNewPart<WorksheetPart>();
-        part.Worksheet = Layout(report, parentName).Build();
-        var nextId = sheets.Elements<Sheet>().Select(s => s.SheetId?.Value ?? 0).DefaultIfEmpty(0u).Max() + 1;
-        sheets.Append(new Sheet { Name = SheetName, SheetId = nextId, Id = workbookPart.GetIdOfPart(part) });
-        workbookPart.Workbook.Save();
     }
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");

@@ -49,6 +49,8 @@ public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, AnnexS
         var name = $"{Prefix(year)}units/{unit.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
         var annex = await annexes.ResultAsync(unit.Code, Period.FullYear(year), ct);
+        // A unit with neither a plan nor figures for the year (a new commune, a hospital that reports elsewhere) has nothing to sign.
+        if (annex.Lines.All(l => l.Target is null && l.Actual is null)) return $"{name}: no plan or figures for {year}, not written";
         using var stream = new MemoryStream();
         ResultAnnexWorkbook.Write(annex, stream);
         return await StoreAsync(name, stream, ct);
@@ -59,12 +61,11 @@ public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, AnnexS
         var name = $"{Prefix(year)}provinces/{province.Code}.xlsx";
         if (await blobs.ExistsAsync(name, ct)) return $"{name} was already stored";
         var book = await annexes.ConsolidatedAsync(province.Code, Period.FullYear(year), ct);
-        using var stream = new MemoryStream();
-        ProvinceWorkbookWriter.Write(book, stream);
         // Who sent the year's form, and when, as of the occurrence (not of the moment a late run happens).
         var period = Period.FullYear(year);
         var forms = await workflow.GetManyAsync(tree.ChildrenOf(province.Code, year).Select(c => c.Code), period, ct);
-        CompletenessSheet.AppendTo(stream, Completeness.For(tree, rules.For(tree), province.Code, period, forms, scheduledAt), province.Name);
+        using var stream = new MemoryStream();
+        ProvinceWorkbookWriter.Write(book with { Reporting = Completeness.For(tree, rules.For(tree), province.Code, period, forms, scheduledAt) }, stream);
         return await StoreAsync(name, stream, ct);
     }
 

@@ -27,7 +27,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
 
     public async Task<PlanAnnex> PlanAsync(string unitCode, int year, Period? planPeriod, CancellationToken cancellationToken)
     {
-        var (tree, unit) = await UnitAsync(unitCode, year, cancellationToken);
+        var (tree, unit, names) = await UnitAsync(unitCode, year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
         var period = planPeriod ?? Period.FullYear(year);
         var years = planPeriod is { } p ? await MilestonesAsync(unitCode, p, cancellationToken) : [year];
@@ -37,7 +37,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 .Where(t => planPeriod is null ? t.PlanPeriod is null : t.PlanPeriod == planPeriod.Value.Code));
         var listed = catalog.Values.Where(i => all.Any(t => t.IndicatorCode == i.Code)).ToList();
         var title = planPeriod is { } pp ? $"Các chỉ tiêu kế hoạch giai đoạn {pp.Year}-{pp.EndYear}" : $"Các chỉ tiêu kế hoạch y tế năm {year}";
-        return new PlanAnnex(Header(tree, unit, year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : await sets.ForAsync(tree, catalog, unitCode, year, cancellationToken), all);
+        return new PlanAnnex(Header(tree, unit, names, period.Year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : await sets.ForAsync(tree, catalog, unitCode, year, cancellationToken), all);
     }
 
     // Milestone years: the years inside the plan period (and its first year's predecessor) that hold its targets.
@@ -51,17 +51,17 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
 
     public async Task<ResultAnnex> ResultAsync(string unitCode, Period period, CancellationToken cancellationToken)
     {
-        var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
+        var (tree, unit, names) = await UnitAsync(unitCode, period.Year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
         var lines = await LinesAsync(await books.OpenAsync(cancellationToken), unitCode, period,
             await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), catalog, cancellationToken);
-        return new ResultAnnex(Header(tree, unit, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
+        return new ResultAnnex(Header(tree, unit, names, period.Year, $"Kết quả thực hiện các chỉ tiêu y tế {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC"),
             unit.Name, period, lines);
     }
 
     public async Task<DataEntryForm> FormAsync(string unitCode, Period period, CancellationToken cancellationToken)
     {
-        var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
+        var (tree, unit, names) = await UnitAsync(unitCode, period.Year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
         var form = await forms.GetAsync(unitCode, period.Code, cancellationToken) ?? FormState.New(unitCode, period.Code);
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
@@ -69,13 +69,13 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var listed = WithReported(await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), current.Keys, catalog);
         var lines = listed.Select(i => new FormLine(i, inForce.GetValueOrDefault(i.Code), baseline.GetValueOrDefault(i.Code), current.GetValueOrDefault(i.Code))).ToList();
-        return new DataEntryForm(Header(tree, unit, period.Year, $"Biểu nhập số liệu {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC"),
+        return new DataEntryForm(Header(tree, unit, names, period.Year, $"Biểu nhập số liệu {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC"),
             unitCode, unit.Name, period, form.Etag, DateTimeOffset.UtcNow, lines);
     }
 
     public async Task<ProvinceWorkbook> ConsolidatedAsync(string unitCode, Period period, CancellationToken cancellationToken)
     {
-        var (tree, unit) = await UnitAsync(unitCode, period.Year, cancellationToken);
+        var (tree, unit, names) = await UnitAsync(unitCode, period.Year, cancellationToken);
         var catalog = await indicators.GetAllAsync(cancellationToken);
         var children = tree.ChildrenOf(unitCode, period.Year);
         var people = await populations.GetYearAsync(period.Year, cancellationToken);
@@ -110,9 +110,9 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             var baseline = Across(before, lastPeople);
             var target = inForce.GetValueOrDefault(indicator.Code);
             summary.Add(new ProvinceFigure(indicator, target, value.Value, value.Numerator, value.Denominator, value.IncludedUnits.Count, value.MissingUnits,
-                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)) { WithoutPartsUnits = value.WithoutPartsUnits });
+                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)) { WithoutPartsUnits = value.WithoutPartsUnits, Baseline = baseline.Value });
         }
-        var header = Header(tree, unit, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {PeriodLabel.Format(period).ToLowerInvariant()}", "Báo cáo", "BC");
+        var header = Header(tree, unit, names, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC");
         return new ProvinceWorkbook(header, unit.Name, period, summary, districts, children.Where(c => now[c.Code].Count == 0).ToList());
     }
 
@@ -152,27 +152,32 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         foreach (var i in WithReported(listed, actual.Where(kv => kv.Value.Observation is not null).Select(kv => kv.Key), catalog))
         {
             var target = inForce.GetValueOrDefault(i.Code);
-            var a = actual.GetValueOrDefault(i.Code)?.Observation;
+            var own = actual.GetValueOrDefault(i.Code);
+            var a = own?.Observation;
             var b = baseline.GetValueOrDefault(i.Code)?.Observation;
             lines.Add(new ResultLine(i, target, a, b, AttainmentRules.Evaluate(i, period, target?.Expression, a?.Value, against.GetValueOrDefault(i.Code)),
-                await outlook.ForUnitAsync(unitCode, i, target?.Expression, cancellationToken)));
+                await outlook.ForUnitAsync(unitCode, i, target?.Expression, cancellationToken),
+                own is { IsDerived: true } ? a?.Note : null));
         }
         return lines;
     }
 
-    private async Task<(OrgTree Tree, OrgUnit Unit)> UnitAsync(string unitCode, int year, CancellationToken cancellationToken)
+    // The unit as it stood in the tree, and its record for the governing body and issuing agency an admin set.
+    private async Task<(OrgTree Tree, OrgUnit Unit, StoredUnit? Names)> UnitAsync(string unitCode, int year, CancellationToken cancellationToken)
     {
         var tree = await units.GetTreeAsync(cancellationToken);
-        return (tree, tree.Find(unitCode) ?? throw new KeyNotFoundException(unitCode));
+        return (tree, tree.Find(unitCode) ?? throw new KeyNotFoundException(unitCode), await units.GetAsync(unitCode, cancellationToken));
     }
 
-    /// The Decree 30 heading: the parent unit above the unit itself, the place from the unit's own name.
-    private static AnnexHeader Header(OrgTree tree, OrgUnit unit, int year, string title, string documentVi, string documentCode)
+    /// The Decree 30 heading: the governing body over the issuing agency, and "(Kèm theo ...)" naming the agency and
+    /// the year the document is issued in (a plan period's first year).
+    /// The names an admin stored for the unit win over those worked out from the unit's and its parent's names.
+    private static AnnexHeader Header(OrgTree tree, OrgUnit unit, StoredUnit? names, int year, string title, string documentVi, string documentCode)
     {
-        var parent = unit.ParentIn(year) is { } p ? tree.Find(p)?.Name ?? "" : "";
-        string[] prefixes = ["Trung tâm Y tế huyện ", "Trung tâm Y tế ", "Sở Y tế tỉnh ", "Sở Y tế ", "Phòng Y tế huyện ", "Huyện ", "Tỉnh ", "Thành phố ", "Thị xã ", "Xã ", "Trạm Y tế xã ", "Trạm Y tế "];
-        var place = prefixes.FirstOrDefault(x => unit.Name.StartsWith(x, StringComparison.OrdinalIgnoreCase)) is { } prefix ? unit.Name[prefix.Length..] : unit.Name;
-        return new AnnexHeader(parent, unit.Name, "Biểu số 01", title,
-            $"(Kèm theo {documentVi} số .../{documentCode} ngày ... tháng ... năm {year} của {unit.Name})", place, null);
+        var bodies = DocumentBodies.Of(unit, unit.ParentIn(year) is { } p ? tree.Find(p) : null);
+        if (names?.GoverningBody is { Length: > 0 } governing) bodies = bodies with { Governing = governing };
+        if (names?.IssuingAgency is { Length: > 0 } issuing) bodies = bodies with { Issuing = issuing };
+        return new AnnexHeader(bodies.Governing, bodies.Issuing, "Biểu số 01", title,
+            $"(Kèm theo {documentVi} số .../{documentCode} ngày ... tháng ... năm {year} của {bodies.Issuing})", bodies.Place, null);
     }
 }

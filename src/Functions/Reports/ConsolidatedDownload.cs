@@ -20,10 +20,6 @@ public static class ConsolidatedDownload
         var tree = await units.GetTreeAsync(cancellationToken);
         var forms = await workflow.GetManyAsync(tree.ChildrenOf(unit, period.Year).Select(c => c.Code), period, cancellationToken);
         var completeness = Completeness.For(tree, rules.For(tree), unit, period, forms, clock.GetUtcNow());
-        return stream =>
-        {
-            ProvinceWorkbookWriter.Write(book, stream);
-            CompletenessSheet.AppendTo(stream, completeness, tree.Find(unit)?.Name ?? unit);
-        };
+        return stream => ProvinceWorkbookWriter.Write(book with { Reporting = completeness }, stream);
     }
 }

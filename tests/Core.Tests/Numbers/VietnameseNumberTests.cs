@@ -39,7 +39,7 @@ public class VietnameseNumberTests
     [InlineData("5.")]
     [InlineData("95%")]
     [InlineData("x")]
-    [InlineData("1 000")]
+    [InlineData("1 00")]        // a space groups thousands only before three digits ("1 000" is a thousand)
     [InlineData("-")]
     public void Text_that_is_not_a_number_is_refused(string? text) =>
         Assert.False(VietnameseNumber.TryParse(text, out _));
@@ -74,4 +74,26 @@ public class VietnameseNumberTests
     [Fact]
     public void Negative_decimal_places_are_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => VietnameseNumber.Format(1m, -1));
+
+    [Theory]
+    [InlineData("270 100", "270100")]
+    [InlineData("270\u00A0100", "270100")]       // a no-break space, as Excel writes it under some locales
+    [InlineData("1\u202F234\u202F567", "1234567")] // narrow no-break spaces
+    [InlineData("1 234,5", "1234.5")]
+    [InlineData("-12 000", "-12000")]
+    public void Spaces_and_no_break_spaces_group_thousands(string text, string expected)
+    {
+        Assert.True(VietnameseNumber.TryParse(text, out var value));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+        Assert.Equal(value, VietnameseNumber.Read(text, new NumberSense(Whole: !text.Contains(','))).Value);
+    }
+
+    [Theory]
+    [InlineData("27 01")]       // a group after a space has three digits
+    [InlineData("2701 000")]    // the first group at most three
+    [InlineData("1.234 567")]   // dots and spaces are not mixed
+    [InlineData("12,5 00")]     // no space after the decimal comma
+    [InlineData("1  000")]      // one space between groups
+    public void Spaces_that_do_not_group_thousands_are_not_a_number(string text) =>
+        Assert.False(VietnameseNumber.TryParse(text, out _));
 }

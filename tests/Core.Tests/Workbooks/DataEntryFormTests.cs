@@ -147,4 +147,27 @@ public class DataEntryFormTests
         Assert.Empty(result.Observations);
         Assert.Contains(unit == "YS" ? "YS" : "2021-9M", result.Refusal.MessageVi, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_instruction_to_type_only_in_the_yellow_cells_is_above_the_table()
+    {
+        using var book = Opened.Build(s => DataEntryFormWorkbook.Write(Samples.Form(), s));
+        var sheet = DataEntryFormWorkbook.SheetName;
+        Assert.StartsWith("Chỉ nhập vào các ô màu vàng", book.Text(sheet, $"A{DataEntryFormWorkbook.InstructionRow}"), StringComparison.Ordinal);
+        Assert.True(DataEntryFormWorkbook.InstructionRow < DataEntryFormWorkbook.FirstRow);
+        Assert.Single(book.Sheet(sheet).Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>(), c => c.InlineString?.InnerText.Contains("ô màu vàng", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Whole_parts_print_as_whole_numbers()
+    {
+        var form = Samples.Form() with
+        {
+            Lines = [.. Samples.Form().Lines.Select(l => l.Indicator.Code == "XA_TCQG" ? l with { Current = Samples.Obs("XA_TCQG", 83.9m, 1443, 1720) } : l)],
+        };
+        using var book = Opened.Build(s => DataEntryFormWorkbook.Write(form, s));
+        var row = book.RowOf(DataEntryFormWorkbook.SheetName, "Xã đạt tiêu chí quốc gia về y tế");
+        Assert.Equal("#,##0", book.NumberFormat(DataEntryFormWorkbook.SheetName, $"{AnnexSheet.ColumnName(DataEntryFormWorkbook.Numerator)}{row}"));
+        Assert.Equal("#,##0", book.NumberFormat(DataEntryFormWorkbook.SheetName, $"{AnnexSheet.ColumnName(DataEntryFormWorkbook.Denominator)}{row}"));
+    }
 }

@@ -23,12 +23,12 @@ public class EarlyWarningTests
     {
         using var book = Opened.Build(s => ResultAnnexWorkbook.Write(Projected(Samples.Result()), s));
         const string sheet = "Kết quả";
-        Assert.Equal(("Dự kiến cả năm", "Đánh giá dự kiến"), (book.Text(sheet, "M9"), book.Text(sheet, "N9")));
+        Assert.Equal(("Dự kiến cả năm", "Đánh giá dự kiến"), (book.Text(sheet, "L9"), book.Text(sheet, "M9")));
         Assert.Equal("Ghi chú", book.Text(sheet, "J9"));
         var visits = book.RowOf(sheet, "Số lượt người khám, chữa bệnh");
-        Assert.Equal((262_500m, "Vượt"), (book.Number(sheet, $"M{visits}"), book.Text(sheet, $"N{visits}")));
+        Assert.Equal((262_500m, "Vượt"), (book.Number(sheet, $"L{visits}"), book.Text(sheet, $"M{visits}")));
         var immunisation = book.RowOf(sheet, "Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi");
-        Assert.Equal("Không đạt", book.Text(sheet, $"N{immunisation}"));
+        Assert.Equal("Không đạt", book.Text(sheet, $"M{immunisation}"));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public class EarlyWarningTests
     {
         var annex = Projected(Samples.Result()) with { Period = Period.ParseCode(period) };
         using var book = Opened.Build(s => ResultAnnexWorkbook.Write(annex, s));
-        Assert.Null(book.Cell("Kết quả", "M9"));
+        Assert.Null(book.Cell("Kết quả", "L9"));
     }
 
     [Fact]

@@ -71,5 +71,19 @@ internal sealed class Opened : IDisposable
         Sheet(sheet).Descendants<Cell>().First(c => c.CellReference!.Value!.StartsWith('B') && c.InlineString?.InnerText == name)
             .Ancestors<Row>().First().RowIndex!.Value;
 
+    /// <summary>The note (comment) on a cell, or null; the sheet's VML drawing must be there too for Excel to show it.</summary>
+    public string? NoteOrNull(string sheet, string reference)
+    {
+        var id = WorkbookPart.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!;
+        var part = (WorksheetPart)WorkbookPart.GetPartById(id!);
+        var comment = part.WorksheetCommentsPart?.Comments?.Descendants<Comment>().FirstOrDefault(c => c.Reference == reference);
+        if (comment is null) return null;
+        Assert.NotNull(part.Worksheet!.GetFirstChild<LegacyDrawing>());
+        Assert.NotEmpty(part.VmlDrawingParts);
+        return comment.CommentText!.InnerText;
+    }
+
+    public string Note(string sheet, string reference) => NoteOrNull(sheet, reference) ?? throw new Xunit.Sdk.XunitException($"no note on {sheet}!{reference}");
+
     public void Dispose() => _document.Dispose();
 }

@@ -11,13 +11,15 @@ public class ProvinceWorkbookTests
     public void Has_a_summary_a_sheet_per_district_a_matrix_and_the_missing_list()
     {
         using var book = Build();
-        Assert.Equal(["Tổng hợp", "Huyện Sơn Dương", "Huyện Yên Sơn", "Ma trận", "Chưa báo cáo", "Cảnh báo sớm"], book.SheetNames);
+        Assert.Equal(["Tổng hợp", "Ma trận", ChartSheets.SheetName, "Huyện Sơn Dương", "Huyện Yên Sơn", "Chưa báo cáo", "Cảnh báo sớm"], book.SheetNames);
         Assert.Equal("SỞ Y TẾ", book.Text("Tổng hợp", "A2"));
         var beds = book.RowOf("Tổng hợp", "Tổng số giường bệnh trong huyện");
-        Assert.Equal(420m * 1.9m, book.Number("Tổng hợp", $"E{beds}"));
-        Assert.Contains("IFERROR", book.Cell("Tổng hợp", $"H{beds}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Equal(420m * 1.9m, book.Number("Tổng hợp", $"F{beds}"));
+        Assert.Equal(400m * 1.9m, book.Number("Tổng hợp", $"D{beds}"));
+        Assert.Contains($"ROUND(F{beds},1)/E{beds}", book.Cell("Tổng hợp", $"I{beds}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Contains($"F{beds}", book.Cell("Tổng hợp", $"K{beds}")!.CellFormula!.Text, StringComparison.Ordinal);
         var level = book.RowOf("Tổng hợp", "Bệnh viện đạt mức chất lượng");
-        Assert.Equal("Huyện Sơn Dương, Huyện Yên Sơn, Huyện Lâm Bình", book.Text("Tổng hợp", $"J{level}"));
+        Assert.Equal("Huyện Sơn Dương, Huyện Yên Sơn, Huyện Lâm Bình", book.Text("Tổng hợp", $"M{level}"));
         Assert.Equal("Thực hiện", book.Text("Huyện Yên Sơn", "F9"));
         Assert.Equal(("LB", "Huyện Lâm Bình"), (book.Text("Chưa báo cáo", "B4"), book.Text("Chưa báo cáo", "C4")));
     }
@@ -32,9 +34,9 @@ public class ProvinceWorkbookTests
         var formatting = matrix.Elements<ConditionalFormatting>().First();
         Assert.StartsWith("D5:E", formatting.SequenceOfReferences!.InnerText, StringComparison.Ordinal);
         var rules = formatting.Elements<ConditionalFormattingRule>().ToList();
-        Assert.Equal(["G5=\"Vượt\"", "G5=\"Đạt\"", "G5=\"Không đạt\"", "G5=\"Chưa có số liệu\""], rules.Select(r => r.GetFirstChild<Formula>()!.Text));
+        Assert.Equal(["G5=\"Vượt\"", "G5=\"Đạt\"", "G5=\"Không đạt\"", "G5=\"Chưa có số liệu\"", "G5=\"Không đánh giá\""], rules.Select(r => r.GetFirstChild<Formula>()!.Text));
         Assert.All(rules, r => Assert.Equal(ConditionalFormatValues.Expression, r.Type!.Value));
-        Assert.Equal(4, book.Styles.DifferentialFormats!.Elements<DifferentialFormat>().Count());
+        Assert.Equal(5, book.Styles.DifferentialFormats!.Elements<DifferentialFormat>().Count());
         var visits = book.RowOf("Ma trận", "Số lượt người khám, chữa bệnh");
         Assert.Equal(131250m, book.Number("Ma trận", $"D{visits}"));
         Assert.Equal("Không đạt", book.Text("Ma trận", $"G{visits}"));

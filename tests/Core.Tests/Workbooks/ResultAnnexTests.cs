@@ -68,31 +68,34 @@ public class ResultAnnexTests
     }
 
     [Fact]
-    public void Percent_columns_are_guarded_formulas_over_the_row()
+    public void Percent_columns_are_guarded_formulas_over_the_visible_cells_of_the_row()
     {
-        // The % columns stay live: formulas referencing the row, wrapped in IFERROR so an empty or zero target shows blank.
+        // The % columns stay live: formulas over the plan, actual and baseline the reader sees, blank when a number is missing or zero.
         using var book = Build();
         var row = book.RowOf(Sheet, "Số lượt người khám, chữa bệnh");
         var ofPlan = book.Cell(Sheet, $"G{row}")!;
-        Assert.Equal($"IF(OR(F{row}=\"\",L{row}=\"\"),\"\",IFERROR(F{row}/L{row}*100,\"\"))", ofPlan.CellFormula!.Text);
-        Assert.Equal(131250m / 260000m * 100, book.Number(Sheet, $"G{row}"));
-        Assert.Equal("0.0\"%\"", book.NumberFormat(Sheet, $"G{row}"));
-        Assert.Contains($"F{row}/D{row}*100", book.Cell(Sheet, $"H{row}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Equal($"IF(OR(F{row}=\"\",E{row}=\"\"),\"\",IF(E{row}=0,\"\",ROUND(ROUND(F{row},1)/E{row},4)))", ofPlan.CellFormula!.Text);
+        Assert.Equal("0.00%", book.NumberFormat(Sheet, $"G{row}"));
+        Assert.Contains($"ROUND((F{row}-D{row})/D{row},4)", book.Cell(Sheet, $"H{row}")!.CellFormula!.Text, StringComparison.Ordinal);
         var rate = book.RowOf(Sheet, "Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi");
-        Assert.Contains($"F{rate}-D{rate}", book.Cell(Sheet, $"H{rate}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Contains($"ROUND(F{rate}-D{rate},2)", book.Cell(Sheet, $"H{rate}")!.CellFormula!.Text, StringComparison.Ordinal);
+        Assert.Contains($"F{rate}", book.Cell(Sheet, $"I{rate}")!.CellFormula!.Text, StringComparison.Ordinal);
         Assert.True(book.WorkbookPart.Workbook!.CalculationProperties!.FullCalculationOnLoad!.Value);
+        Assert.DoesNotContain(book.Sheet(Sheet).Descendants<Cell>(), c => c.CellFormula?.Text.Contains('L') == true);
     }
 
     [Fact]
-    public void Written_targets_keep_their_text_and_point_targets_are_numbers()
+    public void Written_targets_keep_their_words_around_a_live_number()
     {
         using var book = Build();
         var immunisation = book.RowOf(Sheet, "Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi");
-        Assert.Equal(">95%", book.Text(Sheet, $"E{immunisation}"));
-        Assert.Equal(95m, book.Number(Sheet, $"L{immunisation}"));
+        Assert.Equal(95m, book.Number(Sheet, $"E{immunisation}"));
+        Assert.Equal("\">\"0\"%\"", book.NumberFormat(Sheet, $"E{immunisation}"));
         var visits = book.RowOf(Sheet, "Số lượt người khám, chữa bệnh");
         Assert.Equal(260000m, book.Number(Sheet, $"E{visits}"));
         Assert.Equal("Không đạt", book.Text(Sheet, $"I{visits}"));
+        // Numbers and written targets in the plan column are centred alike.
+        Assert.Equal(book.Format(Sheet, $"E{visits}").Alignment!.Horizontal!.Value, book.Format(Sheet, $"E{book.RowOf(Sheet, "Bệnh viện đạt mức chất lượng")}").Alignment!.Horizontal!.Value);
     }
 
     [Fact]

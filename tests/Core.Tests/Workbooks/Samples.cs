@@ -109,10 +109,11 @@ internal static class Samples
             Actual = l.Actual is null ? null : l.Actual with { UnitCode = "YS", Value = l.Actual.Value * 0.9m },
             Attainment = Verdict(l.Attainment.Status == AttainmentStatus.Met ? AttainmentStatus.NotMet : l.Attainment.Status),
         }).ToList());
-        var summary = result.Lines.Select(l => new ProvinceFigure(l.Indicator, l.Target, l.Actual?.Value * 1.9m, l.Actual?.Numerator, l.Actual?.Denominator, 2, [], l.Attainment)).ToList();
+        var summary = result.Lines.Select(l => new ProvinceFigure(l.Indicator, l.Target, l.Actual?.Value * 1.9m, l.Actual?.Numerator, l.Actual?.Denominator, 2, [], l.Attainment)
+        { Baseline = l.Baseline?.Value * 1.9m }).ToList();
         summary[^1] = summary[^1] with { Value = null, IncludedUnits = 0, MissingUnits = ["SD", "YS", "LB"] };
         return new ProvinceWorkbook(Header("Tổng hợp kết quả thực hiện chỉ tiêu y tế 6 tháng đầu năm 2021") with
-        { IssuingParent = "UBND tỉnh Tuyên Quang", IssuingBody = "Sở Y tế", Place = "Tuyên Quang" },
+        { GoverningBody = "UBND tỉnh Tuyên Quang", IssuingBody = "Sở Y tế", Place = "Tuyên Quang" },
             "Tỉnh Tuyên Quang", Half, summary, [sonDuong, yenSon], [District("LB", "Huyện Lâm Bình")]);
     }
 }

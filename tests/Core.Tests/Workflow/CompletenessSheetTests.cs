@@ -21,12 +21,10 @@ public class CompletenessSheetTests
     }
 
     [Fact]
-    public void The_sheet_is_appended_to_an_annex_workbook_and_the_package_stays_valid()
+    public void The_sheet_follows_an_annex_sheet_in_a_valid_package_with_its_print_titles()
     {
         using var stream = new MemoryStream();
-        AnnexBook.Write(stream, [new AnnexSheet("Tổng hợp")]);
-
-        CompletenessSheet.AppendTo(stream, Report(), "Tỉnh Tuyên Quang");
+        AnnexBook.Write(stream, [new AnnexSheet("Tổng hợp"), CompletenessSheet.Layout(Report(), "Tỉnh Tuyên Quang")]);
 
         stream.Position = 0;
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -35,11 +33,14 @@ public class CompletenessSheetTests
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(["Tổng hợp", CompletenessSheet.SheetName], sheets.Select(s => s.Name!.Value));
         Assert.Equal([1u, 2u], sheets.Select(s => s.SheetId!.Value));
+        Assert.Contains(document.WorkbookPart.Workbook.DefinedNames!.Elements<DefinedName>(), n => n.Name == "_xlnm.Print_Titles" && n.LocalSheetId?.Value == 1);
         var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheets[1].Id!);
         var cells = part.Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, c => c.InlineString?.InnerText ?? c.CellValue?.Text);
         Assert.Equal("TÌNH HÌNH BÁO CÁO QUÝ I/2021", cells["A1"]);
         Assert.Equal(("2", "1", "0.5"), (cells["C3"], cells["C4"], cells["D4"]));      // expected, received, 50 %
-        Assert.Equal(("Huyện Sơn Dương", "07/04/2021", "08/04/2021", "Muộn"), (cells["B10"], cells["D10"], cells["F10"], cells["G10"]));
+        // Dates are date serials (days since 30/12/1899) in a date format, so they sort and filter as dates.
+        static string Serial(int y, int m, int d) => (new DateOnly(y, m, d).DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(("Huyện Sơn Dương", Serial(2021, 4, 7), Serial(2021, 4, 8), "Muộn"), (cells["B10"], cells["D10"], cells["F10"], cells["G10"]));
         Assert.Equal(("Huyện Yên Sơn", "Chưa nộp (quá hạn)"), (cells["B11"], cells["G11"]));
     }
 }

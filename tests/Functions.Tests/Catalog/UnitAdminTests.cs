@@ -30,6 +30,15 @@ public sealed class UnitAdminTests(AzuriteFixture azurite) : SeededServerTests(a
         var audit = (await Factory.Get<AuditStore>().GetLatestAsync("D3", 5)).Single();
         Assert.Equal((AuditAction.UnitAdded, null), (audit.Action, audit.Old));
         Assert.Contains("UBND HUYỆN D3", audit.New);
+
+        // The names stored are the ones the unit's annexes are headed with (Decree 30: governing body over issuing agency).
+        var annex = await (await Admin.GetAsync("/api/units/D3/periods/2021/result.xlsx")).Content.ReadAsByteArrayAsync();
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(annex), false);
+        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.InlineString>())
+            .Select(t => t.InnerText).Concat(document.WorkbookPart.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>()
+                .Select(i => i.InnerText) ?? []).ToList();
+        Assert.Contains(texts, t => t.Equals("UBND HUYỆN D3", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(texts, t => t.Contains("PHÒNG Y TẾ", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -71,7 +71,6 @@ public static class YearEndFixture
     [
         "year-end/2021/manifest.json",
         "year-end/2021/provinces/P.xlsx",
-        "year-end/2021/units/C1.xlsx",
         "year-end/2021/units/D1.xlsx",
         "year-end/2021/units/D2.xlsx",
         "year-end/2021/units/P.xlsx",

@@ -72,7 +72,7 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, await _app.RunOrExecuteAsync(["export", "consolidated", "--unit", "P", "--period", "2021-H1", "--out", output]));
         using var document = SpreadsheetDocument.Open(output, false);
         var names = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["Tổng hợp", "Huyện D1", "Ma trận", "Chưa báo cáo", EarlyWarningSheet.Name, CompletenessSheet.SheetName], names);
+        Assert.Equal(["Tổng hợp", "Ma trận", "Huyện D1", "Chưa báo cáo", EarlyWarningSheet.Name, CompletenessSheet.SheetName], names);
     }
 
     [Theory]

@@ -56,7 +56,9 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         form.CopyTo(copy);
         using (var document = SpreadsheetDocument.Open(copy, true))
         {
-            var part = document.WorkbookPart!.WorksheetParts.Single();
+            // The table's sheet is the first; a result annex's chart sheet follows it.
+            var first = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().First();
+            var part = (WorksheetPart)document.WorkbookPart.GetPartById(first.Id!);
             foreach (var row in part.Worksheet!.Descendants<Row>())
             {
                 var code = row.Elements<Cell>().FirstOrDefault(c => c.CellReference == $"K{row.RowIndex}")?.InlineString?.InnerText;
@@ -158,10 +160,10 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         var plan = await WorkbookAsync(await D1.GetAsync("/api/units/D1/years/2021/plan.xlsx"));
         Assert.Equal(["Kế hoạch"], SheetNames(plan));
         var result = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/result.xlsx"));
-        Assert.Equal(["Kết quả"], SheetNames(result));
+        Assert.Equal(["Kết quả", ChartSheets.SheetName], SheetNames(result));
         var consolidated = await WorkbookAsync(await province.GetAsync("/api/units/P/periods/2021-H1/consolidated.xlsx"));
         // The province also sees who has sent the period's form, and on time.
-        Assert.Equal(["Tổng hợp", "Huyện D1", "Ma trận", "Chưa báo cáo", EarlyWarningSheet.Name, CompletenessSheet.SheetName], SheetNames(consolidated));
+        Assert.Equal(["Tổng hợp", "Ma trận", ChartSheets.SheetName, "Huyện D1", "Chưa báo cáo", EarlyWarningSheet.Name, CompletenessSheet.SheetName], SheetNames(consolidated));
         var export = await WorkbookAsync(await province.GetAsync("/api/units/P/years/2021/export.xlsx"));
         using (var document = SpreadsheetDocument.Open(export, false))
             Assert.Equal(3, document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Row>().Count()); // header + 2 values
