@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -25,6 +26,49 @@ public sealed class PublishedServerTests(PublishedApp app)
         Assert.Contains("/api/health", paths);
         Assert.All(paths, path => Assert.StartsWith("/api/", path, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/addin/taskpane.html")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Published_app_started_with_the_workers_arguments_is_the_isolated_worker_calling_the_functions_host()
+    {
+        // Stands in for the Functions host's gRPC endpoint: the worker must open an HTTP/2 connection to it.
+        using var host = new TcpListener(IPAddress.Loopback, 0);
+        host.Start();
+        var hostPort = ((IPEndPoint)host.LocalEndpoint).Port;
+        var localPort = Azurite.FreePort();
+        await using var storage = await Azurite.StartAsync();
+        var start = new ProcessStartInfo(Path.Combine(app.Folder, "HealthFuncs.Functions"))
+        {
+            WorkingDirectory = app.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "--functions-uri", $"http://127.0.0.1:{hostPort}/", "--functions-worker-id", "w1", "--functions-request-id", "r1", "--functions-grpc-max-message-length", "2147483647" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        start.Environment["Storage__ConnectionString"] = storage.ConnectionString;
+        start.Environment["Server__Port"] = localPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        try
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            using var connection = await host.AcceptTcpClientAsync(limit.Token);
+            var preface = new byte[24];
+            await connection.GetStream().ReadExactlyAsync(preface, limit.Token);
+
+            Assert.Equal("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", Encoding.ASCII.GetString(preface));
+            // Not the standalone server: nothing listens on the local port.
+            using var local = new TcpClient();
+            await Assert.ThrowsAnyAsync<SocketException>(() => local.ConnectAsync(IPAddress.Loopback, localPort, limit.Token).AsTask());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     async Task<RunningServer> StartAsync()
