@@ -1,4 +1,4 @@
-// HealthFuncs in one resource group: the function app (server as a custom handler, Flex
+// HealthFuncs in one resource group: the function app (server as a .NET isolated worker, Flex
 // Consumption), its storage, monitoring and identity. Deploy with a parameter file:
 //   az deployment group create -g <group> -f infra/main.bicep -p infra/prod.bicepparam
 

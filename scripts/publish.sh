@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Builds the deployable Azure Functions app for HealthFuncs:
-#   publish/app/                     the server for linux-x64, self-contained, with host.json at the
-#                                    root, one folder per function (function.json), and the Excel
+#   publish/app/                     the .NET isolated worker package: the app, host.json,
+#                                    functions.metadata, worker.config.json, extensions.json (all four
+#                                    written by the Functions worker SDK at publish), and the Excel
 #                                    add-in's built files under addin/ (served at /api/addin/)
 #   publish/healthfuncs-functions.zip  the same folder, zipped for `az functionapp deployment source config-zip`
 #   publish/manifest.prod.xml        the add-in manifest pointing at the deployed app (with --app-url)
 #
 # Usage: bash scripts/publish.sh [--out DIR] [--app-url https://func-healthfuncs-prod.azurewebsites.net]
 #
-# Self-contained on purpose: a custom handler is started by the Functions host as a plain
-# executable, and the Linux Functions image carries the host's own .NET, not the .NET 10 runtime
-# this server needs. The function folders are written by the server itself (publish-functions)
-# from its registered endpoints and jobs, so they always match the code being deployed.
+# Framework-dependent for linux-x64: the Flex Consumption "dotnet-isolated" 10.0 runtime brings
+# .NET 10. The functions (one HTTP function handing every /api request to the API, one timer per
+# scheduled job) are read from the code by the worker SDK, so they always match what is deployed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/publish"
@@ -29,18 +29,16 @@ zip="$out/healthfuncs-functions.zip"
 rm -rf "$app" "$zip"
 mkdir -p "$out"
 
-echo "Publishing the server (linux-x64, self-contained) to $app"
-dotnet publish "$root/src/Functions" -c Release -r linux-x64 --self-contained true \
+echo "Publishing the isolated worker (linux-x64) to $app"
+dotnet publish "$root/src/Functions" -c Release -r linux-x64 --self-contained false \
   -p:DebugType=none -p:GenerateDocumentationFile=false -o "$app" -nologo -v quiet
-
-executable="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["customHandler"]["description"]["defaultExecutablePath"])' "$root/host.json")"
-if [ ! -x "$app/$executable" ]; then
-  echo "host.json names '$executable' as the custom handler, but $app/$executable is not an executable" >&2
-  exit 1
-fi
-
-echo "Writing host.json and the function folders"
-Jobs__RunLocally=false "$app/$executable" publish-functions "$app" --host-json "$root/host.json"
+cp "$root/host.json" "$app/host.json"
+for file in functions.metadata worker.config.json extensions.json; do
+  if [ ! -f "$app/$file" ]; then
+    echo "the worker SDK did not write $file into $app" >&2
+    exit 1
+  fi
+done
 
 addin="$root/src/ExcelAddin"
 if [ -f "$addin/package.json" ] && grep -q '"build"' "$addin/package.json"; then
@@ -89,7 +87,7 @@ with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            # ZipFile.write keeps the Unix mode, so the handler stays executable after deployment.
+            # ZipFile.write keeps the Unix mode, so the executable stays executable after deployment.
             archive.write(path, os.path.relpath(path, root))
 PY
 echo "Done: $zip ($(du -h "$zip" | cut -f1))"

@@ -1,5 +1,5 @@
-// The Linux function app on the Flex Consumption plan, running the server as a custom handler
-// (runtime "custom": Flex sets FUNCTIONS_WORKER_RUNTIME from it). It runs as the user-assigned
+// The Linux function app on the Flex Consumption plan, running the server as a .NET 10 isolated
+// worker (runtime "dotnet-isolated": Flex sets FUNCTIONS_WORKER_RUNTIME from it). It runs as the user-assigned
 // identity for everything: the host's own storage, the deployment package, the app's tables and
 // blobs, and telemetry. App Service Authentication with Microsoft Entra ID stands in front of the
 // API and answers 401 to anonymous callers; the server trusts the principal it passes on. Either
@@ -89,8 +89,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {
@@ -107,6 +107,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
+        // Read by the host and by the worker's own telemetry (FunctionsWorkerHosting): both sign in as the identity.
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         // The server's own storage clients: DefaultAzureCredential picks the identity named here.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }

@@ -61,6 +61,19 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task The_function_app_runs_the_dotnet_isolated_worker_on_dotnet_10()
+    {
+        var (exitCode, output) = await Repository.RunAsync(Repository.Bicep, ["build", Path.Combine(Repository.Infra, "modules", "functionapp.bicep"), "--stdout"]);
+        Assert.True(exitCode == 0, output);
+        using var template = JsonDocument.Parse(output);
+        var site = template.RootElement.GetProperty("resources").EnumerateArray()
+            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+
+        var runtime = site.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime");
+        Assert.Equal(("dotnet-isolated", "10.0"), (runtime.GetProperty("name").GetString(), runtime.GetProperty("version").GetString()));
+    }
+
+    [Fact]
     public async Task Parameter_file_refuses_to_build_without_the_entra_client_id()
     {
         var (exitCode, output) = await Repository.RunAsync(Repository.Bicep, ["build-params", Path.Combine(Repository.Infra, "prod.bicepparam"), "--stdout"],

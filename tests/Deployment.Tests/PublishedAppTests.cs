@@ -1,97 +1,93 @@
 using System.IO.Compression;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Cronos;
 
 namespace HealthFuncs.Deployment.Tests;
 
+/// <summary>
+/// The package scripts/publish.sh builds is a standard .NET isolated-worker app: what the Functions
+/// host reads from it (host.json, worker.config.json, functions.metadata, extensions.json) as the
+/// worker SDK wrote it from the code.
+/// </summary>
 [Collection(PublishedAppCollection.Name)]
-public sealed partial class PublishedAppTests(PublishedApp app)
+public sealed class PublishedAppTests(PublishedApp app)
 {
-    static readonly string[] HttpMethods = ["get", "post", "put", "patch", "delete", "head", "options"];
+    static readonly string[] AllMethods = ["get", "post", "put", "patch", "delete", "head", "options"];
 
-    JsonElement HostJson => JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, "host.json"))).RootElement;
+    // The jobs' UTC schedules: 00:00 Vietnam time on 1 January, 08:00 and 00:00 Vietnam time daily.
+    static readonly Dictionary<string, string> TimerSchedules = new()
+    {
+        ["job_year_end_summary"] = "0 0 17 31 12 *",
+        ["job_completeness_reminder"] = "0 0 1 * * *",
+        ["job_nightly_snapshot"] = "0 0 17 * * *",
+    };
 
-    IEnumerable<(string Name, JsonElement Function)> Functions() =>
-        Directory.EnumerateDirectories(app.Folder)
-            .Where(folder => File.Exists(Path.Combine(folder, "function.json")))
-            .Order(StringComparer.Ordinal)
-            .Select(folder => (Path.GetFileName(folder), JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "function.json"))).RootElement));
+    JsonElement Read(string file) => JsonDocument.Parse(File.ReadAllText(Path.Combine(app.Folder, file))).RootElement;
+
+    Dictionary<string, JsonElement> Functions() =>
+        Read("functions.metadata").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f);
+
+    static JsonElement Trigger(JsonElement function) =>
+        Assert.Single(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
     [Fact]
-    public void Host_json_at_the_root_declares_the_custom_handler_with_forwarded_http_under_api()
+    public void Host_json_at_the_root_keeps_the_api_prefix_and_declares_no_custom_handler()
     {
-        var host = HostJson;
+        var host = Read("host.json");
 
         Assert.Equal("2.0", host.GetProperty("version").GetString());
-        Assert.True(host.GetProperty("customHandler").GetProperty("enableForwardingHttpRequest").GetBoolean());
         Assert.Equal("api", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.False(host.TryGetProperty("customHandler", out _), "host.json still declares a custom handler");
     }
 
     [Fact]
-    public void Custom_handler_executable_exists_and_is_executable()
+    public void Worker_config_starts_the_apps_own_assembly_as_a_dotnet_isolated_worker()
     {
-        var relative = HostJson.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
-        var path = Path.Combine(app.Folder, relative);
+        var description = Read("worker.config.json").GetProperty("description");
 
-        Assert.True(File.Exists(path), $"{relative} is not in the published app");
-        Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute), $"{relative} is not executable");
-        // Self-contained: the Functions image has no .NET 10 runtime for the handler to use.
-        Assert.True(File.Exists(Path.Combine(app.Folder, "libcoreclr.so")), "the .NET runtime is not in the published app");
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        var worker = description.GetProperty("defaultWorkerPath").GetString()!;
+        Assert.Equal("HealthFuncs.Functions.dll", worker);
+        Assert.True(File.Exists(Path.Combine(app.Folder, worker)), $"{worker} is not in the package");
+        Assert.True(File.Exists(Path.Combine(app.Folder, "extensions.json")), "extensions.json is missing");
+        Assert.True(File.Exists(Path.Combine(app.Folder, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.FunctionMetadataLoader.dll")),
+            "the host-side extensions extensions.json points at are missing");
     }
 
     [Fact]
-    public void Every_function_folder_has_a_valid_function_json()
+    public void One_anonymous_http_function_takes_every_method_on_every_path_under_the_prefix()
     {
-        var functions = Functions().ToList();
+        var functions = Functions();
+        var http = functions.Values.Where(f => Trigger(f).GetProperty("type").GetString() == "httpTrigger").ToList();
 
-        Assert.NotEmpty(functions);
-        foreach (var (name, function) in functions)
-        {
-            Assert.Matches(FunctionName(), name);
-            var bindings = function.GetProperty("bindings").EnumerateArray().ToList();
-            var trigger = Assert.Single(bindings, b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-            Assert.Equal("in", trigger.GetProperty("direction").GetString());
-            switch (trigger.GetProperty("type").GetString())
-            {
-                case "httpTrigger":
-                    Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString());
-                    Assert.All(trigger.GetProperty("methods").EnumerateArray(), m => Assert.Contains(m.GetString(), HttpMethods));
-                    var route = trigger.GetProperty("route").GetString()!;
-                    Assert.False(route.StartsWith('/') || route.StartsWith("api/", StringComparison.OrdinalIgnoreCase), $"{name}: route '{route}' repeats the prefix");
-                    var output = Assert.Single(bindings, b => b.GetProperty("type").GetString() == "http");
-                    Assert.Equal("out", output.GetProperty("direction").GetString());
-                    break;
-                case "timerTrigger":
-                    Assert.Equal("timer", trigger.GetProperty("name").GetString());
-                    Assert.Single(bindings);
-                    break;
-                default:
-                    Assert.Fail($"{name}: unexpected trigger {trigger.GetProperty("type")}");
-                    break;
-            }
-        }
+        var api = Assert.Single(http);
+        var trigger = Trigger(api);
+        Assert.Equal("api", api.GetProperty("name").GetString());
+        Assert.Equal("{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString(), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(AllMethods.Order(StringComparer.Ordinal), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order(StringComparer.Ordinal));
+        var output = Assert.Single(api.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("direction").GetString() == "Out");
+        Assert.Equal("http", output.GetProperty("type").GetString());
     }
 
     [Fact]
-    public void Timer_functions_have_six_field_ncrontab_schedules()
+    public void Every_scheduled_job_is_a_timer_function_on_its_utc_schedule()
     {
-        foreach (var (name, function) in Functions())
-        {
-            var trigger = function.GetProperty("bindings")[0];
-            if (trigger.GetProperty("type").GetString() != "timerTrigger")
-            {
-                continue;
-            }
+        var timers = Functions().Where(f => Trigger(f.Value).GetProperty("type").GetString() == "timerTrigger")
+            .ToDictionary(f => f.Key, f => Trigger(f.Value).GetProperty("schedule").GetString()!);
 
-            var schedule = trigger.GetProperty("schedule").GetString()!;
-            Assert.True(schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6, $"{name}: '{schedule}' is not six fields");
-            Assert.True(CronExpression.TryParse(schedule, CronFormat.IncludeSeconds, out _), $"{name}: '{schedule}' is not NCRONTAB");
-        }
+        Assert.Equal(TimerSchedules.OrderBy(t => t.Key), timers.OrderBy(t => t.Key));
+        Assert.All(timers.Values, schedule => Assert.True(CronExpression.TryParse(schedule, CronFormat.IncludeSeconds, out _), $"'{schedule}' is not six-field NCRONTAB"));
     }
 
     [Fact]
-    public void Zip_holds_exactly_the_published_folder_with_the_handler_still_executable()
+    public void Package_holds_no_function_json_from_the_custom_handler()
+    {
+        Assert.Empty(Directory.EnumerateFiles(app.Folder, "function.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Zip_holds_exactly_the_published_folder_with_the_executable_still_executable()
     {
         using var zip = ZipFile.OpenRead(app.Zip);
         var files = Directory.EnumerateFiles(app.Folder, "*", SearchOption.AllDirectories)
@@ -99,16 +95,9 @@ public sealed partial class PublishedAppTests(PublishedApp app)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(files, zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
-        var handler = HostJson.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
-        var mode = (UnixFileMode)((zip.GetEntry(handler)!.ExternalAttributes >> 16) & 0x1FF);
-        Assert.True(mode.HasFlag(UnixFileMode.UserExecute), $"{handler} loses its execute bit in the zip");
-        foreach (var (name, _) in Functions())
-        {
-            using var reader = new StreamReader(zip.GetEntry($"{name}/function.json")!.Open());
-            Assert.Equal(File.ReadAllText(Path.Combine(app.Folder, name, "function.json")), reader.ReadToEnd());
-        }
+        var mode = (UnixFileMode)((zip.GetEntry("HealthFuncs.Functions")!.ExternalAttributes >> 16) & 0x1FF);
+        Assert.True(mode.HasFlag(UnixFileMode.UserExecute), "HealthFuncs.Functions loses its execute bit in the zip");
+        using var reader = new StreamReader(zip.GetEntry("functions.metadata")!.Open());
+        Assert.Equal(File.ReadAllText(Path.Combine(app.Folder, "functions.metadata")), reader.ReadToEnd());
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,127}$")]
-    private static partial Regex FunctionName();
 }

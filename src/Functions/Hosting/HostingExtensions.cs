@@ -1,30 +1,43 @@
 using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Hosting.Jobs;
-using HealthFuncs.Functions.Hosting.Timers;
+using HealthFuncs.Functions.Hosting.Worker;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace HealthFuncs.Functions.Hosting;
 
 /// <summary>
-/// Everything that lets the one program run as the Azure Functions custom handler, as a server on
-/// its own, and as the operators' command line. Program.cs calls the three methods below.
+/// The two hostings of the one program. Run alone it is a Kestrel server with its own job
+/// scheduler and the operators' command line; started by the Functions host, the same API
+/// pipeline is served through the isolated worker (<see cref="FunctionsWorkerHosting"/>).
 /// </summary>
 public static class HostingExtensions
 {
-    /// <summary>The listening address, the scheduled-job machinery and the operator commands.</summary>
-    public static WebApplicationBuilder AddCustomHandlerHosting(this WebApplicationBuilder builder)
+    /// <summary>Running alone: the listening address, the scheduled-job machinery and the operator commands.</summary>
+    public static WebApplicationBuilder AddStandaloneHosting(this WebApplicationBuilder builder)
     {
-        builder.WebHost.UseUrls(CustomHandler.ListenUrl(builder.Configuration));
+        builder.WebHost.UseUrls(LocalServer.ListenUrl(builder.Configuration));
         builder.Services.AddScheduledJobs();
         builder.Services.AddOperatorCommand<RunJobCommand>();
         builder.Services.AddOperatorCommand<ExportCommand>();
-        builder.Services.AddOperatorCommand<PublishFunctionsCommand>();
         return builder;
     }
 
-    /// <summary>The timer invocation routes and the add-in's static files.</summary>
-    public static WebApplication MapCustomHandlerEndpoints(this WebApplication app)
+    /// <summary>
+    /// Under the Functions host: no listening socket of its own (the worker's HTTP function hands
+    /// requests in) and no local scheduler (the host's timers fire the jobs).
+    /// </summary>
+    public static WebApplicationBuilder AddWorkerHosting(this WebApplicationBuilder builder)
     {
-        app.MapTimerFunctions();
+        builder.Configuration.AddInMemoryCollection([new("Jobs:RunLocally", "false")]);
+        builder.Services.AddScheduledJobs();
+        builder.Services.AddSingleton<ForwardedRequestServer>();
+        builder.Services.AddSingleton<IServer>(services => services.GetRequiredService<ForwardedRequestServer>());
+        return builder;
+    }
+
+    /// <summary>Endpoints outside the API groups: the add-in's static files.</summary>
+    public static WebApplication MapHostingEndpoints(this WebApplication app)
+    {
         app.MapAddinFiles();
         return app;
     }

@@ -21,9 +21,13 @@ public sealed record ReminderRecord(string ParentCode, string ParentName, string
 public sealed class CompletenessReminder(JobStepRunner runner, UnitStore units, WorkflowStore workflow,
     WorkflowRulesSource rules, ReportBlobs blobs) : SteppedJob(runner)
 {
-    public override string Name => "completeness-reminder";
+    /// <summary>The job's name, and its timer function's schedule (constants: the worker reads them from the attribute).</summary>
+    public const string JobName = "completeness-reminder";
+    public const string Cron = "0 0 1 * * *";
 
-    public override string Schedule => "0 0 1 * * *";
+    public override string Name => JobName;
+
+    public override string Schedule => Cron;
 
     public override async Task<JobPlan> PlanAsync(JobRun run, CancellationToken cancellationToken = default)
     {

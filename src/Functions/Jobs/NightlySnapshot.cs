@@ -32,9 +32,13 @@ public sealed record SnapshotManifest(DateOnly Date, IReadOnlyList<ReportFile> F
 public sealed class NightlySnapshot(JobStepRunner runner, UnitStore units, StorageAccount account, ValueStore values,
     WorkflowStore workflow, ReportBlobs blobs) : SteppedJob(runner)
 {
-    public override string Name => "nightly-snapshot";
+    /// <summary>The job's name, and its timer function's schedule (constants: the worker reads them from the attribute).</summary>
+    public const string JobName = "nightly-snapshot";
+    public const string Cron = "0 0 17 * * *";
 
-    public override string Schedule => "0 0 17 * * *";
+    public override string Name => JobName;
+
+    public override string Schedule => Cron;
 
     /// The Vietnam day a run at <paramref name="scheduledAt"/> snapshots: the day that ended most recently.
     public static DateOnly DayOf(DateTimeOffset scheduledAt) => VietnamTime.DateOf(scheduledAt).AddDays(-1);

@@ -21,9 +21,13 @@ public sealed record SummaryManifest(int Year, IReadOnlyList<ReportFile> Files);
 public sealed class YearEndSummary(JobStepRunner runner, UnitStore units, AnnexSources annexes, WorkflowStore workflow,
     WorkflowRulesSource rules, ReportBlobs blobs) : SteppedJob(runner)
 {
-    public override string Name => "year-end-summary";
+    /// <summary>The job's name, and its timer function's schedule (constants: the worker reads them from the attribute).</summary>
+    public const string JobName = "year-end-summary";
+    public const string Cron = "0 0 17 31 12 *";
 
-    public override string Schedule => "0 0 17 31 12 *";
+    public override string Name => JobName;
+
+    public override string Schedule => Cron;
 
     /// The year a run at <paramref name="scheduledAt"/> closes: the one before the Vietnam date's year.
     public static int YearOf(DateTimeOffset scheduledAt) => VietnamTime.DateOf(scheduledAt).Year - 1;

@@ -12,13 +12,12 @@ public sealed class LocalSchedulerTests : IDisposable
 {
     readonly string checkpoints = Path.Combine(Path.GetTempPath(), "healthfuncs-jobs-" + Guid.NewGuid().ToString("N"));
 
-    ServiceProvider Services(bool runLocally = true, string? hostPort = null)
+    ServiceProvider Services(bool runLocally = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Jobs:RunLocally"] = runLocally ? "true" : "false",
             ["Jobs:CheckpointDirectory"] = checkpoints,
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = hostPort,
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -65,12 +64,11 @@ public sealed class LocalSchedulerTests : IDisposable
         Assert.Empty(provider.GetRequiredService<RunLog>().Runs);
     }
 
-    [Theory]
-    [InlineData(false, null)]
-    [InlineData(true, "38123")]
-    public async Task Scheduler_stays_idle_when_turned_off_or_under_the_functions_host(bool runLocally, string? hostPort)
+    // Under the Functions host the worker hosting turns it off the same way (WorkerHostingTests).
+    [Fact]
+    public async Task Scheduler_stays_idle_when_turned_off()
     {
-        await using var provider = Services(runLocally, hostPort);
+        await using var provider = Services(runLocally: false);
         await provider.GetRequiredService<JobCheckpoints>().RecordAsync("year-end-test", DateTimeOffset.UtcNow.AddYears(-2));
         var scheduler = provider.GetServices<IHostedService>().OfType<LocalJobScheduler>().Single();
 

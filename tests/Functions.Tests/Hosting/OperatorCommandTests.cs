@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HealthFuncs.Functions.Hosting.Commands;
 using HealthFuncs.Functions.Hosting.Jobs;
 using HealthFuncs.Functions.Hosting;
@@ -20,7 +19,7 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.Configuration["Jobs:RunLocally"] = "false";
         builder.Configuration["Jobs:CheckpointDirectory"] = Path.Combine(folder, "checkpoints");
-        builder.AddCustomHandlerHosting();
+        builder.AddStandaloneHosting();
         builder.Services.AddSingleton<RunLog>();
         builder.Services.AddScheduledJob<YearEndTestJob>();
         builder.Services.AddScheduledJob<FailingTestJob>();
@@ -35,7 +34,7 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         }));
         app = builder.Build();
         app.MapGet("/api/health", () => "ok");
-        app.MapCustomHandlerEndpoints();
+        app.MapHostingEndpoints();
         return Task.CompletedTask;
     }
 
@@ -69,23 +68,6 @@ public sealed class OperatorCommandTests : IAsyncLifetime
     {
         Assert.Equal(expected, await app.RunOrExecuteAsync(args));
         Assert.DoesNotContain(app.Services.GetRequiredService<RunLog>().Runs, r => r.Job == "year-end-test");
-    }
-
-    [Fact]
-    public async Task Publish_functions_writes_host_json_and_every_function()
-    {
-        var output = Path.Combine(folder, "app");
-        var hostJson = Path.Combine(folder, "host.json");
-        await File.WriteAllTextAsync(hostJson, """{"version":"2.0","customHandler":{"description":{"defaultExecutablePath":"HealthFuncs.Functions"},"enableForwardingHttpRequest":true}}""");
-
-        var exit = await app.RunOrExecuteAsync(["publish-functions", output, "--host-json", hostJson]);
-
-        Assert.Equal(0, exit);
-        Assert.True(File.Exists(Path.Combine(output, "host.json")));
-        var folders = Directory.GetDirectories(output).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(["get_addin_path", "get_health", "job_failing_test", "job_year_end_test"], folders);
-        using var timer = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "job_failing_test", "function.json")));
-        Assert.Equal("0 30 2 * * *", timer.RootElement.GetProperty("bindings")[0].GetProperty("schedule").GetString());
     }
 
     [Fact]

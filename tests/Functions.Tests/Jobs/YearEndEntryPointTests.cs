@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
+using HealthFuncs.Functions.Hosting.Worker;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using HealthFuncs.Functions.Tests.Infrastructure;
 using HealthFuncs.Functions.Tests.Workflow;
 using static HealthFuncs.Functions.Tests.Jobs.YearEndFixture;
@@ -8,7 +10,7 @@ using static HealthFuncs.Functions.Tests.Jobs.YearEndFixture;
 namespace HealthFuncs.Functions.Tests.Jobs;
 
 /// The year-end summary for the seeded units, started the two ways operators and Azure start it:
-/// the Functions host's timer invocation and the program's command-line mode.
+/// the Functions host's timer function and the program's command-line mode.
 [Collection(AzuriteCollection.Name)]
 public sealed class YearEndEntryPointTests(AzuriteFixture azurite) : IDisposable
 {
@@ -16,38 +18,16 @@ public sealed class YearEndEntryPointTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    // What the Functions host posts to the custom handler when the timer of job_year_end_summary fires
-    // at 00:00 on 1 January 2022 in Vietnam.
-    private const string HostPayload = """
-        {
-          "Data": {
-            "timer": {
-              "Schedule": { "AdjustForDST": true },
-              "ScheduleStatus": {
-                "Last": "2020-12-31T17:00:00+00:00",
-                "Next": "2021-12-31T17:00:00+00:00",
-                "LastUpdated": "2020-12-31T17:00:00.0213+00:00"
-              },
-              "IsPastDue": false
-            }
-          },
-          "Metadata": {
-            "sys": { "MethodName": "job_year_end_summary", "UtcNow": "2021-12-31T17:00:00.0312Z", "RandGuid": "5b0a7d1c-6f39-4bb9-9a0e-2d54c1f3c0aa" }
-          }
-        }
-        """;
-
     [Fact]
-    public async Task The_timer_invocation_produces_the_summary_listed_by_the_api()
+    public async Task The_host_timer_function_produces_the_summary_listed_by_the_api()
     {
         var keys = await SeedYearAsync(_host);
+        // The timer of job_year_end_summary fires at 00:00 on 1 January 2022 in Vietnam.
         _host.Clock.SetUtcNow(DateTimeOffset.Parse("2021-12-31T17:00:00.0312Z"));
+        var functions = new JobFunctions(ActivatorUtilities.CreateInstance<HostTimerRuns>(_host.Services));
 
-        var response = await _host.CreateClient().PostAsync("/job_year_end_summary", new StringContent(HostPayload, Encoding.UTF8, "application/json"));
+        await functions.YearEndSummaryAsync(new TimerInfo(), CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answer = await response.ReadJsonAsync();
-        Assert.Equal("Completed", answer.GetProperty("ReturnValue").GetProperty("outcome").GetString());
         await AssertListedAsync(keys);
     }
 

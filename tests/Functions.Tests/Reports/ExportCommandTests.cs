@@ -29,12 +29,12 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         builder.Configuration["Storage:TablePrefix"] = "x" + Guid.NewGuid().ToString("N")[..20];
         builder.Configuration["Jobs:RunLocally"] = "false";
         builder.Configuration["Jobs:CheckpointDirectory"] = Path.Combine(_folder, "checkpoints");
-        builder.AddCustomHandlerHosting();
+        builder.AddStandaloneHosting();
         builder.Services.AddStorage();
         builder.Services.AddReportExports();
         builder.Services.AddWorkflow();
         _app = builder.Build();
-        _app.MapCustomHandlerEndpoints();
+        _app.MapHostingEndpoints();
         await _app.Services.GetRequiredService<UnitStore>().UpsertAsync(TestCatalog.Units);
         await _app.Services.GetRequiredService<IndicatorStore>().UpsertAsync(TestCatalog.Indicators);
         var forms = _app.Services.GetRequiredService<FormStore>();

@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
-using HealthFuncs.Functions.Hosting.FunctionApp;
-
 namespace HealthFuncs.Functions.Hosting.Jobs;
 
-/// <summary>A registered job as the hosting sees it: its name, parsed schedule and timer function name.</summary>
-public sealed record JobEntry(string Name, JobSchedule Schedule, string FunctionName);
+/// <summary>A registered job as the hosting sees it: its name and parsed schedule.</summary>
+public sealed record JobEntry(string Name, JobSchedule Schedule);
 
 /// <summary>
 /// The registered jobs, read once from DI and checked together: a bad name, a duplicate or an
@@ -45,7 +43,7 @@ public sealed partial class JobCatalog(IServiceScopeFactory scopes)
                 continue;
             }
 
-            loaded.Add(new JobEntry(job.Name, schedule, FunctionNames.ForJob(job.Name)));
+            loaded.Add(new JobEntry(job.Name, schedule));
         }
 
         if (problems.Count > 0)

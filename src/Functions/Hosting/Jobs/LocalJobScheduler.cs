@@ -4,7 +4,7 @@ namespace HealthFuncs.Functions.Hosting.Jobs;
 
 /// <summary>
 /// Runs the registered jobs on their schedules when the server runs alone (no Functions host to
-/// fire the timers). On start, a job whose latest occurrence is newer than its checkpoint was
+/// fire the timers; under the host, the worker hosting turns <c>Jobs:RunLocally</c> off). On start, a job whose latest occurrence is newer than its checkpoint was
 /// missed while the server was down and runs once at once, marked past due, as the Functions timer
 /// would. A job seen for the first time gets a checkpoint of "now" so a later outage is noticed.
 /// </summary>
@@ -13,7 +13,6 @@ public sealed class LocalJobScheduler(
     JobRunner runner,
     JobCheckpoints checkpoints,
     IOptions<JobOptions> options,
-    IConfiguration configuration,
     TimeProvider clock,
     ILogger<LocalJobScheduler> logger) : BackgroundService
 {
@@ -22,7 +21,7 @@ public sealed class LocalJobScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (CustomHandler.IsUnderFunctionsHost(configuration) || !options.Value.RunLocally || catalog.Entries.Count == 0)
+        if (!options.Value.RunLocally || catalog.Entries.Count == 0)
         {
             return;
         }
