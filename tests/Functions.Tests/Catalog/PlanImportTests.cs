@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using HealthFuncs.Core.Seeds;
 using HealthFuncs.Core.Targets;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Catalog;
 using HealthFuncs.Functions.Indicators;
-using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Tests.Infrastructure;
 
@@ -13,21 +11,8 @@ namespace HealthFuncs.Functions.Tests.Catalog;
 
 /// A plan annex imported as a unit's plan, over the real seeds.
 [Collection(AzuriteCollection.Name)]
-public sealed class PlanImportTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PlanImportTests(AzuriteFixture azurite) : RealSeedsTests(azurite)
 {
-    private readonly HealthFuncsFactory _factory = new(azurite);
-    private SeedCatalog _catalog = null!;
-
-    public async Task InitializeAsync()
-    {
-        _catalog = SeedCatalog.Load(Path.Combine(AzuriteFixture.RepositoryRoot, "seeds"));
-        _factory.StartServer();
-        await _factory.Get<SeedLoader>().LoadAsync(_catalog, includeDevKeys: true);
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private HttpClient As(string userId) => _factory.ClientWithKey(_catalog.Users.Single(u => u.Id == userId).DevKey);
 
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string unit, byte[] workbook, bool dryRun, string? ifMatch = null)
     {
@@ -51,13 +36,13 @@ public sealed class PlanImportTests(AzuriteFixture azurite) : IAsyncLifetime
         var preview = await (await ImportAsync(admin, "TD", annex, dryRun: true)).ReadAsync<PlanImportPreview>();
         Assert.Equal((19, 0, 19), (preview.Matched.Count, preview.Unmatched.Count, preview.Changes.Count));
         Assert.All(preview.Matched, r => Assert.Equal(PlanMatch.Code, r.MatchedBy));
-        Assert.Empty(await _factory.Get<TargetStore>().GetAsync("TD", 2021));
+        Assert.Empty(await Factory.Get<TargetStore>().GetAsync("TD", 2021));
 
         var stored = await ImportAsync(admin, "TD", annex, dryRun: false, preview.Etag);
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
 
-        var sonDuong = (await _factory.Get<TargetStore>().GetAsync("SD", 2021)).ToDictionary(t => t.IndicatorCode);
-        var tamDuong = (await _factory.Get<TargetStore>().GetAsync("TD", 2021)).ToDictionary(t => t.IndicatorCode);
+        var sonDuong = (await Factory.Get<TargetStore>().GetAsync("SD", 2021)).ToDictionary(t => t.IndicatorCode);
+        var tamDuong = (await Factory.Get<TargetStore>().GetAsync("TD", 2021)).ToDictionary(t => t.IndicatorCode);
         Assert.Equal(sonDuong.Keys.Order(), tamDuong.Keys.Order());
         foreach (var (code, source) in sonDuong)
         {
@@ -68,7 +53,7 @@ public sealed class PlanImportTests(AzuriteFixture azurite) : IAsyncLifetime
         }
         var listed = await (await admin.GetAsync("/api/units/TD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
         Assert.Equal(sonDuong.Keys.Order(), listed.Select(i => i.Code).Order());
-        var audit = await _factory.Get<AuditStore>().GetLatestAsync("TD", 50);
+        var audit = await Factory.Get<AuditStore>().GetLatestAsync("TD", 50);
         Assert.Equal(19, audit.Count(a => a.Action == AuditAction.TargetSet && a.Old is null && a.User == "admin"));
     }
 

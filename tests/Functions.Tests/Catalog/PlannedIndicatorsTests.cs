@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using HealthFuncs.Core.Seeds;
 using HealthFuncs.Functions.Catalog;
 using HealthFuncs.Functions.Indicators;
-using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Tests.Infrastructure;
 
@@ -12,26 +10,13 @@ namespace HealthFuncs.Functions.Tests.Catalog;
 /// The plan decides the form: over the real seeds, a unit lists what its plan has targets for, plus
 /// its province's set ("bộ chỉ tiêu"), not the whole catalog merged from four plans.
 [Collection(AzuriteCollection.Name)]
-public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : RealSeedsTests(azurite)
 {
-    private readonly HealthFuncsFactory _factory = new(azurite);
-    private SeedCatalog _catalog = null!;
 
-    public async Task InitializeAsync()
-    {
-        _catalog = SeedCatalog.Load(Path.Combine(AzuriteFixture.RepositoryRoot, "seeds"));
-        _factory.StartServer();
-        await _factory.Get<SeedLoader>().LoadAsync(_catalog, includeDevKeys: true);
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private HttpClient As(string userId) => _factory.ClientWithKey(_catalog.Users.Single(u => u.Id == userId).DevKey);
-
-    private IReadOnlyList<string> SonDuong2021Planned => _catalog.Targets.Where(t => t.UnitCode == "SD" && t.Year == 2021 && t.PlanPeriod is null)
+    private IReadOnlyList<string> SonDuong2021Planned => Seeds.Targets.Where(t => t.UnitCode == "SD" && t.Year == 2021 && t.PlanPeriod is null)
         .Select(t => t.IndicatorCode).ToList();
 
-    private IReadOnlyList<string> NamesOf(IEnumerable<string> codes) => codes.Select(c => _catalog.Indicators.Single(i => i.Code == c).Name).ToList();
+    private IReadOnlyList<string> NamesOf(IEnumerable<string> codes) => codes.Select(c => Seeds.Indicators.Single(i => i.Code == c).Name).ToList();
 
     private static HttpRequestMessage PutSet(string unit, int year, object body, string? ifMatch)
     {
@@ -47,14 +32,14 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Equal(19, SonDuong2021Planned.Count);
         Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), listed.Select(i => i.Code).Order(StringComparer.Ordinal));
-        Assert.True(_catalog.Indicators.Count > 50);
+        Assert.True(Seeds.Indicators.Count > 50);
     }
 
     [Fact]
     public async Task Son_Duong_2021_form_and_result_annex_list_only_its_planned_indicators()
     {
         var expected = NamesOf(SonDuong2021Planned).ToHashSet();
-        var others = _catalog.Indicators.Where(i => !SonDuong2021Planned.Contains(i.Code)).Select(i => i.Name).ToHashSet();
+        var others = Seeds.Indicators.Where(i => !SonDuong2021Planned.Contains(i.Code)).Select(i => i.Name).ToHashSet();
 
         foreach (var file in new[] { "form.xlsx", "result.xlsx" })
         {
@@ -69,8 +54,8 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task A_figure_reported_outside_the_plan_still_shows_on_the_result_annex()
     {
-        var outside = _catalog.Indicators.First(i => i.Kind == Core.Indicators.IndicatorKind.Count && i.ParentCode is null
-            && !SonDuong2021Planned.Contains(i.Code) && _catalog.Indicators.All(c => c.ParentCode != i.Code));
+        var outside = Seeds.Indicators.First(i => i.Kind == Core.Indicators.IndicatorKind.Count && i.ParentCode is null
+            && !SonDuong2021Planned.Contains(i.Code) && Seeds.Indicators.All(c => c.ParentCode != i.Code));
         var sent = await As("sd-pyt").SubmitAsync("SD", "2021", HttpExtensions.Values((outside.Code, 7m)));
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
@@ -79,10 +64,10 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_unit_without_a_plan_for_the_year_gets_its_province_set_and_else_the_whole_catalog()
+    public async Task A_unit_without_a_plan_for_the_year_gets_its_province_set_and_else_the_wholeSeeds()
     {
         var before = await (await As("admin").GetAsync("/api/units/TD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
-        Assert.Equal(_catalog.Indicators.Count, before.Count);
+        Assert.Equal(Seeds.Indicators.Count, before.Count);
 
         var put = await As("admin").SendAsync(PutSet("LC", 2021, new { codes = new[] { "KCB.GIUONG_BENH", "KCB.LUOT_KHAM" } }, Preconditions.Missing));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -91,15 +76,15 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifet
         // the total's "Trong đó" parts come with it, in annex order
         Assert.Equal(["KCB.GIUONG_BENH", "KCB.GIUONG_BENH.BV", "KCB.GIUONG_BENH.TYT", "KCB.LUOT_KHAM"], after.Select(i => i.Code));
         var form = await WorkbookRows.ColumnAsync(await As("admin").GetAsync("/api/units/TD/periods/2021-Q1/form.xlsx"), "B");
-        Assert.Contains(_catalog.Indicators.Single(i => i.Code == "KCB.LUOT_KHAM").Name, form);
-        Assert.DoesNotContain(_catalog.Indicators.Single(i => i.Code == "KCB.CO_SO").Name, form);
+        Assert.Contains(Seeds.Indicators.Single(i => i.Code == "KCB.LUOT_KHAM").Name, form);
+        Assert.DoesNotContain(Seeds.Indicators.Single(i => i.Code == "KCB.CO_SO").Name, form);
     }
 
     [Fact]
     public async Task A_province_set_adds_to_a_planned_unit_what_its_plan_does_not_have()
     {
-        var extra = _catalog.Indicators.First(i => i.ParentCode is null && !SonDuong2021Planned.Contains(i.Code)
-            && _catalog.Indicators.All(c => c.ParentCode != i.Code)).Code;
+        var extra = Seeds.Indicators.First(i => i.ParentCode is null && !SonDuong2021Planned.Contains(i.Code)
+            && Seeds.Indicators.All(c => c.ParentCode != i.Code)).Code;
         var put = await As("admin").SendAsync(PutSet("TQ", 2021, new { codes = new[] { extra } }, Preconditions.Missing));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
@@ -128,7 +113,7 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : IAsyncLifet
         var read = await (await admin.GetAsync("/api/units/TQ/years/2022/indicator-set")).ReadAsync<IndicatorSetItem>();
         Assert.Equal(["KCB.CO_SO", "KCB.LUOT_KHAM"], read.Codes);
 
-        var audit = await _factory.Get<AuditStore>().GetLatestAsync("TQ", 10);
+        var audit = await Factory.Get<AuditStore>().GetLatestAsync("TQ", 10);
         var change = audit.First(a => a.Action == AuditAction.IndicatorSetChanged);
         Assert.Equal(("admin", "2022", "KCB.LUOT_KHAM", "KCB.CO_SO, KCB.LUOT_KHAM"), (change.User, change.Period, change.Old, change.New));
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using HealthFuncs.Core.Attainments;
-using HealthFuncs.Core.Seeds;
 using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Seeding;
 using HealthFuncs.Functions.Submissions;
@@ -10,21 +9,8 @@ namespace HealthFuncs.Functions.Tests.Seeding;
 
 /// The README walk-through over the real seeds: Sơn Dương reports 2021, Tuyên Quang reads it back.
 [Collection(AzuriteCollection.Name)]
-public sealed class SonDuongTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SonDuongTests(AzuriteFixture azurite) : RealSeedsTests(azurite)
 {
-    private readonly HealthFuncsFactory _factory = new(azurite);
-    private SeedCatalog _catalog = null!;
-
-    public async Task InitializeAsync()
-    {
-        _catalog = SeedCatalog.Load(Path.Combine(AzuriteFixture.RepositoryRoot, "seeds"));
-        _factory.StartServer();
-        await _factory.Get<SeedLoader>().LoadAsync(_catalog, includeDevKeys: true);
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private HttpClient As(string userId) => _factory.ClientWithKey(_catalog.Users.Single(u => u.Id == userId).DevKey);
 
     private static readonly object SonDuong2021 = new
     {
@@ -87,10 +73,10 @@ public sealed class SonDuongTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Loading_the_seeds_again_changes_nothing()
     {
         await As("sd-pyt").SubmitAsync("SD", "2021", SonDuong2021);
-        var again = await _factory.Get<SeedLoader>().LoadAsync(_catalog, includeDevKeys: true);
+        var again = await Factory.Get<SeedLoader>().LoadAsync(Seeds, includeDevKeys: true);
 
         Assert.Equal(0, again.FormsWritten);
-        Assert.Equal(_catalog.Targets.Count, again.Targets);
+        Assert.Equal(Seeds.Targets.Count, again.Targets);
         var form = await (await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/values")).ReadAsync<FormValues>();
         Assert.Equal((1, 6), (form.Version, form.Values.Count));
     }
