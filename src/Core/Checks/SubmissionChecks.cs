@@ -44,4 +44,11 @@ public static class SubmissionChecks
         findings.AddRange(BreakdownCheck.Of(batch, indicators, history));
         return findings;
     }
+
+    /// <summary>
+    /// The warnings a stored figure carries by itself (a value that differs from its own numerator and denominator,
+    /// a rate without its parts), so an annex can say so beside the figure it prints.
+    /// </summary>
+    public static IReadOnlyList<CheckFinding> WarningsOf(Indicator indicator, Observation observation) =>
+        [.. RowChecks.Of(indicator, observation).Where(f => f.Severity == CheckSeverity.Warning)];
 }

@@ -1,3 +1,4 @@
+using HealthFuncs.Core.Checks;
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Targets;
@@ -105,7 +106,10 @@ public static class ResultAnnexWorkbook
         if (live.Plan.IsNumber) sheet.Number(at.Plan, row, live.Plan.Number, Look.PlanNumber, live.Plan.Format!);
         else sheet.Text(at.Plan, row, live.Plan.Text, Look.Centred);
         sheet.Number(at.Actual, row, result.Actual?.Value, AnnexFrame.ValueLook(indicator, result.Actual?.Value));
-        if (result.Provenance is { } provenance) sheet.Note(at.Actual, row, provenance);
+        // The actual's note: how it was formed, and whether it disagrees with its own parts (an official figure).
+        string[] about = [.. result.Provenance is { } provenance ? [provenance] : Array.Empty<string>(),
+            .. result.Actual is { } actual ? SubmissionChecks.WarningsOf(indicator, actual).Where(f => f.Rule == CheckRules.DisagreesWithParts).Select(f => f.MessageVi) : []];
+        if (about.Length > 0) sheet.Note(at.Actual, row, string.Join("\n", about));
         // The server's % are rounded to 2 decimals of a percent; the sheet keeps the same number as a fraction.
         if (live.OfPlan is { } ofPlan) sheet.Formula(at.OfPlan, row, ofPlan, attainment.PercentOfPlan / 100m, Look.Percent);
         else sheet.Number(at.OfPlan, row, live.ServerOnly ? attainment.PercentOfPlan / 100m : null, Look.Percent);

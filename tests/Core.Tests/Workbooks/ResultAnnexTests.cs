@@ -124,4 +124,18 @@ public class ResultAnnexTests
         Assert.Contains(book.Sheet(Sheet).Descendants<Cell>(), c => c.InlineString?.InnerText == "GIÁM ĐỐC");
         Assert.Contains(book.Sheet(Sheet).Descendants<Cell>(), c => c.InlineString?.InnerText == "Nguyễn Văn An");
     }
+
+    [Fact]
+    public void An_official_figure_that_differs_from_its_own_parts_is_marked_on_the_actual()
+    {
+        // 512 / 1 062 is 48,2 %: the office published 50 % (a denominator estimated at the start of the year).
+        var annex = Samples.Result();
+        annex = annex with { Lines = [.. annex.Lines.Select(l => l.Indicator.Code == "TCDD" ? l with { Actual = Samples.Obs("TCDD", 50m, 512, 1062) } : l)] };
+        using var book = Opened.Build(s => ResultAnnexWorkbook.Write(annex, s));
+        var differing = book.NoteOrNull(Sheet, $"F{book.RowOf(Sheet, annex.Lines.Single(l => l.Indicator.Code == "TCDD").Indicator.Name)}");
+        Assert.NotNull(differing);
+        Assert.Contains("khác với tử số 512 / mẫu số 1.062", differing, StringComparison.Ordinal);
+        // A figure that agrees with its parts (26 / 31 = 83,9) carries no such note.
+        Assert.Null(book.NoteOrNull(Sheet, $"F{book.RowOf(Sheet, annex.Lines.Single(l => l.Indicator.Code == "XA_TCQG").Indicator.Name)}"));
+    }
 }
