@@ -109,8 +109,10 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             var value = Across(now, people);
             var baseline = Across(before, lastPeople);
             var target = inForce.GetValueOrDefault(indicator.Code);
+            var against = target?.Expression.BaselineYear is null ? baseline.Value
+                : await AgainstYearAsync(book, unitCode, indicator, AttainmentRules.BaselinePeriod(period, target.Expression), tree, cancellationToken);
             summary.Add(new ProvinceFigure(indicator, target, value.Value, value.Numerator, value.Denominator, value.IncludedUnits.Count, value.MissingUnits,
-                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, baseline.Value)) { WithoutPartsUnits = value.WithoutPartsUnits, Baseline = baseline.Value });
+                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, against)) { WithoutPartsUnits = value.WithoutPartsUnits, Baseline = baseline.Value });
         }
         var header = Header(tree, unit, names, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC");
         return new ProvinceWorkbook(header, unit.Name, period, summary, districts, children.Where(c => now[c.Code].Count == 0).ToList());
@@ -129,6 +131,18 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                     yield return new FlatRow(unit.Code, unit.Name, o.IndicatorCode, indicator?.Name ?? o.IndicatorCode, indicator?.Unit ?? "", period,
                         o.Value, o.Numerator, o.Denominator, o.Note);
                 }
+    }
+
+    // A change "so với năm N" is judged against the children of that year consolidated, as the API judges it;
+    // the same-period column still shows last year.
+    private async Task<decimal?> AgainstYearAsync(FigureBook book, string unitCode, Indicator indicator, Period baseline, OrgTree tree,
+        CancellationToken cancellationToken)
+    {
+        var children = tree.ChildrenOf(unitCode, baseline.Year).Select(c => c.Code).ToList();
+        var figures = new Dictionary<string, Observation>(StringComparer.Ordinal);
+        foreach (var child in children)
+            if ((await book.OwnAsync(child, baseline, cancellationToken)).GetValueOrDefault(indicator.Code)?.Observation is { } o) figures[child] = o;
+        return Consolidator.AcrossUnits(indicator, children, figures, await populations.GetYearAsync(baseline.Year, cancellationToken)).Value;
     }
 
     // A figure reported outside the unit's set still shows on its form and annex, never silently dropped.

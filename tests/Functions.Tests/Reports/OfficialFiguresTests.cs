@@ -100,4 +100,33 @@ public sealed class OfficialFiguresTests(AzuriteFixture azurite) : SeededServerT
         Assert.Contains(message, errors[0].GetString());
         Assert.Empty(await (await D1.GetAsync("/api/units/D1/targets?year=2021")).ReadAsync<List<TargetItem>>());
     }
+
+    [Fact]
+    public async Task A_province_change_against_a_named_year_is_judged_alike_in_the_api_and_the_consolidated_workbook()
+    {
+        var admin = Factory.ClientWithKey(UserKeys.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/units/P/targets/2021",
+            new { targets = new[] { new { indicatorCode = "BEDS", text = "tăng 10% so với năm 2019" } } })).StatusCode);
+        var d2 = Factory.ClientWithKey(UserKeys.D2);
+        // 2019: 200 beds in all; 2020: 300; 2021: 225. Against 2019 (+12,5 %, 220 needed) the province exceeds its
+        // target; against last year (330 needed) it would not.
+        foreach (var (year, first, second) in new[] { ("2019", 100, 100), ("2020", 150, 150), ("2021", 115, 110) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", year, new { values = new[] { new { indicatorCode = "BEDS", value = first } } })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await d2.SubmitAsync("D2", year, new { values = new[] { new { indicatorCode = "BEDS", value = second } } })).StatusCode);
+        }
+
+        var province = Factory.ClientWithKey(UserKeys.Province);
+        var api = await (await province.GetAsync("/api/units/P/periods/2021/consolidated")).ReadAsync<ConsolidatedReport>();
+        Assert.Equal(AttainmentStatus.Exceeded, api.Rows.Single(r => r.IndicatorCode == "BEDS").Attainment.Status);
+
+        var bytes = await (await province.GetAsync("/api/units/P/periods/2021/consolidated.xlsx")).Content.ReadAsByteArrayAsync();
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var part = document.WorkbookPart!;
+        var sheet = part.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(x => x.Name == "Tổng hợp");
+        var rows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>();
+        var beds = rows.Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => c.InnerText == "Tổng số giường bệnh"));
+        string[] labels = ["Vượt", "Đạt", "Không đạt", "Không đánh giá", "Chưa có số liệu"];
+        Assert.Equal("Vượt", Assert.Single(beds.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText), labels.Contains));
+    }
 }
