@@ -80,22 +80,24 @@ export async function buildServer(): Promise<void> {
   if (code !== 0) throw new Error(`dotnet build failed:\n${output()}`);
 }
 
-const serverCommand = ["run", "--project", "src/Functions", "-c", "Release", "--no-build", "--no-launch-profile"];
+// The built server itself: `dotnet run` would hand the project to the Functions host (Core Tools), as the
+// isolated worker's SDK sets it up, and the server runs alone here.
+const serverCommand = ["src/Functions/bin/Release/net10.0/HealthFuncs.Functions.dll"];
 
 /** Loads the seed catalog (units, indicators, targets, users with their dev keys) with the server's own `seed` command. */
 export async function seedStorage(env: Record<string, string>): Promise<void> {
-  const { child, output } = start("dotnet", [...serverCommand, "--", "seed", "--seeds", join(repoRoot, "seeds"), "--dev-keys"], {
+  const { child, output } = start("dotnet", [...serverCommand, "seed", "--seeds", join(repoRoot, "seeds"), "--dev-keys"], {
     cwd: repoRoot, env: { DOTNET_NOLOGO: "1", ...env },
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`seed failed with ${code}:\n${output()}`);
 }
 
-/** The real server (`dotnet run --project src/Functions`) on a free port against Azurite. */
+/** The real server (the built `HealthFuncs.Functions.dll`, run alone) on a free port against Azurite. */
 export async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const { child, output } = start("dotnet", serverCommand, {
-    cwd: repoRoot, env: { FUNCTIONS_CUSTOMHANDLER_PORT: String(port), ASPNETCORE_ENVIRONMENT: "Development", DOTNET_NOLOGO: "1", ...env },
+    cwd: repoRoot, env: { Server__Port: String(port), ASPNETCORE_ENVIRONMENT: "Development", DOTNET_NOLOGO: "1", ...env },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(child, output, async () => (await fetch(`${url}/api/health`)).ok, "The server");
