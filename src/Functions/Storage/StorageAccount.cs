@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -17,7 +18,9 @@ public sealed class StorageAccount
     private readonly BlobServiceClient _blobs;
     private readonly string _prefix;
 
-    public StorageAccount(IOptions<StorageOptions> options)
+    /// <param name="options">Where the storage is.</param>
+    /// <param name="policies">Extra pipeline policies for every client (none in the app; the tests count requests with one).</param>
+    public StorageAccount(IOptions<StorageOptions> options, IEnumerable<HttpPipelinePolicy> policies)
     {
         var o = options.Value;
         if (o.TablePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
@@ -26,14 +29,14 @@ public sealed class StorageAccount
         if (!string.IsNullOrWhiteSpace(o.AccountName))
         {
             var credential = new DefaultAzureCredential();
-            _tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential, StorageClients.Tables());
-            _blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential, StorageClients.Blobs());
+            _tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential, StorageClients.Tables(policies));
+            _blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential, StorageClients.Blobs(policies));
         }
         else
         {
             var connection = string.IsNullOrWhiteSpace(o.ConnectionString) ? "UseDevelopmentStorage=true" : o.ConnectionString;
-            _tables = new TableServiceClient(connection, StorageClients.Tables());
-            _blobs = new BlobServiceClient(connection, StorageClients.Blobs());
+            _tables = new TableServiceClient(connection, StorageClients.Tables(policies));
+            _blobs = new BlobServiceClient(connection, StorageClients.Blobs(policies));
         }
     }
 

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -14,13 +15,14 @@ public static class StorageClients
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(400);
     public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(5);
 
-    public static TableClientOptions Tables() => Tuned(new TableClientOptions());
+    public static TableClientOptions Tables(IEnumerable<HttpPipelinePolicy>? policies = null) => Tuned(new TableClientOptions(), policies);
 
     /// Blobs carry whole workbooks: the same quick retries, but a network timeout long enough for a large upload.
-    public static BlobClientOptions Blobs() => Tuned(new BlobClientOptions(), TimeSpan.FromSeconds(60));
+    public static BlobClientOptions Blobs(IEnumerable<HttpPipelinePolicy>? policies = null) => Tuned(new BlobClientOptions(), policies, TimeSpan.FromSeconds(60));
 
-    private static T Tuned<T>(T options, TimeSpan? networkTimeout = null) where T : ClientOptions
+    private static T Tuned<T>(T options, IEnumerable<HttpPipelinePolicy>? policies, TimeSpan? networkTimeout = null) where T : ClientOptions
     {
+        foreach (var policy in policies ?? []) options.AddPolicy(policy, HttpPipelinePosition.PerCall);
         options.Retry.MaxRetries = MaxRetries;
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.Delay = RetryDelay;

@@ -15,6 +15,9 @@ public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServ
     /// Extra configuration, set before the server starts.
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// Pipeline policies added to every storage client of the server (to count its storage calls), set before it starts.
+    public List<Azure.Core.Pipeline.HttpPipelinePolicy> StoragePolicies { get; } = [];
+
     /// The address every request seems to come from (the in-memory server has none), set before the server starts.
     public System.Net.IPAddress? RemoteAddress { get; set; }
 
@@ -32,6 +35,7 @@ public sealed class HealthFuncsFactory(AzuriteFixture azurite, bool trustAppServ
             builder.UseSetting($"Workflow:Levels:{level}:LockWorkingDays", "100000");
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var policy in StoragePolicies) builder.ConfigureServices(services => services.AddSingleton(policy));
         if (RemoteAddress is { } remote)
             builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddressFilter(remote)));
     }

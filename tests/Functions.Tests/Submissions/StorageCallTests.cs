@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using HealthFuncs.Functions.Tests.Infrastructure;
+
+namespace HealthFuncs.Functions.Tests.Submissions;
+
+/// <summary>
+/// The storage calls a submission costs, counted on the storage clients' own pipeline: a count, not a timing,
+/// so a change that adds work to the hot path fails here. README ("How a submission stays whole") names each call.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly Requests _requests = new();
+    private HealthFuncsFactory _factory = null!;
+    private TestCatalog.Keys _keys = null!;
+
+    private sealed class Requests : HttpPipelineSynchronousPolicy
+    {
+        private readonly ConcurrentQueue<string> _sent = new();
+        public override void OnSendingRequest(HttpMessage message) => _sent.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}");
+        public List<string> Take()
+        {
+            var taken = new List<string>();
+            while (_sent.TryDequeue(out var request)) taken.Add(request);
+            return taken;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _factory = new HealthFuncsFactory(azurite) { StoragePolicies = { _requests } };
+        _keys = await TestCatalog.SeedAsync(_factory);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static object Values(int beds, int visits) => new
+    {
+        values = new object[]
+        {
+            new { indicatorCode = "BEDS", value = beds }, new { indicatorCode = "BEDS.HOSP", value = beds / 2 },
+            new { indicatorCode = "COVER", value = 88m, numerator = 880, denominator = 1000 },
+        },
+    };
+
+    [Fact]
+    public async Task A_submission_costs_a_fixed_number_of_storage_calls()
+    {
+        var d1 = _factory.ClientWithKey(_keys.D1);
+        // Tables are created on first use: a first submission elsewhere leaves only the submission's own calls to count.
+        Assert.Equal(HttpStatusCode.OK, (await d1.SubmitAsync("D1", "2020", Values(400, 1))).StatusCode);
+        _requests.Take();
+
+        var first = await d1.SubmitAsync("D1", "2021", Values(420, 1));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var created = _requests.Take();
+
+        var changed = await d1.SubmitAsync("D1", "2021", Values(430, 1), ifMatch: first.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var updated = _requests.Take();
+
+        Assert.True(created.Count <= NewForm, $"a new form cost {created.Count} storage calls (budget {NewForm}):\n{string.Join('\n', created)}");
+        Assert.True(updated.Count <= ChangedForm, $"an update cost {updated.Count} storage calls (budget {ChangedForm}):\n{string.Join('\n', updated)}");
+    }
+
+    // Today's cost. Both: the key and its user (2), the unit tree twice (the access filter and the handler), the form,
+    // the catalog, the checks' reads of earlier years (three forms, the year's forms, their values: 5), then the
+    // claim, one row transaction, the commit, one audit transaction and the audit mark (5): 16. An update also
+    // reads its current rows and the year's values for the period checks, and queries the old version to delete
+    // (+3): 19. Lower these when the hot path gets cheaper; never raise them silently.
+    private const int NewForm = 16, ChangedForm = 19;
+}
