@@ -99,6 +99,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton<StorageAccount>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<PopulationStore>();

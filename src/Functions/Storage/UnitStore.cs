@@ -9,12 +9,26 @@ namespace HealthFuncs.Functions.Storage;
 // PartitionKey = "unit" (the whole tree is one small partition, read in one query),
 // RowKey = unit code. The parent history is kept as JSON so a past year consolidates under the
 // parents it had then.
-public sealed class UnitStore(StorageAccount account)
+// Within one request the tree is read once (the access check and the handler share it); every request
+// reads it afresh, so a change is seen from the next request on.
+public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requests = null)
 {
     private const string Partition = "unit";
+    private static readonly object RequestTree = new();
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Units, cancellationToken);
 
-    public async Task<OrgTree> GetTreeAsync(CancellationToken cancellationToken = default)
+    public Task<OrgTree> GetTreeAsync(CancellationToken cancellationToken = default)
+    {
+        if (requests?.HttpContext?.Items is not { } items) return ReadTreeAsync(cancellationToken);
+        if (items[RequestTree] is Task<OrgTree> { IsFaulted: false, IsCanceled: false } read) return read;
+        var tree = ReadTreeAsync(cancellationToken);
+        items[RequestTree] = tree;
+        return tree;
+    }
+
+    private void Changed() => requests?.HttpContext?.Items.Remove(RequestTree);
+
+    private async Task<OrgTree> ReadTreeAsync(CancellationToken cancellationToken)
     {
         var units = new List<OrgUnit>();
         await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
@@ -26,6 +40,7 @@ public sealed class UnitStore(StorageAccount account)
     // administrator gave it.
     public async Task UpsertAsync(IEnumerable<OrgUnit> units, CancellationToken cancellationToken = default)
     {
+        Changed();
         var actions = units.Select(u => new TableTransactionAction(TableTransactionActionType.UpsertMerge, UnitEntity.From(u)));
         foreach (var chunk in actions.Chunk(100))
             await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
@@ -49,6 +64,7 @@ public sealed class UnitStore(StorageAccount account)
     /// Adds a unit; null when the code is taken.
     public async Task<string?> AddAsync(StoredUnit unit, CancellationToken cancellationToken = default)
     {
+        Changed();
         try
         {
             return (await (await TableAsync(cancellationToken)).AddEntityAsync(UnitEntity.From(unit), cancellationToken)).Headers.ETag?.ToString();
@@ -59,6 +75,7 @@ public sealed class UnitStore(StorageAccount account)
     /// Replaces a unit if it is still at <paramref name="etag"/>; null when it changed meanwhile.
     public async Task<string?> ReplaceAsync(StoredUnit unit, string etag, CancellationToken cancellationToken = default)
     {
+        Changed();
         try
         {
             return (await (await TableAsync(cancellationToken)).UpdateEntityAsync(UnitEntity.From(unit), new ETag(etag), TableUpdateMode.Replace, cancellationToken)).Headers.ETag?.ToString();
