@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 
@@ -29,22 +28,6 @@ public class LibreOfficeTests
         }
     }
 
-    private static string Convert(string directory, string file, string format)
-    {
-        var profile = Path.Combine(directory, "profile");
-        var start = new ProcessStartInfo("soffice") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", format, "--outdir", Path.Combine(directory, "out"), file })
-            start.ArgumentList.Add(argument);
-        using var soffice = Process.Start(start)!;
-        var output = soffice.StandardOutput.ReadToEnd() + soffice.StandardError.ReadToEnd();
-        soffice.WaitForExit();
-        Assert.True(soffice.ExitCode == 0, output);
-        var extension = format.Split(':')[0];
-        var result = Path.Combine(directory, "out", Path.GetFileNameWithoutExtension(file) + "." + extension);
-        Assert.True(File.Exists(result), output);
-        return result;
-    }
-
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Each_workbook_converts_to_pdf(string kind)
@@ -54,7 +37,7 @@ public class LibreOfficeTests
         {
             var file = Path.Combine(directory, kind + ".xlsx");
             using (var stream = File.Create(file)) Write(kind, stream);
-            var pdf = Convert(directory, file, "pdf");
+            var pdf = Recalculated.Convert(directory, file, "pdf");
             var bytes = File.ReadAllBytes(pdf);
             Assert.True(bytes.Length > 1000);
             Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
@@ -78,7 +61,7 @@ public class LibreOfficeTests
             var filled = FormFill.WithSdk(form, new Dictionary<string, FormFill.Entry> { ["GIUONG"] = new(418), ["XA_TCQG"] = new(83.9m, 26, 31) });
             var file = Path.Combine(directory, "form.xlsx");
             File.WriteAllBytes(file, filled.ToArray());
-            var resaved = Convert(directory, file, "xlsx:Calc MS Excel 2007 XML");
+            var resaved = Recalculated.Convert(directory, file, "xlsx:Calc MS Excel 2007 XML");
             var result = WorkbookUpload.Read(File.OpenRead(resaved), new UploadTarget("SD", Period.FirstHalf(2021), Samples.Indicators));
             Assert.Null(result.Refusal);
             Assert.Equal(UploadSource.Form, result.Source);
