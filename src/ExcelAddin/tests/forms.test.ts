@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApi, type Api } from "../src/api/client";
+import type { Api } from "../src/api/client";
 import { readFormStore, type FormState } from "../src/excel/formStore";
 import { Fill } from "../src/excel/style";
 import { forgetWatches, watchForms } from "../src/excel/watchForms";
@@ -7,27 +7,18 @@ import { refreshEditMarks } from "../src/excel/markCells";
 import { resolveConflict } from "../src/forms/conflict";
 import { pullOrRefresh, refreshForm } from "../src/forms/merge";
 import { draftOf, recoverDrafts } from "../src/forms/drafts";
-import { pullForm, type FormChoice } from "../src/forms/pull";
+import { pullForm } from "../src/forms/pull";
 import { pushForm, rejectedCells } from "../src/forms/push";
 import { FakeWorkbook } from "./support/fakeWorkbook";
+import { freshBench, sonDuongQ1 } from "./support/formBench";
 import { MemoryServer } from "./support/memoryServer";
 
 // Body rows start at Excel row 8: group I (8), GIUONG (9), GIUONG_BV (10), group II (11),
 // XA_CHUAN (12, with numerator G and denominator H), BV_MUC (13). Column A holds the codes.
-const choice: FormChoice = {
-  unit: { code: "SD", name: "Trung tâm Y tế huyện Sơn Dương", level: "District", parentCode: "TQ" },
-  parent: { code: "TQ", name: "Sở Y tế Tuyên Quang", level: "Province", parentCode: null },
-  period: { code: "2021-Q1", label: "Quý I/2021", kind: "Quarter" }, year: 2021,
-};
+const choice = sonDuongQ1;
 
 let wb: FakeWorkbook, server: MemoryServer, api: Api;
-beforeEach(() => {
-  wb = new FakeWorkbook();
-  (globalThis as { Excel?: unknown }).Excel = wb.excel();
-  server = new MemoryServer();
-  api = createApi({ serverUrl: "http://server.test", apiKey: "dev-key" }, server.fetch, { delaysMs: [1, 1], timeoutMs: 1_000 });
-  forgetWatches();
-});
+beforeEach(() => ({ wb, server, api } = freshBench()));
 
 const sheetOf = (form: FormState) => wb.sheet(form.sheetId);
 const posts = () => server.requests.filter((r) => r.method === "POST");

@@ -1,28 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApi, type Api } from "../src/api/client";
+import type { Api } from "../src/api/client";
 import { LayoutError } from "../src/excel/locate";
 import { Fill } from "../src/excel/style";
-import { forgetWatches } from "../src/excel/watchForms";
 import { refreshForm } from "../src/forms/merge";
-import { pullForm, type FormChoice } from "../src/forms/pull";
+import { pullForm } from "../src/forms/pull";
 import { pushForm } from "../src/forms/push";
 import { FakeWorkbook } from "./support/fakeWorkbook";
+import { freshBench, sonDuongQ1 } from "./support/formBench";
 import { MemoryServer } from "./support/memoryServer";
 
 // Body rows start at Excel row 8: group I (8), GIUONG (9), GIUONG_BV (10), group II (11), XA_CHUAN (12), BV_MUC (13).
-const choice: FormChoice = {
-  unit: { code: "SD", name: "Trung tâm Y tế huyện Sơn Dương", level: "District", parentCode: "TQ" },
-  parent: { code: "TQ", name: "Sở Y tế Tuyên Quang", level: "Province", parentCode: null },
-  period: { code: "2021-Q1", label: "Quý I/2021", kind: "Quarter" }, year: 2021,
-};
+const choice = sonDuongQ1;
 let wb: FakeWorkbook, server: MemoryServer, api: Api;
-beforeEach(() => {
-  wb = new FakeWorkbook();
-  (globalThis as { Excel?: unknown }).Excel = wb.excel();
-  server = new MemoryServer();
-  api = createApi({ serverUrl: "http://server.test", apiKey: "dev-key" }, server.fetch, { delaysMs: [1, 1], timeoutMs: 1_000 });
-  forgetWatches();
-});
+beforeEach(() => ({ wb, server, api } = freshBench()));
 const entry = (indicatorCode: string, value: number | null) => ({ indicatorCode, value, numerator: null, denominator: null, note: null });
 
 describe("layout-proof mapping", () => {

@@ -1,25 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApi, type Api } from "../src/api/client";
-import { forgetWatches } from "../src/excel/watchForms";
-import { pullForm, type FormChoice } from "../src/forms/pull";
+import type { Api } from "../src/api/client";
+import { pullForm } from "../src/forms/pull";
 import { findScaleSuspects, misreadFactor } from "../src/forms/scale";
 import { FakeWorkbook } from "./support/fakeWorkbook";
+import { freshBench, sonDuongQ1 } from "./support/formBench";
 import { MemoryServer } from "./support/memoryServer";
 
 // Body rows start at Excel row 8: GIUONG (9, plan 420), GIUONG_BV (10), XA_CHUAN (12, a percentage with parts), BV_MUC (13).
-const choice: FormChoice = {
-  unit: { code: "SD", name: "Trung tâm Y tế huyện Sơn Dương", level: "District", parentCode: "TQ" },
-  parent: { code: "TQ", name: "Sở Y tế Tuyên Quang", level: "Province", parentCode: null },
-  period: { code: "2021-Q1", label: "Quý I/2021", kind: "Quarter" }, year: 2021,
-};
+const choice = sonDuongQ1;
 let wb: FakeWorkbook, server: MemoryServer, api: Api;
-beforeEach(() => {
-  wb = new FakeWorkbook();
-  (globalThis as { Excel?: unknown }).Excel = wb.excel();
-  server = new MemoryServer();
-  api = createApi({ serverUrl: "http://server.test", apiKey: "dev-key" }, server.fetch);
-  forgetWatches();
-});
+beforeEach(() => ({ wb, server, api } = freshBench()));
 
 describe("numbers", () => {
   it("A_value_a_factor_of_100_or_1000_off_its_reference_is_suspect_and_an_ordinary_change_is_not", () => {
