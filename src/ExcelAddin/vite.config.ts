@@ -62,7 +62,8 @@ export default defineConfig(async ({ command }) => ({
   build: {
     target: "es2020",
     rollupOptions: {
-      input: { taskpane: "taskpane.html" },
+      // signin.html: the sign-in page the pane opens in an Office dialog where Office cannot sign in for it.
+      input: { taskpane: "taskpane.html", signin: "signin.html" },
       // The manifest names the custom functions' script by a fixed URL.
       output: { entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name].js", assetFileNames: "assets/[name][extname]" },
     },

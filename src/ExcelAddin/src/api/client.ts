@@ -5,8 +5,11 @@ import type {
   LookupResult, Me, PeriodChoice, Role, RowFinding, Target, Timeliness, Unit, ValuesDocument, WorkflowStatus,
 } from "./model";
 import { ApiError, OfflineError, problemFrom } from "./problem";
+import { bearerFetch, type Bearer } from "../auth/bearerFetch";
+import { SignInError } from "../auth/signInError";
 
-export interface Connection { serverUrl: string; apiKey: string }
+/** A server and how to be known to it: an API key, or the signed-in person's access token (which wins). */
+export interface Connection { serverUrl: string; apiKey?: string; bearer?: Bearer }
 
 type Outcome = { data?: unknown; error?: unknown; response: Response };
 
@@ -57,17 +60,19 @@ const hasProblemTitle = (body: unknown) => typeof (body as { title?: unknown } |
 
 const lookupKinds = { value: "Value", target: "Target", attainment: "Attainment" } as const;
 
-/** A typed client over the HealthFuncs API; every call carries the API key. */
+/** A typed client over the HealthFuncs API; every call carries the bearer token or the API key. */
 export function createApi(connection: Connection, fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a), retry: RetryPolicy = defaultRetry) {
   const baseUrl = connection.serverUrl.replace(/\/+$/, "");
-  const client = createClient<paths>({ baseUrl, headers: { "X-Api-Key": connection.apiKey }, fetch: fetchImpl });
+  const send = connection.bearer ? bearerFetch(fetchImpl, connection.bearer) : fetchImpl;
+  const credentials: Record<string, string> = !connection.bearer && connection.apiKey ? { "X-Api-Key": connection.apiKey } : {};
+  const client = createClient<paths>({ baseUrl, headers: credentials, fetch: send });
 
   async function call<T>(request: () => Promise<Outcome>, map: (data: unknown) => T): Promise<T> {
     let outcome: Outcome;
     try {
       outcome = await request();
     } catch (error) {
-      throw new OfflineError(error);
+      throw unreachable(error);
     }
     if (!outcome.response.ok) throw problemFrom(outcome.response.status, outcome.error);
     return map(outcome.data);
@@ -120,6 +125,8 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
             signal: abort.signal,
           });
         } catch (error) {
+          // No token (the person must sign in again) is not a network failure: nothing was sent.
+          if (error instanceof SignInError) throw error;
           failure = error;
         } finally {
           clearTimeout(timer);
@@ -182,9 +189,9 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
       const url = `${baseUrl}/api/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}/consolidated.xlsx`;
       let response: Response;
       try {
-        response = await fetchImpl(url, { headers: { "X-Api-Key": connection.apiKey } });
+        response = await send(url, { headers: credentials });
       } catch (error) {
-        throw new OfflineError(error);
+        throw unreachable(error);
       }
       if (!response.ok) throw problemFrom(response.status, await response.json().catch(() => null));
       return response.blob();
@@ -194,6 +201,9 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
 
 export type Api = ReturnType<typeof createApi>;
 export { ApiError, OfflineError };
+
+/** A request that failed before an answer: the server unreachable, or no token to send (said as a sign-in failure). */
+const unreachable = (error: unknown) => (error instanceof SignInError ? error : new OfflineError(error));
 
 /** If-Match takes the ETag in quotes; the values document carries it with or without them. */
 export function quoteEtag(etag: string): string {

@@ -1,4 +1,4 @@
-import { createApi } from "../api/client";
+import { createApi, type Connection } from "../api/client";
 import { loadConnection, saveConnection } from "../api/connection";
 import type { Me, RowFinding, Unit } from "../api/model";
 import { type FormState } from "../excel/formStore";
@@ -20,14 +20,23 @@ import { registerCommands } from "./commands";
 import { consolidated, download, missing } from "./province";
 import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
+import { signInConfig } from "../auth/config";
+import { setUpSignIn, type SignInPane } from "../auth/signInPane";
+import type { TokenProvider } from "../auth/tokenProvider";
+
+let signIn: SignInPane | null = null;
 
 
 async function connect(): Promise<void> {
-  const connection = { serverUrl: $<HTMLInputElement>("serverUrl").value.trim(), apiKey: $<HTMLInputElement>("apiKey").value.trim() };
+  await connectWith({ serverUrl: $<HTMLInputElement>("serverUrl").value.trim(), apiKey: $<HTMLInputElement>("apiKey").value.trim() });
+}
+
+/** Connects with an API key, or with the signed-in person's token (the provider the custom functions then share). */
+async function connectWith(connection: Connection, provider: TokenProvider | null = null): Promise<void> {
   const api = createApi(connection);
   pane.me = await api.me();
   pane.api = api;
-  saveConnection(connection);
+  saveConnection(connection, provider);
   renderWho();
   $("choose").hidden = false;
   $("disconnectButton").hidden = false;
@@ -41,6 +50,7 @@ async function connect(): Promise<void> {
 
 function endSession(): void {
   saveConnection(null);
+  signIn?.signOut();
   // The next user must not see what the previous one was shown.
   pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null;
   renderSummary(null, () => undefined); renderConflict(null, () => undefined); renderMissing(null);
@@ -259,6 +269,7 @@ function onActivate(sheetId: string): void {
 function bind(): void {
   const on = (id: string, work: () => Promise<void>) => $(id).addEventListener("click", () => void act(work));
   on("connectButton", connect);
+  if (signIn) on("signInButton", signIn.signIn);
   on("pullButton", pull);
   on("pushButton", () => push());
   on("consolidatedButton", consolidated);
@@ -283,6 +294,7 @@ function bind(): void {
   $("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "vi" ? "en" : "vi");
     translatePage();
+    signIn?.render();
     renderWho();
     void act(showForms);
   });
@@ -291,6 +303,7 @@ function bind(): void {
 async function start(): Promise<void> {
   hooks.accessEnded = endSession;
   translatePage();
+  signIn = setUpSignIn(signInConfig(), { element: $, serverUrl: () => $<HTMLInputElement>("serverUrl").value.trim(), connect: connectWith });
   bind();
   $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());
   // Served by the dev server or by the HealthFuncs server itself, the API is on the pane's origin.
@@ -298,8 +311,10 @@ async function start(): Promise<void> {
   const saved = loadConnection();
   if (saved) {
     $<HTMLInputElement>("serverUrl").value = saved.serverUrl;
-    $<HTMLInputElement>("apiKey").value = saved.apiKey;
+    $<HTMLInputElement>("apiKey").value = saved.apiKey ?? "";
     await act(connect);
+  } else if (signIn) {
+    await act(signIn.resume);
   }
   await act(recover);
 }

@@ -8,6 +8,7 @@ import type { Choice, Conflict } from "../forms/conflict";
 import type { Field } from "../forms/merge";
 import type { Draft } from "../forms/drafts";
 import { currentLanguage, t, type TextKey } from "./i18n";
+import { describeSignIn } from "../auth/text";
 
 // Small DOM helpers: the pane is plain DOM, rebuilt from state after each action.
 export const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -37,6 +38,8 @@ export function say(text: string, kind: "ok" | "error" | "warn" | "muted" = "mut
 
 /** The one place errors become words for the user. */
 export function describeError(error: unknown): string {
+  const signInFailure = describeSignIn(error);
+  if (signInFailure) return signInFailure;
   if (error instanceof OfflineError) return t("offlineShort");
   if (error instanceof LayoutError) return currentLanguage() === "vi" ? error.messageVi : error.messageEn;
   // A disabled account or a revoked or expired key: the server's reason, said plainly, not a bare 401.
