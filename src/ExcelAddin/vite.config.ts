@@ -65,7 +65,11 @@ export default defineConfig(async ({ command }) => ({
       // signin.html: the sign-in page the pane opens in an Office dialog where Office cannot sign in for it.
       input: { taskpane: "taskpane.html", signin: "signin.html" },
       // The manifest names the custom functions' script by a fixed URL.
-      output: { entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name].js", assetFileNames: "assets/[name][extname]" },
+      output: {
+        entryFileNames: "assets/[name].js", chunkFileNames: "assets/[name].js", assetFileNames: "assets/[name][extname]",
+        // MSAL, which the pane and the sign-in page share, in a file named for it.
+        manualChunks: (id: string) => (id.includes("@azure/msal") ? "msal" : undefined),
+      },
     },
   },
 }));

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, preview, type PreviewServer } from "vite";
+import { build, mergeConfig, preview, type InlineConfig, type PreviewServer } from "vite";
 import { chromium, type BrowserContext } from "playwright-core";
 
 // The parts of the end-to-end test: Azurite, the real server, the built task pane served by
@@ -104,10 +104,13 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   return { url, async stop() { await stopProcess(child); } };
 }
 
-/** Builds the task pane and the page harness, and serves the pane with /api forwarded to `apiUrl`. */
-export async function servePane(apiUrl: string): Promise<{ url: string; harness: string } & Running> {
+/**
+ * Builds the task pane and the page harness, and serves the pane with /api forwarded to `apiUrl`;
+ * `pane` adds to the pane's build (the sign-in test's environment and its MSAL).
+ */
+export async function servePane(apiUrl: string, pane: InlineConfig = {}): Promise<{ url: string; harness: string } & Running> {
   const out = mkdtempSync(join(tmpdir(), "healthfuncs-pane-"));
-  await build({ root: addinRoot, logLevel: "warn", build: { outDir: join(out, "dist"), emptyOutDir: true } });
+  await build(mergeConfig({ root: addinRoot, logLevel: "warn", build: { outDir: join(out, "dist"), emptyOutDir: true } }, pane));
   await build({
     configFile: false, root: addinRoot, logLevel: "warn", publicDir: false,
     resolve: { alias: { "office-addin-manifest": join(addinRoot, "node_modules/office-addin-manifest/lib/officeApp.js") } },

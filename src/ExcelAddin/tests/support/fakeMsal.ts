@@ -67,9 +67,15 @@ export class FakeMsal implements Msal, RedirectMsal {
   getAllAccounts(): AccountInfo[] { return [...this.accounts]; }
   setActiveAccount(account: AccountInfo | null): void { this.active = account; }
 
+  /** Who signs in at the window shown now. */
+  protected answer(): { username: string } | Error {
+    return this.windowAnswer;
+  }
+
   private async signInWindow(scopes: string[]): Promise<AuthenticationResult> {
-    if (this.windowAnswer instanceof Error) throw this.windowAnswer;
-    const account = accountOf(this.windowAnswer.username);
+    const answer = this.answer();
+    if (answer instanceof Error) throw answer;
+    const account = accountOf(answer.username);
     this.accounts = [account];
     this.cached = await this.issue({ scopes, username: account.username, interactive: true });
     return this.result(this.cached, account);
