@@ -89,6 +89,7 @@ describe("manifest", () => {
     }
     const config = readFileSync(fileURLToPath(new URL("../vite.config.ts", import.meta.url)), "utf8");
     expect(config).toContain('entryFileNames: "assets/[name].js"');
-    expect(config).toContain('input: { taskpane: "taskpane.html" }');
+    // The pane, and the sign-in page the pane opens in a dialog where Office cannot sign in for it.
+    expect(config).toContain('input: { taskpane: "taskpane.html", signin: "signin.html" }');
   });
 });
