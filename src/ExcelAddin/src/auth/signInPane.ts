@@ -1,5 +1,6 @@
 import type { Connection } from "../api/client";
 import { savedSignIn } from "../api/connection";
+import { ApiError } from "../api/problem";
 import type { SignInConfig } from "./config";
 import { paneBearer } from "./bearerFetch";
 import { createSignIn } from "./signIn";
@@ -37,8 +38,9 @@ export function setUpSignIn(config: SignInConfig | null, parts: PaneParts): Sign
     try {
       await parts.connect({ serverUrl, bearer: paneBearer(p) }, p);
     } catch (error) {
-      // Signed in but refused by the server (no HealthFuncs user, wrong audience): the next try may pick another account.
-      p.signOut();
+      // Signed in but refused by the server (no HealthFuncs user, wrong audience): the next try may pick another
+      // account. An unreachable server leaves the sign-in as it is.
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) p.signOut();
       throw error;
     }
     render();
