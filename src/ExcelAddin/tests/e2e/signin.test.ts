@@ -46,7 +46,8 @@ describe("sign-in end to end", () => {
     await page.click("#signInButton");
     await page.waitForSelector("#choose:not([hidden])");
     await expect.poll(() => page.textContent("#whoami")).toContain("Nguyễn Văn A (cán bộ huyện, đơn vị SD)");
-    expect(await page.textContent("#signedInAs")).toContain(person);
+    // The account line follows once the connection is complete (choices and status loaded).
+    await expect.poll(() => page.textContent("#signedInAs")).toContain(person);
     expect(await fakeCalls()).toEqual(["popup"]);
     await shot("signin-1-signed-in.png");
 
