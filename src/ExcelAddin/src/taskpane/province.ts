@@ -12,7 +12,7 @@ export async function consolidated(): Promise<void> {
   const result = await pullConsolidated(api, unit, period, year());
   pane.missing = await requireApi().completeness(unit.code, period.code);
   renderMissing(pane.missing);
-  say(t("pulledReport", { sheet: result.sheet }), "ok");
+  say(t("pulledReport", { sheet: result.range }), "ok");
 }
 
 export async function download(): Promise<void> {

@@ -80,7 +80,7 @@ async function pull(): Promise<void> {
   const unit = selectedUnit(), period = selectedPeriod();
   if (!unit || !period) return;
   if ($<HTMLSelectElement>("formKind").value === "attainment") {
-    say(t("pulledReport", { sheet: await pullAttainment(api, unit, period) }), "ok");
+    say(t("pulledReport", { sheet: (await pullAttainment(api, unit, period)).range }), "ok");
     return;
   }
   // The issuing body printed on the form is the unit's parent, which may lie outside the caller's subtree.

@@ -12,6 +12,12 @@ export interface Cell {
   /** The data-validation rule and error alert set on the cell, as the add-in gave them. */
   validation: { rule: unknown; errorAlert: unknown } | null;
 }
+/** A chart as the add-in built it: what `charts.add` was given, then each series' ranges (sheet-local addresses). */
+export interface FakeChart {
+  name: string; type: string; source: string; seriesBy: string; title: string; legend: string | null;
+  reversedCategories: boolean; position: [string, string] | null; series: FakeSeries[];
+}
+export interface FakeSeries { name: string; values: string; categories: string | null; type: string | null }
 type Handler = (event: { worksheetId: string; address: string; changeType: string; source: string }) => Promise<void>;
 
 export class FakeSheet {
@@ -19,6 +25,7 @@ export class FakeSheet {
   readonly hiddenColumns = new Set<number>();
   readonly notes = new Map<string, string>();
   readonly handlers: Handler[] = [];
+  readonly charts: FakeChart[] = [];
   protected = false;
   frozenRows = 0;
   constructor(readonly id: string, public name: string) {}
@@ -61,6 +68,14 @@ export class FakeSheet {
     });
     this.notes.clear();
     notes.forEach(([address, text]) => this.notes.set(address, text));
+  }
+
+  /** The numbers or texts a chart would plot from a range of this sheet, row by row. */
+  plotted(address: string): CellValue[] {
+    const a = parseAddress(address);
+    const out: CellValue[] = [];
+    for (let r = a.firstRow; r <= a.lastRow; r++) for (let c = a.firstColumn; c <= a.lastColumn; c++) out.push(this.cells.get(`${r}:${c}`)?.value ?? "");
+    return out;
   }
 
   /** Rows of values from the first row down to the last non-empty one. */
@@ -230,7 +245,8 @@ export class FakeWorkbook {
     const mock = new OfficeMockObject({
       id: sheet.id,
       name: sheet.name,
-      getRange: (address = "A1") => {
+      // Without an address, Excel's getRange is the whole sheet.
+      getRange: (address = "A1:XFD1048576") => {
         const a = parseAddress(address);
         return wb.range(sheet, a.firstRow, a.firstColumn, a.lastRow - a.firstRow + 1, a.lastColumn - a.firstColumn + 1);
       },
@@ -241,7 +257,7 @@ export class FakeWorkbook {
         protect: () => { if (sheet.protected) throw new Error("The sheet is already protected."); sheet.protected = true; },
         unprotect: () => { sheet.protected = false; },
       },
-      freezePanes: { freezeRows: (n: number) => { sheet.frozenRows = n; } },
+      freezePanes: { freezeRows: (n: number) => { sheet.frozenRows = n; }, unfreeze: () => { sheet.frozenRows = 0; } },
       onChanged: { add: (handler: Handler) => { sheet.handlers.push(handler); return { remove: () => undefined }; } },
       notes: {
         add: (where: unknown, content: string) => {
@@ -255,7 +271,80 @@ export class FakeWorkbook {
       },
     });
     this.track(mock, { name: () => sheet.name, id: () => sheet.id });
+    (mock as unknown as { charts: unknown }).charts = this.charts(sheet);
     return Object.assign(mock, { isNullObject: false });
+  }
+
+  /**
+   * A sheet's charts. `add` takes what Excel takes; like Excel given one row or column of figures, it
+   * makes one series over it (a wider block, whose split into series Excel guesses, is refused here).
+   */
+  private charts(sheet: FakeSheet): unknown {
+    const wb = this;
+    const items = () => sheet.charts.map((chart) => ({ name: chart.name, delete: () => { sheet.charts.splice(sheet.charts.indexOf(chart), 1); } }));
+    const collection = new OfficeMockObject({
+      items: items(),
+      add: (type: string, source: unknown, seriesBy = "Auto") => {
+        const { address } = wb.extentOf(source, sheet);
+        const block = parseAddress(address);
+        if (block.firstRow !== block.lastRow && block.firstColumn !== block.lastColumn) throw new Error(`A chart over ${address}: the fake models one row or column.`);
+        const chart: FakeChart = { name: `Chart ${sheet.charts.length + 1}`, type, source: address, seriesBy, title: "", legend: null,
+          reversedCategories: false, position: null, series: [{ name: "Series1", values: address, categories: null, type: null }] };
+        sheet.charts.push(chart);
+        return wb.chart(sheet, chart);
+      },
+    });
+    const load = OfficeMockObject.prototype.load;
+    (collection as unknown as { load: (p: string) => unknown }).load = (p: string) =>
+      load.call(collection, p.split(",").map((x) => x.trim().split("/")[0]).join(","));
+    this.track(collection, { items });
+    return collection;
+  }
+
+  private chart(sheet: FakeSheet, chart: FakeChart): unknown {
+    const wb = this;
+    const series = (item: FakeSeries) => this.watch(new OfficeMockObject({
+      name: item.name, chartType: "", 
+      setValues: (range: unknown) => { item.values = wb.extentOf(range, sheet).address; },
+      setXAxisValues: (range: unknown) => { item.categories = wb.extentOf(range, sheet).address; },
+    }), (prop, value) => {
+      if (prop === "name") item.name = String(value);
+      if (prop === "chartType") item.type = String(value);
+    });
+    const mock = new OfficeMockObject({
+      name: chart.name,
+      title: { text: "" }, legend: { position: "" }, axes: { categoryAxis: { reversePlotOrder: false } },
+      setPosition: (from: string, to: string) => { chart.position = [from, to]; },
+      delete: () => { sheet.charts.splice(sheet.charts.indexOf(chart), 1); },
+      series: {
+        getItemAt: (i: number) => {
+          const item = chart.series[i];
+          if (!item) throw new Error(`ItemNotFound: series ${i}`);
+          return series(item);
+        },
+        add: (name: string) => {
+          const item: FakeSeries = { name, values: "", categories: null, type: null };
+          chart.series.push(item);
+          return series(item);
+        },
+      },
+    });
+    return this.watch(mock, (prop, value) => { if (prop === "name") chart.name = String(value); }, {
+      title: (title) => this.watch(title, (prop, value) => { if (prop === "text") chart.title = String(value); }),
+      legend: (legend) => this.watch(legend, (prop, value) => { if (prop === "position") chart.legend = String(value); }),
+      axes: (axes) => this.watch(axes, () => undefined, {
+        categoryAxis: (axis) => this.watch(axis, (prop, value) => { if (prop === "reversePlotOrder") chart.reversedCategories = Boolean(value); }),
+      }),
+    });
+  }
+
+  /** The sheet-local address of a range made by this workbook; a range of another sheet is refused, as Excel refuses it. */
+  private readonly extents = new WeakMap<object, { sheet: FakeSheet; address: string }>();
+  private extentOf(range: unknown, sheet: FakeSheet): { sheet: FakeSheet; address: string } {
+    const extent = this.extents.get(range as object);
+    if (!extent) throw new Error("A chart's data must be a range of this workbook.");
+    if (extent.sheet !== sheet) throw new Error("A chart's data must be on its own sheet here.");
+    return extent;
   }
 
   private readonly positions = new WeakMap<object, string>();
@@ -293,6 +382,15 @@ export class FakeWorkbook {
       getResizedRange: (dr: number, dc: number) => wb.range(sheet, row, column, rows + dr, columns + dc),
       getCell: (r: number, c: number) => wb.range(sheet, row + r, column + c, 1, 1),
       getEntireColumn: () => wb.range(sheet, 0, column, 1_048_576, columns),
+      clear: (applyTo = "All") => {
+        if (sheet.protected) throw new Error("The sheet is protected.");
+        for (const key of [...sheet.cells.keys()]) {
+          const [r, c] = key.split(":").map(Number) as [number, number];
+          if (r < row || r >= row + rows || c < column || c >= column + columns) continue;
+          if (applyTo === "All") sheet.cells.delete(key);
+          else if (applyTo === "Contents") sheet.cell(r, c).value = "";
+        }
+      },
       select: () => { wb.selection = { sheet: sheet.name, address: cellAddress(row, column) }; wb.active = sheet.id; },
     });
     this.track(mock, { values: () => grid((c) => c.value), numberFormat: () => grid((c) => c.numberFormat) });
@@ -337,6 +435,8 @@ export class FakeWorkbook {
       }),
     });
     this.positions.set(proxy, cellAddress(row, column));
+    const last = cellAddress(row + rows - 1, column + columns - 1);
+    this.extents.set(proxy, { sheet, address: rows * columns > 1 ? `${cellAddress(row, column)}:${last}` : last });
     return proxy;
   }
 
