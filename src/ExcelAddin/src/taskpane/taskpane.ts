@@ -17,9 +17,13 @@ import {
   $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderScale, renderSummary, renderWorkflow, say, translatePage,
 } from "./view";
 import { registerCommands } from "./commands";
+import { followOfficeTheme, registerComponents } from "./look";
 import { consolidated, download, missing } from "./province";
+import { insertReportChart, renderChartChoice, reportPulled } from "./reportChart";
 import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
+
+registerComponents();
 
 
 async function connect(): Promise<void> {
@@ -42,8 +46,8 @@ async function connect(): Promise<void> {
 function endSession(): void {
   saveConnection(null);
   // The next user must not see what the previous one was shown.
-  pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null;
-  renderSummary(null, () => undefined); renderConflict(null, () => undefined); renderMissing(null);
+  pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null; pane.report = null;
+  renderSummary(null, () => undefined); renderConflict(null, () => undefined); renderMissing(null); renderChartChoice();
   renderWorkflow(null, null, false);
   renderWho();
   $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
@@ -80,7 +84,9 @@ async function pull(): Promise<void> {
   const unit = selectedUnit(), period = selectedPeriod();
   if (!unit || !period) return;
   if ($<HTMLSelectElement>("formKind").value === "attainment") {
-    say(t("pulledReport", { sheet: (await pullAttainment(api, unit, period)).range }), "ok");
+    const report = await pullAttainment(api, unit, period);
+    const redrawn = await reportPulled(report);
+    say([t("pulledReport", { sheet: report.range }), ...(redrawn ? [t("chartRedrawn")] : [])].join("\n"), "ok");
     return;
   }
   // The issuing body printed on the form is the unit's parent, which may lie outside the caller's subtree.
@@ -264,6 +270,7 @@ function bind(): void {
   on("consolidatedButton", consolidated);
   on("downloadButton", download);
   on("missingButton", missing);
+  on("chartButton", insertReportChart);
   on("submitButton", submitReport);
   on("refreshButton", () => refresh());
   on("refreshAllButton", refreshAll);
@@ -284,6 +291,7 @@ function bind(): void {
     setLanguage(currentLanguage() === "vi" ? "en" : "vi");
     translatePage();
     renderWho();
+    renderChartChoice();
     void act(showForms);
   });
 }
@@ -305,6 +313,7 @@ async function start(): Promise<void> {
 }
 
 Office.onReady(() => {
+  followOfficeTheme();
   registerFunctions();
   registerCommands({ refresh: () => refresh(), refreshAll, send: () => push(), submit: submitReport });
   void start();
