@@ -1,5 +1,8 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { cellAddress, parseAddress } from "../../src/excel/address";
+import { chartCollection, type FakeChart } from "./fakeCharts";
+
+export type { FakeChart, FakeSeries } from "./fakeCharts";
 
 // An in-memory workbook exposed through office-addin-mock objects, so the add-in's Excel code
 // runs unchanged against it: a property read before load + sync yields the mock's error text
@@ -12,12 +15,6 @@ export interface Cell {
   /** The data-validation rule and error alert set on the cell, as the add-in gave them. */
   validation: { rule: unknown; errorAlert: unknown } | null;
 }
-/** A chart as the add-in built it: what `charts.add` was given, then each series' ranges (sheet-local addresses). */
-export interface FakeChart {
-  name: string; type: string; source: string; seriesBy: string; title: string; legend: string | null;
-  reversedCategories: boolean; position: [string, string] | null; series: FakeSeries[];
-}
-export interface FakeSeries { name: string; values: string; categories: string | null; type: string | null }
 type Handler = (event: { worksheetId: string; address: string; changeType: string; source: string }) => Promise<void>;
 
 export class FakeSheet {
@@ -271,71 +268,12 @@ export class FakeWorkbook {
       },
     });
     this.track(mock, { name: () => sheet.name, id: () => sheet.id });
-    (mock as unknown as { charts: unknown }).charts = this.charts(sheet);
+    (mock as unknown as { charts: unknown }).charts = chartCollection(sheet.charts, {
+      address: (range) => this.extentOf(range, sheet).address,
+      watch: (target, onSet, nested) => this.watch(target, onSet, nested),
+      track: (mock, fresh) => this.track(mock, fresh),
+    });
     return Object.assign(mock, { isNullObject: false });
-  }
-
-  /**
-   * A sheet's charts. `add` takes what Excel takes; like Excel given one row or column of figures, it
-   * makes one series over it (a wider block, whose split into series Excel guesses, is refused here).
-   */
-  private charts(sheet: FakeSheet): unknown {
-    const wb = this;
-    const items = () => sheet.charts.map((chart) => ({ name: chart.name, delete: () => { sheet.charts.splice(sheet.charts.indexOf(chart), 1); } }));
-    const collection = new OfficeMockObject({
-      items: items(),
-      add: (type: string, source: unknown, seriesBy = "Auto") => {
-        const { address } = wb.extentOf(source, sheet);
-        const block = parseAddress(address);
-        if (block.firstRow !== block.lastRow && block.firstColumn !== block.lastColumn) throw new Error(`A chart over ${address}: the fake models one row or column.`);
-        const chart: FakeChart = { name: `Chart ${sheet.charts.length + 1}`, type, source: address, seriesBy, title: "", legend: null,
-          reversedCategories: false, position: null, series: [{ name: "Series1", values: address, categories: null, type: null }] };
-        sheet.charts.push(chart);
-        return wb.chart(sheet, chart);
-      },
-    });
-    const load = OfficeMockObject.prototype.load;
-    (collection as unknown as { load: (p: string) => unknown }).load = (p: string) =>
-      load.call(collection, p.split(",").map((x) => x.trim().split("/")[0]).join(","));
-    this.track(collection, { items });
-    return collection;
-  }
-
-  private chart(sheet: FakeSheet, chart: FakeChart): unknown {
-    const wb = this;
-    const series = (item: FakeSeries) => this.watch(new OfficeMockObject({
-      name: item.name, chartType: "", 
-      setValues: (range: unknown) => { item.values = wb.extentOf(range, sheet).address; },
-      setXAxisValues: (range: unknown) => { item.categories = wb.extentOf(range, sheet).address; },
-    }), (prop, value) => {
-      if (prop === "name") item.name = String(value);
-      if (prop === "chartType") item.type = String(value);
-    });
-    const mock = new OfficeMockObject({
-      name: chart.name,
-      title: { text: "" }, legend: { position: "" }, axes: { categoryAxis: { reversePlotOrder: false } },
-      setPosition: (from: string, to: string) => { chart.position = [from, to]; },
-      delete: () => { sheet.charts.splice(sheet.charts.indexOf(chart), 1); },
-      series: {
-        getItemAt: (i: number) => {
-          const item = chart.series[i];
-          if (!item) throw new Error(`ItemNotFound: series ${i}`);
-          return series(item);
-        },
-        add: (name: string) => {
-          const item: FakeSeries = { name, values: "", categories: null, type: null };
-          chart.series.push(item);
-          return series(item);
-        },
-      },
-    });
-    return this.watch(mock, (prop, value) => { if (prop === "name") chart.name = String(value); }, {
-      title: (title) => this.watch(title, (prop, value) => { if (prop === "text") chart.title = String(value); }),
-      legend: (legend) => this.watch(legend, (prop, value) => { if (prop === "position") chart.legend = String(value); }),
-      axes: (axes) => this.watch(axes, () => undefined, {
-        categoryAxis: (axis) => this.watch(axis, (prop, value) => { if (prop === "reversePlotOrder") chart.reversedCategories = Boolean(value); }),
-      }),
-    });
   }
 
   /** The sheet-local address of a range made by this workbook; a range of another sheet is refused, as Excel refuses it. */
