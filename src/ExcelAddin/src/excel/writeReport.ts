@@ -7,22 +7,29 @@ export interface ReportTable {
   title: string;
   subtitle: string;
   header: string[];
-  /** Rows to show; `bold` for group rows. */
-  rows: { cells: Cell[]; bold?: boolean }[];
+  /** Rows to show; `bold` for group rows; `code` names an indicator row's indicator (charts find rows by it). */
+  rows: { cells: Cell[]; bold?: boolean; code?: string }[];
   widths: number[];
 }
 
+/** Body rows start below the title, the subtitle and the column header. */
+export const reportBodyStart = 3;
+
 /**
  * Writes a read-only report (the consolidated matrix, an attainment table) into a sheet of its
- * own, replacing an earlier copy of the same report. Written in chunks like the forms.
+ * own. An earlier copy of the same report is rewritten in place, not deleted, so a chart drawn
+ * from its cells stays and shows the new figures. Written in chunks like the forms.
  */
 export async function writeReport(report: ReportTable, budgetBytes?: number): Promise<string> {
   return Excel.run(async (context) => {
     const application = context.application;
     const old = context.workbook.worksheets.getItemOrNullObject(report.sheetName);
     await context.sync();
-    if (!old.isNullObject) old.delete();
-    const sheet = context.workbook.worksheets.add(report.sheetName);
+    if (!old.isNullObject) {
+      old.getRange().clear("All");
+      old.freezePanes.unfreeze();
+    }
+    const sheet = old.isNullObject ? context.workbook.worksheets.add(report.sheetName) : old;
     const width = report.header.length;
     const anchor = sheet.getRange("A1");
     const whole = anchor.getResizedRange(report.rows.length + 3, width - 1);
@@ -38,7 +45,7 @@ export async function writeReport(report: ReportTable, budgetBytes?: number): Pr
     header.format.fill.color = Fill.header;
     header.format.wrapText = true;
 
-    let offset = 3;
+    let offset = reportBodyStart;
     for (const chunk of chunkRows(report.rows, budgetBytes)) {
       const block = anchor.getOffsetRange(offset, 0).getResizedRange(chunk.length - 1, width - 1);
       block.values = chunk.map((r) => r.cells);

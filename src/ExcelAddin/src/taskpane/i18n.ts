@@ -88,6 +88,13 @@ const vi = {
   scaleRow: "{address} {name}: {value}, trong khi kế hoạch hoặc số đã gửi là {reference} (lệch khoảng {factor} lần)",
   scaleHint: "Kiểm tra lại ô (ví dụ \"96,2%\" thành 0,962, \"260.000\" thành 260). Nếu số đúng, bấm Vẫn gửi.",
   sendAnyway: "Vẫn gửi",
+  chartHeading: "Biểu đồ",
+  chartForAttainment: "% so với kế hoạch của từng chỉ tiêu trong {sheet}.",
+  chartForMatrix: "Một chỉ tiêu theo từng đơn vị, so với kế hoạch năm, trong {sheet}.",
+  chartIndicator: "Chỉ tiêu vẽ biểu đồ",
+  insertChart: "Chèn biểu đồ vào trang tính",
+  chartInserted: "Đã chèn biểu đồ \"{title}\" vào {sheet}; biểu đồ cập nhật khi bảng được lấy lại.",
+  chartRedrawn: "Biểu đồ trên trang tính đã được vẽ lại theo số liệu mới.",
 } as const;
 
 export type TextKey = keyof typeof vi;
@@ -179,6 +186,13 @@ const en: Record<TextKey, string> = {
   scaleRow: "{address} {name}: {value}, while the plan or the value sent before is {reference} (about {factor} times off)",
   scaleHint: "Check the cells (\"96,2%\" read as 0.962, \"260.000\" as 260, for example). If the value is right, choose Send anyway.",
   sendAnyway: "Send anyway",
+  chartHeading: "Chart",
+  chartForAttainment: "% of plan for each indicator in {sheet}.",
+  chartForMatrix: "One indicator across the units, against the year's plan, in {sheet}.",
+  chartIndicator: "Indicator to chart",
+  insertChart: "Insert the chart into the sheet",
+  chartInserted: "Inserted the chart \"{title}\" into {sheet}; it follows the table when it is pulled again.",
+  chartRedrawn: "The chart on the sheet has been drawn again from the new figures.",
 };
 
 let language: Language = (globalThis.localStorage?.getItem("healthfuncs.language") as Language | null) ?? "vi";

@@ -1,5 +1,6 @@
 import { pullConsolidated } from "../forms/reports";
 import { t } from "./i18n";
+import { reportPulled } from "./reportChart";
 import { pane, requireApi, selectedPeriod, selectedUnit, year } from "./state";
 import { renderMissing, say } from "./view";
 
@@ -12,7 +13,8 @@ export async function consolidated(): Promise<void> {
   const result = await pullConsolidated(api, unit, period, year());
   pane.missing = await requireApi().completeness(unit.code, period.code);
   renderMissing(pane.missing);
-  say(t("pulledReport", { sheet: result.sheet }), "ok");
+  const redrawn = await reportPulled(result);
+  say([t("pulledReport", { sheet: result.range }), ...(redrawn ? [t("chartRedrawn")] : [])].join("\n"), "ok");
 }
 
 export async function download(): Promise<void> {

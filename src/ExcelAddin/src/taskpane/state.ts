@@ -3,6 +3,7 @@ import { ApiError } from "../api/problem";
 import type { CompletenessReport, FormStatus, ImportSummary, Me, PeriodChoice, Unit } from "../api/model";
 import type { FormState } from "../excel/formStore";
 import type { Conflict } from "../forms/conflict";
+import type { AttainmentPull, ConsolidatedPull } from "../forms/reports";
 import { t } from "./i18n";
 import { $, describeError, say } from "./view";
 
@@ -17,10 +18,12 @@ export interface Pane {
   conflict: Conflict | null; summary: ImportSummary | null; missing: CompletenessReport | null;
   /** The current form's workflow state as last read (null: not read, or unreadable). */
   status: FormStatus | null;
+  /** The report last pulled (attainment or the province's matrix), which the chart button draws from. */
+  report: AttainmentPull | ConsolidatedPull | null;
 }
 export const pane: Pane = {
   api: null, me: null, units: [], allUnits: [], periods: [], forms: new Map(), current: null, conflict: null, summary: null,
-  missing: null, status: null,
+  missing: null, status: null, report: null,
 };
 
 // Excel calls run one after another: edits arriving during a push wait their turn.
@@ -33,8 +36,9 @@ export function serial<T>(work: () => Promise<T>): Promise<T> {
 
 /** Runs a user action: one at a time, buttons disabled meanwhile, every error shown in words. */
 export async function act(work: () => Promise<void>): Promise<void> {
-  const buttons = [...document.querySelectorAll("button")];
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>("button, fluent-button")];
   buttons.forEach((b) => (b.disabled = true));
+  $("progress").hidden = false;
   say(t("working"));
   try {
     await serial(work);
@@ -45,6 +49,7 @@ export async function act(work: () => Promise<void>): Promise<void> {
     if (error instanceof ApiError && error.accessEnded) hooks.accessEnded();
     say(describeError(error), "error");
   } finally {
+    $("progress").hidden = true;
     buttons.forEach((b) => (b.disabled = false));
   }
 }

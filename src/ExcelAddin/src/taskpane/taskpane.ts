@@ -17,7 +17,9 @@ import {
   $, describeError, fillSelect, renderConflict, renderDraft, renderMissing, renderScale, renderSummary, renderWorkflow, say, translatePage,
 } from "./view";
 import { registerCommands } from "./commands";
+import { followOfficeTheme, registerComponents } from "./look";
 import { consolidated, download, missing } from "./province";
+import { insertReportChart, renderChartChoice, reportPulled } from "./reportChart";
 import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
 import { signInConfig } from "../auth/config";
@@ -25,6 +27,8 @@ import { setUpSignIn, type SignInPane } from "../auth/signInPane";
 import type { TokenProvider } from "../auth/tokenProvider";
 
 let signIn: SignInPane | null = null;
+
+registerComponents();
 
 
 async function connect(): Promise<void> {
@@ -52,8 +56,8 @@ function endSession(): void {
   saveConnection(null);
   signIn?.signOut();
   // The next user must not see what the previous one was shown.
-  pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null;
-  renderSummary(null, () => undefined); renderConflict(null, () => undefined); renderMissing(null);
+  pane.api = null; pane.me = null; pane.summary = null; pane.conflict = null; pane.missing = null; pane.status = null; pane.report = null;
+  renderSummary(null, () => undefined); renderConflict(null, () => undefined); renderMissing(null); renderChartChoice();
   renderWorkflow(null, null, false);
   renderWho();
   $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
@@ -90,7 +94,9 @@ async function pull(): Promise<void> {
   const unit = selectedUnit(), period = selectedPeriod();
   if (!unit || !period) return;
   if ($<HTMLSelectElement>("formKind").value === "attainment") {
-    say(t("pulledReport", { sheet: await pullAttainment(api, unit, period) }), "ok");
+    const report = await pullAttainment(api, unit, period);
+    const redrawn = await reportPulled(report);
+    say([t("pulledReport", { sheet: report.range }), ...(redrawn ? [t("chartRedrawn")] : [])].join("\n"), "ok");
     return;
   }
   // The issuing body printed on the form is the unit's parent, which may lie outside the caller's subtree.
@@ -275,6 +281,7 @@ function bind(): void {
   on("consolidatedButton", consolidated);
   on("downloadButton", download);
   on("missingButton", missing);
+  on("chartButton", insertReportChart);
   on("submitButton", submitReport);
   on("refreshButton", () => refresh());
   on("refreshAllButton", refreshAll);
@@ -296,6 +303,7 @@ function bind(): void {
     translatePage();
     signIn?.render();
     renderWho();
+    renderChartChoice();
     void act(showForms);
   });
 }
@@ -320,6 +328,7 @@ async function start(): Promise<void> {
 }
 
 Office.onReady(() => {
+  followOfficeTheme();
   registerFunctions();
   registerCommands({ refresh: () => refresh(), refreshAll, send: () => push(), submit: submitReport });
   void start();

@@ -22,10 +22,20 @@ export function el(tag: string, props: { text?: string; className?: string; onCl
   return node;
 }
 
+/** A Fluent button; `lightweight` reads as a link, `outline` as a secondary action. */
+export function button(text: string, className: string, onClick: () => void, appearance: "accent" | "outline" | "lightweight" = "outline"): HTMLElement {
+  const node = el("fluent-button", { text, className, onClick });
+  node.setAttribute("appearance", appearance);
+  return node;
+}
+
 export function translatePage(): void {
   document.documentElement.lang = currentLanguage();
   document.querySelectorAll<HTMLElement>("[data-t]").forEach((node) => {
     node.textContent = t(node.dataset.t as TextKey);
+  });
+  document.querySelectorAll<HTMLElement>("[data-t-label]").forEach((node) => {
+    node.setAttribute("aria-label", t(node.dataset.tLabel as TextKey));
   });
   $("language").textContent = t("switchLanguage");
 }
@@ -33,7 +43,7 @@ export function translatePage(): void {
 export function say(text: string, kind: "ok" | "error" | "warn" | "muted" = "muted"): void {
   const message = $("message");
   message.textContent = text;
-  message.className = kind;
+  message.className = `bar ${kind}`;
 }
 
 /** The one place errors become words for the user. */
@@ -57,7 +67,7 @@ export function renderSummary(summary: ImportSummary | null, onFinding: (f: RowF
   box.replaceChildren();
   if (!summary) return;
   const list = (items: RowFinding[]) => el("ul", {}, ...items.map((f) =>
-    el("li", {}, el("button", { className: "link", text: `${f.indicatorCode}: ${finding(f)}`, onClick: () => onFinding(f) }))));
+    el("li", {}, button(`${f.indicatorCode}: ${finding(f)}`, "finding", () => onFinding(f), "lightweight"))));
   if (summary.rejected.length > 0) {
     box.append(el("p", { className: "error", text: t("rejected", { count: summary.rejected.length }) }), list(summary.rejected));
   } else {
@@ -112,9 +122,9 @@ export function renderConflict(conflict: Conflict | null, apply: (choices: Choic
     ...(conflict.taken > 0 ? [el("p", { className: "small", text: t("conflictTaken", { count: conflict.taken }) })] : []),
     el("p", { className: "small", text: t("conflictIntro") }),
     el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows)),
-    el("button", { text: t("applyChoices"), className: "apply", onClick: () => apply(chosen()) }),
-    el("button", { text: t("keepTheirs"), className: "secondary keep-theirs", onClick: () => apply(conflict.cells.map(() => "theirs")) }),
-    el("button", { text: t("overwrite"), className: "secondary overwrite", onClick: () => apply(conflict.cells.map(() => "mine")) }));
+    button(t("applyChoices"), "apply", () => apply(chosen()), "accent"),
+    button(t("keepTheirs"), "keep-theirs", () => apply(conflict.cells.map(() => "theirs"))),
+    button(t("overwrite"), "overwrite", () => apply(conflict.cells.map(() => "mine"))));
 }
 
 /** The province's view of who reported, from the server's completeness report (the server's own rule). */
@@ -144,14 +154,18 @@ export function renderWorkflow(status: FormStatus | null, moves: AllowedMoves | 
   if (status.status === "Returned" && status.returnReason) line.append(el("br"), el("span", { className: "warn", text: t("returnReasonShown", { reason: status.returnReason }) }));
 }
 
-export function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], selected?: string): void {
+/** Replaces a Fluent select's options; `selected` stays chosen when it is among them, else the first is. */
+export function fillSelect(select: HTMLElement, options: { value: string; label: string }[], selected?: string): void {
+  const chosen = options.some((o) => o.value === selected) ? selected : options[0]?.value;
   select.replaceChildren(...options.map((o) => {
-    const option = document.createElement("option");
-    option.value = o.value;
+    const option = document.createElement("fluent-option");
+    option.setAttribute("value", o.value);
     option.textContent = o.label;
-    option.selected = o.value === selected;
+    if (o.value === chosen) option.setAttribute("selected", "");
     return option;
   }));
+  // The select reads its new options when the slot changes; its value is set now so code reading it next sees the choice.
+  if (chosen !== undefined) (select as HTMLSelectElement).value = chosen;
 }
 
 /** Values that look misread by a factor of 100 or 1 000: listed with their cell, sent only if the user says so. */
@@ -167,5 +181,5 @@ export function renderScale(suspects: ScaleSuspect[], sendAnyway: () => void): v
       factor: String(show(s.factor >= 1 ? s.factor : 1 / s.factor)),
     }) }))),
     el("p", { className: "small", text: t("scaleHint") }),
-    el("button", { text: t("sendAnyway"), className: "secondary send-anyway", onClick: sendAnyway }));
+    button(t("sendAnyway"), "send-anyway", sendAnyway));
 }

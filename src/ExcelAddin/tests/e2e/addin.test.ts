@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateSchema, schemaFile } from "../../scripts/generate-api.mjs";
-import { api, cell, cellOf, districtKey, keyOf, page, paneUrl, serverUrl, sheetShot, shot, type, useStack } from "./session";
+import { api, cell, cellOf, choose, districtKey, keyOf, page, paneUrl, serverUrl, sheetShot, shot, type, useStack } from "./session";
+import * as look from "./look";
 import * as steps from "./steps";
 
 // The whole path a district user takes: the built task pane in headless Chromium (Excel provided
@@ -22,15 +23,15 @@ describe("end to end", () => {
     const before = (await api("/api/units/SD/periods/2021-Q1/values")).body;
     await page.goto(paneUrl);
     expect(await page.evaluate(() => window.registeredFunctions)).toEqual(["VALUE", "TARGET", "ATTAINMENT"]);
-    await page.fill("#apiKey", districtKey);
+    await page.fill("#apiKey input", districtKey);
     await page.click("#connectButton");
     await page.waitForSelector("#choose:not([hidden])");
     await expect.poll(() => page.textContent("#whoami")).toContain("cán bộ huyện, đơn vị SD");
-    await page.fill("#year", "2021");
-    await page.press("#year", "Tab");
-    await page.waitForSelector('#period option[value="2021-Q1"]', { state: "attached" });
-    await page.selectOption("#unit", "SD");
-    await page.selectOption("#period", "2021-Q1");
+    await page.fill("#year input", "2021");
+    await page.press("#year input", "Tab");
+    await page.waitForSelector('#period fluent-option[value="2021-Q1"]', { state: "attached" });
+    await choose("#unit", "SD");
+    await choose("#period", "2021-Q1");
     await page.click("#pullButton");
     await expect.poll(() => page.textContent("#message")).toContain("Đã lấy biểu");
     await shot("1-pulled.png");
@@ -104,7 +105,7 @@ describe("end to end", () => {
     expect(conflict).toContain("425");
     await shot("5-conflict.png");
 
-    await page.click("#conflict button.keep-theirs");
+    await page.click("#conflict .keep-theirs");
     await expect.poll(() => page.textContent("#message")).toContain("Đã lấy số liệu máy chủ");
     expect(await cell(sheet, beds)).toMatchObject({ value: 430, fill: "#DDEBF7" });
     await page.click("#language");
@@ -115,7 +116,7 @@ describe("end to end", () => {
   it("The_attainment_form_is_written_as_a_read_only_table_of_the_server_evaluation", async () => {
     await page.click("#language");
     await expect.poll(() => page.textContent("#language")).toBe("English");
-    await page.selectOption("#formKind", "attainment");
+    await choose("#formKind", "attainment");
     await page.click("#pullButton");
     await expect.poll(() => page.textContent("#message")).toContain("Đã ghi bảng");
     const table = await page.evaluate(() => window.workbook.sheets.find((s) => s.name.startsWith("Đánh giá SD"))!.grid(10));
@@ -123,8 +124,10 @@ describe("end to end", () => {
     const beds = table.find((r) => r[1] === "Tổng số giường bệnh trong huyện")!;
     expect(beds.slice(3, 5)).toEqual(["420", 430]);
     expect(String(beds[8])).not.toBe("");
-    await page.selectOption("#formKind", "entry");
+    await choose("#formKind", "entry");
   });
+
+  it("The_attainment_table_is_drawn_as_a_native_chart_of_percent_of_plan_that_a_second_insert_replaces", look.attainmentChart, stepTimeout);
 
   it("HEALTH_functions_read_the_stored_values_through_one_lookup", async () => {
     const results = await page.evaluate(() => Promise.all([
@@ -155,12 +158,12 @@ describe("end to end", () => {
 
   it("The_province_pulls_the_consolidated_matrix_and_sees_who_has_not_reported", async () => {
     await page.click("#disconnectButton");
-    await page.fill("#apiKey", keyOf("tq-syt"));
+    await page.fill("#apiKey input", keyOf("tq-syt"));
     await page.click("#connectButton");
     await page.waitForSelector("#province:not([hidden])");
-    await page.waitForSelector('#period option[value="2021-Q1"]', { state: "attached" });
-    await page.selectOption("#unit", "TQ");
-    await page.selectOption("#period", "2021-Q1");
+    await page.waitForSelector('#period fluent-option[value="2021-Q1"]', { state: "attached" });
+    await choose("#unit", "TQ");
+    await choose("#period", "2021-Q1");
     await page.click("#consolidatedButton");
     await expect.poll(() => page.textContent("#message")).toContain("Đã ghi bảng");
     const matrix = await page.evaluate(() => {
@@ -180,6 +183,10 @@ describe("end to end", () => {
     await shot("7-province.png");
     await sheetShot(await page.evaluate(() => window.workbook.sheets.find((s) => s.name.startsWith("Tổng hợp TQ"))!.name), "7b-province-sheet.png", 25);
   });
+
+  it("The_province_charts_one_indicator_across_its_districts_against_their_targets_and_a_refresh_draws_it_again", look.matrixChart, stepTimeout);
+
+  it("The_pane_follows_the_Office_theme_light_and_dark_and_axe_finds_no_serious_violation_in_either", look.themesAndAccessibility, stepTimeout);
 });
 
 describe("province workflow", () => {

@@ -8,8 +8,31 @@ declare global {
     /** The ribbon's commands as the pane associated them, called as Excel calls them. */
     commands: Record<string, (event: { completed: () => void }) => Promise<void>>;
     customFunctions: Record<string, (...args: unknown[]) => Promise<unknown>>;
+    /** The host switching its Office theme, announced as Office announces it. */
+    setOfficeTheme: (name: keyof typeof themes) => void;
   }
 }
+
+// Office's own body colours for its light (White, Colorful) and dark (Black) themes. The pane
+// starts in the one named by `?officeTheme=` (light when absent).
+const themes = {
+  light: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#242424", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#242424", isDarkTheme: false, themeId: 0 },
+  dark: { bodyBackgroundColor: "#292929", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#3D3D3D", controlForegroundColor: "#FFFFFF", isDarkTheme: true, themeId: 1 },
+};
+const themeHandlers: ((event: { type: string; officeTheme: unknown }) => void)[] = [];
+const context = {
+  officeTheme: themes[(new URLSearchParams(location.search).get("officeTheme") ?? "light") as keyof typeof themes] ?? themes.light,
+  document: {
+    addHandlerAsync: (type: string, handler: (event: { type: string; officeTheme: unknown }) => void, callback?: (result: { status: string }) => void) => {
+      if (type === "officeThemeChanged") themeHandlers.push(handler);
+      callback?.({ status: type === "officeThemeChanged" ? "succeeded" : "failed" });
+    },
+  },
+};
+window.setOfficeTheme = (name) => {
+  context.officeTheme = themes[name];
+  for (const handler of themeHandlers) handler({ type: "officeThemeChanged", officeTheme: themes[name] });
+};
 
 const workbook = new FakeWorkbook(["Sheet1"]);
 window.workbook = workbook;
@@ -25,6 +48,8 @@ Object.assign(window, {
       return Promise.resolve(info);
     },
     HostType: { Excel: "Excel" },
+    EventType: { OfficeThemeChanged: "officeThemeChanged" },
+    context,
     actions: { associate: (name: string, f: (event: { completed: () => void }) => Promise<void>) => { window.commands[name] = f; } },
   },
   CustomFunctions: {

@@ -80,7 +80,30 @@ export const cell = (sheet: string, address: string) =>
   page.evaluate(([s, a]) => { const c = window.workbook.sheet(s!).at(a!); return { value: c.value, fill: c.fill, locked: c.locked }; }, [sheet, address]);
 /** The pushes and reads of Sơn Dương's 2021-Q1 values, for the steps that put a failing gateway in between. */
 export const q1Values = (url: URL) => url.pathname.endsWith("/api/units/SD/periods/2021-Q1/values");
-export const shot = (name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
+/**
+ * Picks an option of a Fluent select from the keyboard, as a keyboard user does: focus, then the
+ * arrow keys (a closed select changes its value and fires "change" on each). A long list opened
+ * by a click runs past the top of a short pane, where a pointer cannot reach every option.
+ */
+export async function choose(select: string, value: string, on: Page = page): Promise<void> {
+  await on.waitForSelector(`${select} fluent-option[value="${value}"]`, { state: "attached" });
+  const [from, to] = await on.$eval(select, (s, v) =>
+    [(s as HTMLSelectElement).selectedIndex, [...s.querySelectorAll("fluent-option")].findIndex((o) => o.getAttribute("value") === v)], value);
+  await on.focus(select);
+  for (let i = 0; i < Math.abs(to! - from!); i++) await on.keyboard.press(to! > from! ? "ArrowDown" : "ArrowUp");
+  await expect.poll(() => on.$eval(select, (s) => (s as HTMLSelectElement).value)).toBe(value);
+}
+export const shotPath = (name: string) => join(screenshots, name);
+export const shot = (name: string) => page.screenshot({ path: shotPath(name), fullPage: true });
+
+/** Another page of the built pane over the same server and browser profile, with its own mock workbook. */
+export async function openPane(query = ""): Promise<Page> {
+  const other = await page.context().newPage();
+  await other.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
+  await other.addInitScript({ content: readFileSync(harness, "utf8") });
+  await other.goto(`${paneUrl}${query}`);
+  return other;
+}
 
 /** A picture of a sheet of the mock workbook: values, fills, bold/italic, locked cells hatched, hidden columns left out. */
 export async function sheetShot(sheet: string, name: string, rows = 60): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyOf } from "./session";
+import { choose, keyOf } from "./session";
 import { api, exchanges, issued, issuing, page, paneUrl, shot, useSignInStack } from "./signinStack";
 
 // A person signs in with their organisation account: the pane in headless Chromium (MSAL replaced at its
@@ -14,12 +14,12 @@ const message = () => page.textContent("#message");
 const fakeCalls = () => page.evaluate(() => window.fakeMsal?.calls ?? []);
 
 async function pullSd2021Q1(): Promise<void> {
-  await page.fill("#year", "2021");
-  await page.press("#year", "Tab");
-  await page.waitForSelector('#period option[value="2021-Q1"]', { state: "attached" });
-  await page.selectOption("#unit", "SD");
-  await page.selectOption("#period", "2021-Q1");
-  await page.selectOption("#formKind", "entry");
+  await page.fill("#year input", "2021");
+  await page.press("#year input", "Tab");
+  await page.waitForSelector('#period fluent-option[value="2021-Q1"]', { state: "attached" });
+  await choose("#unit", "SD", page);
+  await choose("#period", "2021-Q1", page);
+  await choose("#formKind", "entry", page);
   await page.click("#pullButton");
   await expect.poll(message).toMatch(/Đã lấy biểu|Đã cập nhật/);
 }

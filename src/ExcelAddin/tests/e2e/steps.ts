@@ -1,6 +1,6 @@
 import type { Request } from "playwright-core";
 import { expect } from "vitest";
-import { api, cell, cellOf, districtKey, keyOf, page, q1Values, sheetShot, shot, type } from "./session";
+import { api, cell, cellOf, choose, districtKey, keyOf, page, q1Values, sheetShot, shot, type } from "./session";
 
 // The steps of the reporting, retry, refresh, merge, correction, number, layout and ribbon
 // scenarios, run in order by addin.test.ts on the same workbook and server.
@@ -75,9 +75,9 @@ export async function refreshInPlace(): Promise<void> {
     body: JSON.stringify({ values: [{ indicatorCode: "KCB.GIUONG_BENH.TYT", value: 140 }] }),
   })).status).toBe(200);
   await type(sheet, visitsNote, "ước tính");
-  await page.selectOption("#formKind", "entry");
-  await page.selectOption("#unit", "SD");
-  await page.selectOption("#period", "2021-Q1");
+  await choose("#formKind", "entry");
+  await choose("#unit", "SD");
+  await choose("#period", "2021-Q1");
   await page.click("#pullButton");
   await expect.poll(() => page.textContent("#message")).toContain("Đã cập nhật SD 2021-Q1");
   expect(await page.evaluate(() => window.workbook.sheets.map((s) => s.name))).toEqual(sheetsBefore);
@@ -122,7 +122,7 @@ export async function mergePerCell(): Promise<void> {
   await shot("9-merge.png");
   await page.check('#conflict input[name="choice-0"][value="mine"]');
   await page.check('#conflict input[name="choice-1"][value="theirs"]');
-  await page.click("#conflict button.apply");
+  await page.click("#conflict .apply");
   await expect.poll(() => page.textContent("#summary")).toContain("Đã gửi");
   page.off("request", record);
   expect(posted).toEqual([
@@ -210,9 +210,9 @@ export async function layoutChanges(): Promise<void> {
 
 export async function ribbonRefreshAll(): Promise<void> {
   expect(Object.keys(await page.evaluate(() => window.commands)).sort()).toEqual(["refreshAllForms", "refreshForm", "sendForm", "submitForm"]);
-  await page.selectOption("#formKind", "entry");
-  await page.selectOption("#unit", "SD");
-  await page.selectOption("#period", "2021-Q2");
+  await choose("#formKind", "entry");
+  await choose("#unit", "SD");
+  await choose("#period", "2021-Q2");
   await page.click("#pullButton");
   await expect.poll(() => page.textContent("#message")).toContain("Đã lấy biểu SD 2021-Q2");
   const q1 = (await api("/api/units/SD/periods/2021-Q1/values")).body as { etag: string };
@@ -227,13 +227,13 @@ export async function ribbonRefreshAll(): Promise<void> {
   expect((await cell("SD 2021-Q2", await cellOf("SD 2021-Q2", "KCB.GIUONG_BENH.TYT", "F"))).value).toBe(139);
   expect(await page.evaluate(() => window.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith("SD 2021")))).toEqual(["SD 2021-Q1", "SD 2021-Q2"]);
   await shot("14-refreshed-all.png");
-  await page.selectOption("#period", "2021-Q1");
+  await choose("#period", "2021-Q1");
 }
 
 export async function provinceReturnsAndApproves(): Promise<void> {
   const sheet = "SD 2021-Q1";
-  await page.selectOption("#formKind", "entry");
-  await page.selectOption("#unit", "SD");
+  await choose("#formKind", "entry");
+  await choose("#unit", "SD");
   await page.click("#pullButton");
   await expect.poll(() => page.textContent("#message")).toContain("Đã cập nhật SD 2021-Q1");
   await page.waitForSelector("#approveButton:not([hidden])");
@@ -241,7 +241,7 @@ export async function provinceReturnsAndApproves(): Promise<void> {
   expect(await page.isHidden("#submitButton")).toBe(true);
   await page.click("#returnButton");
   await expect.poll(() => page.textContent("#message")).toContain("Hãy ghi lý do trả lại");
-  await page.fill("#returnReason", "Thiếu số liệu tiêm chủng");
+  await page.fill("#returnReason input", "Thiếu số liệu tiêm chủng");
   await page.click("#returnButton");
   await expect.poll(() => page.textContent("#workflowStatus")).toContain("Lý do trả lại: Thiếu số liệu tiêm chủng");
   expect(String((await cell(sheet, "C3")).value)).toContain("Trạng thái: Trả lại");
@@ -250,7 +250,7 @@ export async function provinceReturnsAndApproves(): Promise<void> {
 
   await page.click("#disconnectButton");
   expect(await page.textContent("#summary")).toBe("");
-  await page.fill("#apiKey", districtKey);
+  await page.fill("#apiKey input", districtKey);
   await page.click("#connectButton");
   await page.waitForSelector("#submitButton:not([hidden])");
   expect(await page.textContent("#workflowStatus")).toContain("Thiếu số liệu tiêm chủng");
@@ -259,7 +259,7 @@ export async function provinceReturnsAndApproves(): Promise<void> {
   await shot("11-resubmitted.png");
 
   await page.click("#disconnectButton");
-  await page.fill("#apiKey", keyOf("tq-syt"));
+  await page.fill("#apiKey input", keyOf("tq-syt"));
   await page.click("#connectButton");
   await page.waitForSelector("#approveButton:not([hidden])");
   await page.click("#approveButton");

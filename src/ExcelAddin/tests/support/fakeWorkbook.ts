@@ -1,5 +1,8 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { cellAddress, parseAddress } from "../../src/excel/address";
+import { chartCollection, type FakeChart } from "./fakeCharts";
+
+export type { FakeChart, FakeSeries } from "./fakeCharts";
 
 // An in-memory workbook exposed through office-addin-mock objects, so the add-in's Excel code
 // runs unchanged against it: a property read before load + sync yields the mock's error text
@@ -19,6 +22,7 @@ export class FakeSheet {
   readonly hiddenColumns = new Set<number>();
   readonly notes = new Map<string, string>();
   readonly handlers: Handler[] = [];
+  readonly charts: FakeChart[] = [];
   protected = false;
   frozenRows = 0;
   constructor(readonly id: string, public name: string) {}
@@ -61,6 +65,14 @@ export class FakeSheet {
     });
     this.notes.clear();
     notes.forEach(([address, text]) => this.notes.set(address, text));
+  }
+
+  /** The numbers or texts a chart would plot from a range of this sheet, row by row. */
+  plotted(address: string): CellValue[] {
+    const a = parseAddress(address);
+    const out: CellValue[] = [];
+    for (let r = a.firstRow; r <= a.lastRow; r++) for (let c = a.firstColumn; c <= a.lastColumn; c++) out.push(this.cells.get(`${r}:${c}`)?.value ?? "");
+    return out;
   }
 
   /** Rows of values from the first row down to the last non-empty one. */
@@ -230,7 +242,8 @@ export class FakeWorkbook {
     const mock = new OfficeMockObject({
       id: sheet.id,
       name: sheet.name,
-      getRange: (address = "A1") => {
+      // Without an address, Excel's getRange is the whole sheet.
+      getRange: (address = "A1:XFD1048576") => {
         const a = parseAddress(address);
         return wb.range(sheet, a.firstRow, a.firstColumn, a.lastRow - a.firstRow + 1, a.lastColumn - a.firstColumn + 1);
       },
@@ -241,7 +254,7 @@ export class FakeWorkbook {
         protect: () => { if (sheet.protected) throw new Error("The sheet is already protected."); sheet.protected = true; },
         unprotect: () => { sheet.protected = false; },
       },
-      freezePanes: { freezeRows: (n: number) => { sheet.frozenRows = n; } },
+      freezePanes: { freezeRows: (n: number) => { sheet.frozenRows = n; }, unfreeze: () => { sheet.frozenRows = 0; } },
       onChanged: { add: (handler: Handler) => { sheet.handlers.push(handler); return { remove: () => undefined }; } },
       notes: {
         add: (where: unknown, content: string) => {
@@ -255,7 +268,21 @@ export class FakeWorkbook {
       },
     });
     this.track(mock, { name: () => sheet.name, id: () => sheet.id });
+    (mock as unknown as { charts: unknown }).charts = chartCollection(sheet.charts, {
+      address: (range) => this.extentOf(range, sheet).address,
+      watch: (target, onSet, nested) => this.watch(target, onSet, nested),
+      track: (mock, fresh) => this.track(mock, fresh),
+    });
     return Object.assign(mock, { isNullObject: false });
+  }
+
+  /** The sheet-local address of a range made by this workbook; a range of another sheet is refused, as Excel refuses it. */
+  private readonly extents = new WeakMap<object, { sheet: FakeSheet; address: string }>();
+  private extentOf(range: unknown, sheet: FakeSheet): { sheet: FakeSheet; address: string } {
+    const extent = this.extents.get(range as object);
+    if (!extent) throw new Error("A chart's data must be a range of this workbook.");
+    if (extent.sheet !== sheet) throw new Error("A chart's data must be on its own sheet here.");
+    return extent;
   }
 
   private readonly positions = new WeakMap<object, string>();
@@ -293,6 +320,15 @@ export class FakeWorkbook {
       getResizedRange: (dr: number, dc: number) => wb.range(sheet, row, column, rows + dr, columns + dc),
       getCell: (r: number, c: number) => wb.range(sheet, row + r, column + c, 1, 1),
       getEntireColumn: () => wb.range(sheet, 0, column, 1_048_576, columns),
+      clear: (applyTo = "All") => {
+        if (sheet.protected) throw new Error("The sheet is protected.");
+        for (const key of [...sheet.cells.keys()]) {
+          const [r, c] = key.split(":").map(Number) as [number, number];
+          if (r < row || r >= row + rows || c < column || c >= column + columns) continue;
+          if (applyTo === "All") sheet.cells.delete(key);
+          else if (applyTo === "Contents") sheet.cell(r, c).value = "";
+        }
+      },
       select: () => { wb.selection = { sheet: sheet.name, address: cellAddress(row, column) }; wb.active = sheet.id; },
     });
     this.track(mock, { values: () => grid((c) => c.value), numberFormat: () => grid((c) => c.numberFormat) });
@@ -337,6 +373,8 @@ export class FakeWorkbook {
       }),
     });
     this.positions.set(proxy, cellAddress(row, column));
+    const last = cellAddress(row + rows - 1, column + columns - 1);
+    this.extents.set(proxy, { sheet, address: rows * columns > 1 ? `${cellAddress(row, column)}:${last}` : last });
     return proxy;
   }
 

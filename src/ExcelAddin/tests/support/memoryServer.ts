@@ -21,6 +21,9 @@ export class MemoryServer {
   /** Answers for the next value pushes, after the push was applied (a gateway failing on the way back). */
   failAfterSaving: number[] = [];
   workflow = { status: "Draft", version: 0, returnReason: null as string | null };
+  /** Yên Sơn, Sơn Dương's sister district under TQ: its figures and targets, for the province's matrix. */
+  yenSon = new Map<string, Entry>();
+  targetsOf: Record<string, Record<string, number>> = { SD: { GIUONG: 420 }, YS: { GIUONG: 300 } };
 
   /** Someone else pushes a new version. */
   change(entry: Entry) {
@@ -46,7 +49,16 @@ export class MemoryServer {
     if (path === "/api/indicators" || /^\/api\/units\/[^/]+\/indicators$/.test(path)) return json(200, this.indicators);
     const workflow = this.workflowAnswer(request.method, path, headers, body, json);
     if (workflow) return workflow;
-    if (/\/targets$/.test(path)) return json(200, [{ indicatorCode: "GIUONG", year: 2021, text: "420", form: "Point", value: 420, low: null, high: null, planPeriod: null }]);
+    const reports = this.reportAnswer(path, json);
+    if (reports) return reports;
+    const unit = /^\/api\/units\/([^/]+)\//.exec(path)?.[1] ?? "SD";
+    if (/\/targets$/.test(path)) {
+      return json(200, Object.entries(this.targetsOf[unit] ?? {}).map(([indicatorCode, value]) =>
+        ({ indicatorCode, year: 2021, text: String(value), form: "Point", value, low: null, high: null, planPeriod: null })));
+    }
+    if (unit === "YS" && /\/values$/.test(path) && request.method === "GET") {
+      return json(200, { unitCode: "YS", period: "2021-Q1", version: 1, etag: '"1"', values: [...this.yenSon.values()] }, { ETag: '"1"' });
+    }
     if (/\/values$/.test(path) && request.method === "GET") return json(200, this.doc(), { ETag: `"${this.version}"` });
     if (/\/values$/.test(path) && request.method === "POST") {
       const key = headers["idempotency-key"];
@@ -86,6 +98,34 @@ export class MemoryServer {
     }
     return json(404, { title: "Không tìm thấy", en: "Not found" });
   };
+
+  /** Units, attainment (% of the target above) and the consolidated sums, computed from the figures held. */
+  private reportAnswer(path: string, json: (status: number, data: unknown) => Response): Response | null {
+    if (path === "/api/units") {
+      return json(200, [
+        { code: "TQ", name: "Sở Y tế Tuyên Quang", level: "Province", parentCode: null },
+        { code: "SD", name: "Huyện Sơn Dương", level: "District", parentCode: "TQ" },
+        { code: "YS", name: "Huyện Yên Sơn", level: "District", parentCode: "TQ" },
+      ]);
+    }
+    if (path.endsWith("/attainment")) {
+      const rows = this.indicators.map((i) => {
+        const actual = this.values.get(i.code)?.value ?? null, target = this.targetsOf.SD?.[i.code] ?? null;
+        const percentOfPlan = actual !== null && target ? Math.round((actual / target) * 1000) / 10 : null;
+        return { indicatorCode: i.code, name: i.name, unit: i.unit, group: i.group, actual, target: target === null ? null : String(target), baseline: null,
+          percentOfPlan, changeFromBaseline: null, changeIsPoints: false, status: percentOfPlan === null ? "NoData" : "Met", label: percentOfPlan === null ? "" : "Đạt", reason: null };
+      });
+      return json(200, { unitCode: "SD", period: "2021-Q1", rows });
+    }
+    if (path.endsWith("/consolidated")) {
+      const rows = this.indicators.map((i) => {
+        const parts = [this.values.get(i.code)?.value, this.yenSon.get(i.code)?.value].filter((v): v is number => typeof v === "number");
+        return { indicatorCode: i.code, value: parts.length ? parts.reduce((a, b) => a + b, 0) : null, includedUnits: ["SD", "YS"], missingUnits: [] };
+      });
+      return json(200, { unitCode: "TQ", period: "2021-Q1", missingUnits: [], rows });
+    }
+    return null;
+  }
 
   private workflowAnswer(method: string, path: string, headers: Record<string, string>, body: unknown,
     json: (status: number, data: unknown, extra?: Record<string, string>) => Response): Response | null {
