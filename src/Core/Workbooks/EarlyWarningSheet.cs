@@ -55,7 +55,8 @@ public static class EarlyWarningSheet
         return sheet;
     }
 
-    static string Basis(ProjectionBasis basis, Period period) => basis switch
+    /// <summary>How a projection was made, in words.</summary>
+    public static string Basis(ProjectionBasis basis, Period period) => basis switch
     {
         ProjectionBasis.LastYear => "Theo tỷ lệ cả năm / cùng kỳ của năm trước",
         ProjectionBasis.Pace => $"Theo tiến độ: × 12 / {period.LastMonth - period.FirstMonth + 1} tháng",

@@ -17,7 +17,8 @@ public static class ProvinceSummarySheet
     /// <summary>Lays out the summary of <paramref name="book"/>.</summary>
     public static AnnexSheet Layout(ProvinceWorkbook book)
     {
-        var sheet = new AnnexSheet(ProvinceWorkbookWriter.SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
+        // Protected without a password, as the result annex: figures editable, derived cells and the server's verdicts locked.
+        var sheet = new AnnexSheet(ProvinceWorkbookWriter.SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11", Protect = true };
         double[] widths = [6, 40, 12, 12, 12, 13, 11, 11, 11, 12, 16, 11, 20];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
@@ -53,6 +54,8 @@ public static class ProvinceSummarySheet
                 new ResultColumns(Baseline, Plan, Value, OfPlan, OfBaseline, Verdict));
             sheet.Number(Num, row, figure.Numerator, PartLook(figure.Numerator));
             sheet.Number(Den, row, figure.Denominator, PartLook(figure.Denominator));
+            sheet.Unlock(Num, row);
+            sheet.Unlock(Den, row);
             sheet.Number(Included, row, figure.IncludedUnits, Look.Count);
             sheet.Text(MissingNames, row, string.Join(", ", figure.MissingUnits.Select(c =>
                 names.GetValueOrDefault(c, c) + (figure.WithoutPartsUnits.Contains(c) ? " (thiếu tử số/mẫu số)" : ""))), Look.Text);
