@@ -6,7 +6,8 @@ namespace HealthFuncs.Core.Workbooks;
 /// <summary>
 /// "Cảnh báo sớm" in the province's workbook for a period inside the year: per district, in annex order, every
 /// indicator whose projected year-end value would not reach the year's target, with the figure it was projected
-/// from and how. The 6- and 9-month reviews exist to act on this list while there is time.
+/// from and how, and below it a chart per indicator of the projections against the plan (<see cref="ProjectionCharts"/>).
+/// The 6- and 9-month reviews exist to act on this list while there is time.
 /// </summary>
 public static class EarlyWarningSheet
 {
@@ -32,6 +33,7 @@ public static class EarlyWarningSheet
         sheet.Height(3, 45);
 
         var row = FirstRow;
+        var charted = new List<WarningRow>();
         foreach (var district in book.Districts)
         {
             var byCode = district.Lines.ToDictionary(l => l.Indicator.Code, StringComparer.Ordinal);
@@ -48,10 +50,12 @@ public static class EarlyWarningSheet
                 sheet.Number(7, row, projection.Value, look);
                 sheet.Text(8, row, projection.Label, Look.Centred);
                 sheet.Text(9, row, Basis(projection.Basis, book.Period), Look.Text);
+                if (ResultAnnexWorkbook.SingleNumber(result.Target?.Expression) is { } plan) charted.Add(new(result.Indicator, district.Unit.Name, row, projection.Value, plan));
                 row++;
             }
         }
         if (row == FirstRow) sheet.Merge(1, row, last, row, "Không có chỉ tiêu nào dự kiến không đạt kế hoạch năm.", Look.Italic);
+        ProjectionCharts.Write(sheet, charted, row + 2, 7);
         return sheet;
     }
 
