@@ -49,7 +49,8 @@ public static class ProvinceSummarySheet
             sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
             sheet.Text(3, row, indicator.Unit, Look.Centred);
             Observation? Obs(decimal? v) => v is null ? null : new Observation("", indicator.Code, book.Period, v);
-            var result = new ResultLine(indicator, figure.Target, Obs(figure.Value), Obs(figure.Baseline), figure.Attainment);
+            // The province figure's note says how it was formed, as the API's consolidated answer does.
+            var result = new ResultLine(indicator, figure.Target, Obs(figure.Value), Obs(figure.Baseline), figure.Attainment, Provenance: SummaryProvenance.Of(figure, names));
             ResultAnnexWorkbook.WriteDerived(sheet, row, result, book.Period,
                 new ResultColumns(Baseline, Plan, Value, OfPlan, OfBaseline, Verdict));
             sheet.Number(Num, row, figure.Numerator, PartLook(figure.Numerator));

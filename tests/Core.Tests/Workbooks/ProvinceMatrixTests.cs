@@ -14,7 +14,7 @@ public class ProvinceMatrixTests
     private const string Matrix = ProvinceWorkbookWriter.MatrixSheet;
 
     // Sơn Dương and Yên Sơn of the sample, Lâm Bình silent, the province figures formed by Core's consolidation as the API forms them.
-    private static ProvinceWorkbook Consolidated()
+    internal static ProvinceWorkbook Consolidated()
     {
         var sample = Samples.Consolidated();
         string[] children = ["SD", "YS", "LB"];
