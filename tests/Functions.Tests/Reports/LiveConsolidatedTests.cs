@@ -13,7 +13,8 @@ using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
 namespace HealthFuncs.Functions.Tests.Reports;
 
 /// The consolidated workbook the API serves, recalculated by LibreOffice headless from its formulas alone, agrees
-/// with GET .../consolidated: the matrix's province total per indicator is the API's value, and the summary's note
+/// with GET .../consolidated: the summary's % so với KH, so với cùng kỳ and verdict and the matrix's province total per
+/// indicator are the API's, and the summary's note
 /// on each figure names the months the children's figures were formed from and lack (derivedFrom, missingPeriods).
 [Collection(AzuriteCollection.Name)]
 public sealed class LiveConsolidatedTests(AzuriteFixture azurite) : SeededServerTests(azurite)
@@ -57,6 +58,18 @@ public sealed class LiveConsolidatedTests(AzuriteFixture azurite) : SeededServer
             var cell = $"{total}{rows[indicator] - ProvinceWorkbookWriter.SummaryFirstRow + ProvinceWorkbookWriter.MatrixFirstRow}";
             var sheet = decimal.Parse(matrix[cell], NumberStyles.Float, CultureInfo.InvariantCulture);
             Assert.True(Math.Round(api[indicator].Value!.Value, 6) == Math.Round(sheet, 6), $"{indicator}: total {sheet} where the API says {api[indicator].Value}");
+        }
+        // The summary's % so với KH, so với cùng kỳ and verdict, recalculated, are the API's province attainment.
+        string Column(uint c) => AnnexSheet.ColumnName(c);
+        foreach (var row in api.Values)
+        {
+            var r = rows[row.IndicatorCode];
+            var a = row.Attainment;
+            decimal? Number(uint c, int scale) => summary.TryGetValue($"{Column(c)}{r}", out var text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                ? Math.Round(v * scale, 2) : null;
+            Assert.True(a.Label == summary.GetValueOrDefault($"{Column(ProvinceSummarySheet.Verdict)}{r}", ""), $"{row.IndicatorCode}: verdict where the API says {a.Label}");
+            Assert.True(a.PercentOfPlan == Number(ProvinceSummarySheet.OfPlan, 100), $"{row.IndicatorCode}: % so với KH where the API says {a.PercentOfPlan}");
+            Assert.True(a.ChangeFromBaseline == Number(ProvinceSummarySheet.OfBaseline, a.ChangeIsPoints ? 1 : 100), $"{row.IndicatorCode}: so với cùng kỳ where the API says {a.ChangeFromBaseline}");
         }
         Assert.Equal(21_001m + 21_002 + 21_003 + 21_004 + 21_005 + 21_006 + 19_500 * 5, api["X001"].Value);
 
