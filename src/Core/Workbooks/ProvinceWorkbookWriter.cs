@@ -1,7 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
-using HealthFuncs.Core.Attainments;
-using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Workflow;
 
 namespace HealthFuncs.Core.Workbooks;

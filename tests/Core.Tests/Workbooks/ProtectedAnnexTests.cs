@@ -44,6 +44,26 @@ public class ProtectedAnnexTests
     }
 
     [Fact]
+    public void LibreOffice_keeps_the_protection_and_the_unlocked_figures_when_it_saves_the_annex_again()
+    {
+        var stream = new MemoryStream();
+        ResultAnnexWorkbook.Write(LiveSamples.Annex(Period.FullYear(2021)), stream);
+        var directory = Directory.CreateTempSubdirectory("hf-protect-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "result.xlsx");
+            File.WriteAllBytes(file, stream.ToArray());
+            using var resaved = new Opened(File.OpenRead(Recalculated.Convert(directory, file, "xlsx:Calc MS Excel 2007 XML")), validate: false);
+            Assert.True(resaved.Sheet(Sheet).GetFirstChild<SheetProtection>()?.Sheet?.Value);
+            uint row;
+            using (var written = new Opened(stream)) row = written.RowOf(Sheet, "Số ca ngộ độc thực phẩm"); // LibreOffice saves text as shared strings
+            Assert.False(Locked(resaved, Sheet, $"F{row}"));
+            Assert.True(Locked(resaved, Sheet, $"I{row}"));
+        }
+        finally { Directory.Delete(directory, true); }
+    }
+
+    [Fact]
     public void A_verdict_computed_by_the_server_is_locked_and_its_note_says_the_server_computed_it()
     {
         using var book = Result(Period.FullYear(2021));
