@@ -22,7 +22,8 @@ public static class EarlyWarningSheet
     /// <summary>Lays the sheet out for <paramref name="book"/>.</summary>
     public static AnnexSheet Layout(ProvinceWorkbook book)
     {
-        var sheet = new AnnexSheet(Name) { Landscape = true, PrintTitles = (3, 3), FreezeAt = "A4" };
+        // Every figure here is the server's projection and verdict, not a formula: the sheet is protected (no password) so none is overwritten by accident.
+        var sheet = new AnnexSheet(Name) { Landscape = true, PrintTitles = (3, 3), FreezeAt = "A4", Protect = true };
         double[] widths = [6, 24, 44, 12, 13, 13, 13, 13, 30];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         var last = (uint)widths.Length;
@@ -30,6 +31,7 @@ public static class EarlyWarningSheet
         sheet.Height(1, 40);
         string[] heads = ["TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", $"Kế hoạch năm {book.Period.Year}", "Thực hiện", "Dự kiến cả năm", "Đánh giá dự kiến", "Cách dự kiến"];
         for (var i = 0; i < heads.Length; i++) sheet.Text((uint)i + 1, 3, heads[i], Look.Head);
+        sheet.Note(8, 3, ServerNote);
         sheet.Height(3, 45);
 
         var row = FirstRow;
@@ -58,6 +60,10 @@ public static class EarlyWarningSheet
         ProjectionCharts.Write(sheet, charted, row + 2, 7);
         return sheet;
     }
+
+    /// <summary>The note on the "Đánh giá dự kiến" heading: who computed the column, and why the sheet is locked.</summary>
+    public const string ServerNote = "Dự kiến cả năm và đánh giá dự kiến do máy chủ tính từ số liệu các tháng theo quy tắc đánh giá (cột Cách dự kiến), "
+        + "không phải công thức trên bảng. Trang tính được khóa để không ghi đè nhầm (bảo vệ trang tính, không có mật khẩu).";
 
     /// <summary>How a projection was made, in words.</summary>
     public static string Basis(ProjectionBasis basis, Period period) => basis switch

@@ -116,6 +116,16 @@ public class ProtectedAnnexTests
     }
 
     [Fact]
+    public void The_early_warning_sheet_holds_only_server_figures_so_it_is_protected_whole_and_says_why()
+    {
+        using var book = Opened.Build(s => ProvinceWorkbookWriter.Write(LiveProvince.Book(Period.FirstHalf(2021)), s));
+        ProtectedWithoutPassword(book, EarlyWarningSheet.Name);
+        Assert.Equal("Đánh giá dự kiến", book.Text(EarlyWarningSheet.Name, "H3"));
+        Assert.Contains("do máy chủ tính", book.Note(EarlyWarningSheet.Name, "H3"), StringComparison.Ordinal);
+        Assert.DoesNotContain(book.Sheet(EarlyWarningSheet.Name).Descendants<Cell>(), c => !Locked(book, EarlyWarningSheet.Name, c.CellReference!.Value!));
+    }
+
+    [Fact]
     public void The_table_of_many_children_is_protected_but_stays_filterable()
     {
         var sample = Samples.Consolidated();
