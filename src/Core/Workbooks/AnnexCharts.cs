@@ -85,7 +85,8 @@ public static class AnnexCharts
         xml.Append(CultureInfo.InvariantCulture, $"<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"{(chart.Horizontal ? "maxMin" : "minMax")}\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{(chart.Horizontal ? "l" : "b")}\"/>");
         xml.Append("<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>");
         xml.Append("<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>");
-        xml.Append(CultureInfo.InvariantCulture, $"<c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{(chart.Horizontal ? "b" : "l")}\"/><c:majorGridlines/>");
+        // Bars start at zero, so their lengths compare as the numbers do (the figures charted are never negative).
+        xml.Append(CultureInfo.InvariantCulture, $"<c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/><c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{(chart.Horizontal ? "b" : "l")}\"/><c:majorGridlines/>");
         xml.Append(CultureInfo.InvariantCulture, $"<c:numFmt formatCode=\"{Escape(chart.ValueFormat)}\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>");
         xml.Append("<c:crossAx val=\"1001\"/><c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx>");
         xml.Append("</c:plotArea><c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend><c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart></c:chartSpace>");

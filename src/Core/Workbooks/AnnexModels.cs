@@ -106,6 +106,15 @@ public sealed record ProvinceFigure(
 
     /// <summary>The province's figure for the same period last year (cùng kỳ), consolidated the same way.</summary>
     public decimal? Baseline { get; init; }
+
+    /// <summary>The periods the children's figures were formed from (months summed, or the latest taken), in order; empty when all were reported for the period.</summary>
+    public IReadOnlyList<Period> DerivedFrom { get; init; } = [];
+
+    /// <summary>The months some child's figure lacks, in order.</summary>
+    public IReadOnlyList<Period> MissingPeriods { get; init; } = [];
+
+    /// <summary>Codes of the children whose figure lacks months of the period.</summary>
+    public IReadOnlyList<string> PartialUnits { get; init; } = [];
 }
 
 /// <summary>One district's results, for its own sheet and its column of the matrix.</summary>

@@ -18,6 +18,7 @@ public sealed class AnnexSheet(string name)
     private readonly Dictionary<Cell, (Look Look, string Format)> _formats = [];
     private readonly List<(string Reference, string Text)> _notes = [];
     private readonly List<(string Reference, string Location)> _links = [];
+    private readonly HashSet<(uint Column, uint Row)> _unlocked = [];
 
     /// <summary>The sheet's name as shown on its tab.</summary>
     public string Name { get; } = name;
@@ -95,6 +96,15 @@ public sealed class AnnexSheet(string name)
     /// <summary>Makes a cell a link to a place in the workbook, e.g. "'Huyện Sơn Dương'!A11".</summary>
     public void Link(uint column, uint row, string location) => _links.Add((Ref(column, row), location));
 
+    /// <summary>
+    /// Leaves a cell editable when the sheet is protected: a figure a reader is meant to correct, beside the derived
+    /// cells that stay locked. The cell keeps its look (no input colour); call after writing it.
+    /// </summary>
+    public void Unlock(uint column, uint row) => _unlocked.Add((column, row));
+
+    /// <summary>True when <see cref="Unlock"/> was called for the cell.</summary>
+    public bool IsUnlocked(uint column, uint row) => _unlocked.Contains((column, row));
+
     /// <summary>Attaches a note (a cell comment) to a cell.</summary>
     public void Note(uint column, uint row, string text) => _notes.Add((Ref(column, row), text));
 
@@ -137,6 +147,9 @@ public sealed class AnnexSheet(string name)
     {
         foreach (var (cell, (look, format)) in _formats)
             cell.StyleIndex = formatIndex?.Invoke(look, format) ?? Looks.Index(look);
+        foreach (var (column, row) in _unlocked)
+            if (_rows.TryGetValue(row, out var line) && line.TryGetValue(column, out var cell))
+                cell.StyleIndex = Looks.Unlocked(cell.StyleIndex!.Value);
         var worksheet = new Worksheet();
         worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var view = new SheetView { WorkbookViewId = 0, ZoomScale = 100 };
@@ -159,12 +172,16 @@ public sealed class AnnexSheet(string name)
             data.Append(row);
         }
         worksheet.Append(data);
+        // In sheetProtection false means "allowed"; the attributes are left out where the default (not allowed) holds.
+        bool? filterable = AutoFilter is null ? null : false;
         if (Protect)
             worksheet.Append(new SheetProtection
             {
                 Sheet = true, Objects = true, Scenarios = true,
                 // Let people widen columns and rows on a protected form; values stay locked.
                 FormatColumns = false, FormatRows = false,
+                // A filterable table stays filterable and sortable when protected.
+                AutoFilter = filterable, Sort = filterable,
             });
         if (AutoFilter is { } filter) worksheet.Append(new AutoFilter { Reference = filter });
         if (_merges.Count > 0)

@@ -68,7 +68,7 @@ public static class ChartSheets
             {
                 sheet.Text(1, row, book.Districts[i].Unit.Name, Look.Name);
                 var value = lines[i].GetValueOrDefault(code)?.Actual?.Value;
-                sheet.Formula(2, row, $"IF({AnnexBook.Quote(ProvinceWorkbookWriter.MatrixSheet)}!{AnnexSheet.Ref(4 + (uint)i, matrixRows[code])}=\"\",NA(),{AnnexBook.Quote(ProvinceWorkbookWriter.MatrixSheet)}!{AnnexSheet.Ref(4 + (uint)i, matrixRows[code])})",
+                sheet.Formula(2, row, $"IF({AnnexBook.Quote(ProvinceWorkbookWriter.MatrixSheet)}!{AnnexSheet.Ref(ProvinceMatrixSheet.FirstChild + (uint)i, matrixRows[code])}=\"\",NA(),{AnnexBook.Quote(ProvinceWorkbookWriter.MatrixSheet)}!{AnnexSheet.Ref(ProvinceMatrixSheet.FirstChild + (uint)i, matrixRows[code])})",
                     value, look);
                 sheet.Formula(3, row, $"{AnnexBook.Quote(ProvinceWorkbookWriter.SummarySheet)}!{AnnexSheet.Ref(ProvinceSummarySheet.Plan, summaryRows[code])}",
                     LiveRow.PlanOf(figure.Target?.Expression).Number, look);

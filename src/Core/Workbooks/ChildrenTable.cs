@@ -17,7 +17,8 @@ public static class ChildrenTable
     /// <summary>Lays out the table; <paramref name="firstRows"/> gives each child's first row, in the order of the districts.</summary>
     public static AnnexSheet Layout(ProvinceWorkbook book, out IReadOnlyList<uint> firstRows)
     {
-        var sheet = new AnnexSheet(SheetName) { Landscape = true, PrintTitles = (HeadRow, HeadRow), FreezeAt = $"C{HeadRow + 1}" };
+        // Protected without a password like each child's annex; filtering and sorting stay allowed.
+        var sheet = new AnnexSheet(SheetName) { Landscape = true, PrintTitles = (HeadRow, HeadRow), FreezeAt = $"C{HeadRow + 1}", Protect = true };
         double[] widths = [12, 26, 6, 40, 12, 12, 12, 12, 11, 12, 16, 20];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Merge(1, 1, 12, 1, $"KẾT QUẢ THỰC HIỆN CHỈ TIÊU CỦA CÁC ĐƠN VỊ - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
@@ -42,6 +43,7 @@ public static class ChildrenTable
                 sheet.Text(5, row, result.Indicator.Unit, Look.Centred);
                 ResultAnnexWorkbook.WriteDerived(sheet, row, result, book.Period, Columns);
                 sheet.Text(12, row, result.Actual?.Note, Look.Text);
+                sheet.Unlock(12, row);
                 row++;
             }
         }

@@ -6,7 +6,8 @@ namespace HealthFuncs.Core.Workbooks;
 /// <summary>
 /// "Cảnh báo sớm" in the province's workbook for a period inside the year: per district, in annex order, every
 /// indicator whose projected year-end value would not reach the year's target, with the figure it was projected
-/// from and how. The 6- and 9-month reviews exist to act on this list while there is time.
+/// from and how, and below it a chart per indicator of the projections against the plan (<see cref="ProjectionCharts"/>).
+/// The 6- and 9-month reviews exist to act on this list while there is time.
 /// </summary>
 public static class EarlyWarningSheet
 {
@@ -21,7 +22,8 @@ public static class EarlyWarningSheet
     /// <summary>Lays the sheet out for <paramref name="book"/>.</summary>
     public static AnnexSheet Layout(ProvinceWorkbook book)
     {
-        var sheet = new AnnexSheet(Name) { Landscape = true, PrintTitles = (3, 3), FreezeAt = "A4" };
+        // Every figure here is the server's projection and verdict, not a formula: the sheet is protected (no password) so none is overwritten by accident.
+        var sheet = new AnnexSheet(Name) { Landscape = true, PrintTitles = (3, 3), FreezeAt = "A4", Protect = true };
         double[] widths = [6, 24, 44, 12, 13, 13, 13, 13, 30];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         var last = (uint)widths.Length;
@@ -29,9 +31,11 @@ public static class EarlyWarningSheet
         sheet.Height(1, 40);
         string[] heads = ["TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", $"Kế hoạch năm {book.Period.Year}", "Thực hiện", "Dự kiến cả năm", "Đánh giá dự kiến", "Cách dự kiến"];
         for (var i = 0; i < heads.Length; i++) sheet.Text((uint)i + 1, 3, heads[i], Look.Head);
+        sheet.Note(8, 3, ServerNote);
         sheet.Height(3, 45);
 
         var row = FirstRow;
+        var charted = new List<WarningRow>();
         foreach (var district in book.Districts)
         {
             var byCode = district.Lines.ToDictionary(l => l.Indicator.Code, StringComparer.Ordinal);
@@ -48,14 +52,21 @@ public static class EarlyWarningSheet
                 sheet.Number(7, row, projection.Value, look);
                 sheet.Text(8, row, projection.Label, Look.Centred);
                 sheet.Text(9, row, Basis(projection.Basis, book.Period), Look.Text);
+                if (ResultAnnexWorkbook.SingleNumber(result.Target?.Expression) is { } plan) charted.Add(new(result.Indicator, district.Unit.Name, row, projection.Value, plan));
                 row++;
             }
         }
         if (row == FirstRow) sheet.Merge(1, row, last, row, "Không có chỉ tiêu nào dự kiến không đạt kế hoạch năm.", Look.Italic);
+        ProjectionCharts.Write(sheet, charted, row + 2, 7);
         return sheet;
     }
 
-    static string Basis(ProjectionBasis basis, Period period) => basis switch
+    /// <summary>The note on the "Đánh giá dự kiến" heading: who computed the column, and why the sheet is locked.</summary>
+    public const string ServerNote = "Dự kiến cả năm và đánh giá dự kiến do máy chủ tính từ số liệu các tháng theo quy tắc đánh giá (cột Cách dự kiến), "
+        + "không phải công thức trên bảng. Trang tính được khóa để không ghi đè nhầm (bảo vệ trang tính, không có mật khẩu).";
+
+    /// <summary>How a projection was made, in words.</summary>
+    public static string Basis(ProjectionBasis basis, Period period) => basis switch
     {
         ProjectionBasis.LastYear => "Theo tỷ lệ cả năm / cùng kỳ của năm trước",
         ProjectionBasis.Pace => $"Theo tiến độ: × 12 / {period.LastMonth - period.FirstMonth + 1} tháng",

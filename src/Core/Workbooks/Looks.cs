@@ -66,7 +66,8 @@ public enum Look
 
 /// <summary>
 /// The stylesheet behind <see cref="Look"/>. Every look has a twin with quotePrefix set, used for text that
-/// starts with = + - @: the cell stays text even when a user edits it, so no formula travels in a string.
+/// starts with = + - @: the cell stays text even when a user edits it, so no formula travels in a string; and both
+/// have an unlocked twin, for the cells a reader may correct on a protected sheet without the form's yellow.
 /// Differential formats 0-4 colour attainment: exceeded, met, not met, no data, not assessed.
 /// </summary>
 public static class Looks
@@ -74,14 +75,19 @@ public static class Looks
     private const uint DecimalFormat = 164, PercentFormat = 165, PointsFormat = 166, GrowthFormat = 167, DateFormat = 168, FirstOwnFormat = 170;
     private static readonly int Count = Enum.GetValues<Look>().Length;
 
-    /// <summary>The cell format index of a look, or of its quote-prefixed twin.</summary>
-    public static uint Index(Look look, bool quoted = false) => (uint)((int)look + (quoted ? Count : 0));
+    /// <summary>The cell format index of a look, or of its quote-prefixed or unlocked twins.</summary>
+    public static uint Index(Look look, bool quoted = false, bool unlocked = false) =>
+        (uint)((int)look + (quoted ? Count : 0) + (unlocked ? 2 * Count : 0));
 
-    /// <summary>The cell format index of the <paramref name="position"/>-th look with its own number format.</summary>
-    public static uint OwnIndex(int position) => (uint)(2 * Count + position);
+    /// <summary>The cell format index of the <paramref name="position"/>-th look with its own number format, or of its unlocked twin.</summary>
+    public static uint OwnIndex(int position, bool unlocked = false) => (uint)(4 * Count + 2 * position + (unlocked ? 1 : 0));
 
-    /// <summary>The look behind a cell format index (either twin).</summary>
+    /// <summary>The look behind the cell format index of a look or its twins (not of a look with its own format).</summary>
     public static Look Of(uint index) => (Look)(int)(index % (uint)Count);
+
+    /// <summary>The unlocked twin of a cell format index given by <see cref="Index"/> or <see cref="OwnIndex"/>.</summary>
+    public static uint Unlocked(uint index) =>
+        index < 2 * Count ? index + 2 * (uint)Count : index < 4 * Count ? index : index | 1u;
 
     /// <summary>True when the look wraps text, so the row must be tall enough for its lines.</summary>
     public static bool Wraps(Look look) => SpecOf(look).Wrap;
@@ -125,16 +131,18 @@ public static class Looks
     };
 
     /// <summary>
-    /// Builds the stylesheet; cell format i is look i, and Count + i its quote-prefixed twin. Each of
-    /// <paramref name="own"/> (a look with its own number format) follows as cell format 2 × Count + its position.
+    /// Builds the stylesheet; cell format i is look i, Count + i its quote-prefixed twin, 2 × Count + i and 3 × Count + i
+    /// the unlocked twins of both. Each of <paramref name="own"/> (a look with its own number format) follows as cell
+    /// format 4 × Count + 2 × its position, its unlocked twin right after it.
     /// </summary>
     public static Stylesheet Build(IReadOnlyList<(Look Look, string Format)>? own = null)
     {
         own ??= [];
         var formats = new CellFormats();
-        foreach (var quoted in new[] { false, true })
-            foreach (var look in Enum.GetValues<Look>())
-                formats.Append(Format(SpecOf(look), quoted));
+        foreach (var unlocked in new[] { false, true })
+            foreach (var quoted in new[] { false, true })
+                foreach (var look in Enum.GetValues<Look>())
+                    formats.Append(Format(SpecOf(look) with { Unlocked = unlocked || SpecOf(look).Unlocked }, quoted));
         var numbering = new NumberingFormats(
             new NumberingFormat { NumberFormatId = DecimalFormat, FormatCode = "#,##0.0#" },
             new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.00%" },
@@ -144,7 +152,9 @@ public static class Looks
         for (var i = 0; i < own.Count; i++)
         {
             numbering.Append(new NumberingFormat { NumberFormatId = FirstOwnFormat + (uint)i, FormatCode = own[i].Format });
-            formats.Append(Format(SpecOf(own[i].Look) with { NumberFormat = FirstOwnFormat + (uint)i }, false));
+            var spec = SpecOf(own[i].Look) with { NumberFormat = FirstOwnFormat + (uint)i };
+            formats.Append(Format(spec, false));
+            formats.Append(Format(spec with { Unlocked = true }, false));
         }
         numbering.Count = (uint)numbering.ChildElements.Count;
         formats.Count = (uint)formats.ChildElements.Count;

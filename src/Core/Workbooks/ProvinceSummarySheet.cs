@@ -17,7 +17,8 @@ public static class ProvinceSummarySheet
     /// <summary>Lays out the summary of <paramref name="book"/>.</summary>
     public static AnnexSheet Layout(ProvinceWorkbook book)
     {
-        var sheet = new AnnexSheet(ProvinceWorkbookWriter.SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
+        // Protected without a password, as the result annex: figures editable, derived cells and the server's verdicts locked.
+        var sheet = new AnnexSheet(ProvinceWorkbookWriter.SummarySheet) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11", Protect = true };
         double[] widths = [6, 40, 12, 12, 12, 13, 11, 11, 11, 12, 16, 11, 20];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
@@ -48,11 +49,14 @@ public static class ProvinceSummarySheet
             sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
             sheet.Text(3, row, indicator.Unit, Look.Centred);
             Observation? Obs(decimal? v) => v is null ? null : new Observation("", indicator.Code, book.Period, v);
-            var result = new ResultLine(indicator, figure.Target, Obs(figure.Value), Obs(figure.Baseline), figure.Attainment);
+            // The province figure's note says how it was formed, as the API's consolidated answer does.
+            var result = new ResultLine(indicator, figure.Target, Obs(figure.Value), Obs(figure.Baseline), figure.Attainment, Provenance: SummaryProvenance.Of(figure, names));
             ResultAnnexWorkbook.WriteDerived(sheet, row, result, book.Period,
                 new ResultColumns(Baseline, Plan, Value, OfPlan, OfBaseline, Verdict));
             sheet.Number(Num, row, figure.Numerator, PartLook(figure.Numerator));
             sheet.Number(Den, row, figure.Denominator, PartLook(figure.Denominator));
+            sheet.Unlock(Num, row);
+            sheet.Unlock(Den, row);
             sheet.Number(Included, row, figure.IncludedUnits, Look.Count);
             sheet.Text(MissingNames, row, string.Join(", ", figure.MissingUnits.Select(c =>
                 names.GetValueOrDefault(c, c) + (figure.WithoutPartsUnits.Contains(c) ? " (thiếu tử số/mẫu số)" : ""))), Look.Text);

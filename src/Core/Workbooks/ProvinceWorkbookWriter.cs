@@ -1,15 +1,10 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
-using HealthFuncs.Core.Attainments;
-using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Workflow;
 
 namespace HealthFuncs.Core.Workbooks;
 
 /// <summary>
 /// The province's consolidated workbook: "Tổng hợp" (the province figure per indicator), "Ma trận" (indicators ×
-/// districts, coloured by attainment through conditional formatting so the colours follow the verdicts kept beside
-/// the values, each district's name a link to its rows), one result-annex sheet per district (or, beyond
+/// districts with the province's plan and total, <see cref="ProvinceMatrixSheet"/>), one result-annex sheet per district (or, beyond
 /// <see cref="MaxChildSheets"/>, one filterable table of all children), "Chưa báo cáo", for a period inside the year
 /// "Cảnh báo sớm" (indicators each district is projected to miss), and with a completeness report "Tình hình báo cáo".
 /// </summary>
@@ -18,7 +13,7 @@ public static class ProvinceWorkbookWriter
     /// <summary>Sheet names of the fixed sheets.</summary>
     public const string SummarySheet = "Tổng hợp", MatrixSheet = "Ma trận", MissingSheet = "Chưa báo cáo";
     /// <summary>First body row of the summary and of the matrix.</summary>
-    public const uint SummaryFirstRow = 11, MatrixFirstRow = 5;
+    public const uint SummaryFirstRow = 11, MatrixFirstRow = ProvinceMatrixSheet.FirstRow;
     /// <summary>Up to this many children get a sheet each; more (a province of 100–150 communes) share one filterable table.</summary>
     public const int MaxChildSheets = 30;
 
@@ -47,87 +42,13 @@ public static class ProvinceWorkbookWriter
                 links.Add($"{AnnexBook.Quote(name)}!A{ResultAnnexWorkbook.FirstRow}");
             }
         }
-        var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book), Matrix(book, links) };
+        var sheets = new List<AnnexSheet> { ProvinceSummarySheet.Layout(book), ProvinceMatrixSheet.Layout(book, links) };
         if (ChartSheets.ForProvince(book) is { } charts) sheets.Add(charts);
         sheets.AddRange(children);
         sheets.Add(Missing(book));
         if (EarlyWarningSheet.Applies(book.Period)) sheets.Add(EarlyWarningSheet.Layout(book));
         if (book.Reporting is { } reporting) sheets.Add(CompletenessSheet.Layout(reporting, book.UnitName));
         AnnexBook.Write(output, sheets, about: AboutBook.Of(book.Header, book.Period));
-    }
-
-    private static AnnexSheet Matrix(ProvinceWorkbook book, IReadOnlyList<string> links)
-    {
-        var districts = book.Districts;
-        var count = (uint)districts.Count;
-        var statusStart = 4 + count + 1; // one empty hidden column between values and verdicts
-        var sheet = new AnnexSheet(MatrixSheet) { Landscape = true, PrintTitles = (4, 4), FreezeAt = "D5" };
-        sheet.Width(1, 6); sheet.Width(2, 40); sheet.Width(3, 12);
-        for (var i = 0u; i < count; i++) { sheet.Width(4 + i, 12); sheet.Width(statusStart + i, 12, hidden: true); }
-        sheet.Width(4 + count, 3, hidden: true);
-        var lastColumn = Math.Max(3 + count, 6);
-        sheet.Merge(1, 1, lastColumn, 1, $"KẾT QUẢ THỰC HIỆN CHỈ TIÊU THEO ĐƠN VỊ - {AnnexFrame.PeriodText(book.Period).ToUpper(AnnexFrame.Vietnamese)}", Look.Title);
-        sheet.Height(1, 40);
-        sheet.Text(1, 4, "TT", Look.Head);
-        sheet.Text(2, 4, "Chỉ tiêu", Look.Head);
-        sheet.Text(3, 4, "Đơn vị tính", Look.Head);
-        for (var i = 0; i < districts.Count; i++)
-        {
-            sheet.Text(4 + (uint)i, 4, districts[i].Unit.Name, Look.Head);
-            sheet.Link(4 + (uint)i, 4, links[i]);
-            sheet.Text(statusStart + (uint)i, 4, districts[i].Unit.Code, Look.Plain);
-        }
-        sheet.Height(4, 45);
-
-        var lines = districts.Select(d => d.Lines.ToDictionary(l => l.Indicator.Code, StringComparer.Ordinal)).ToList();
-        var row = MatrixFirstRow;
-        foreach (var line in AnnexLines.Arrange(book.Summary.Select(f => f.Indicator)))
-        {
-            if (line.Indicator is not { } indicator)
-            {
-                sheet.Text(1, row, line.Number, Look.GroupNumber);
-                sheet.Merge(2, row, 3 + Math.Max(count, 1), row, line.Text, Look.Group);
-                row++;
-                continue;
-            }
-            sheet.Text(1, row, line.Number, Look.RowNumber);
-            sheet.Text(2, row, line.Text, line.Depth > 0 ? Look.BreakdownName : Look.Name);
-            sheet.Text(3, row, indicator.Unit, Look.Centred);
-            for (var i = 0; i < districts.Count; i++)
-            {
-                var result = lines[i].GetValueOrDefault(indicator.Code);
-                sheet.Number(4 + (uint)i, row, result?.Actual?.Value, AnnexFrame.ValueLook(indicator, result?.Actual?.Value));
-                sheet.Text(statusStart + (uint)i, row, result?.Attainment.Label ?? Labels.Of(AttainmentStatus.NoData), Look.Plain);
-            }
-            row++;
-        }
-        if (count > 0 && row > MatrixFirstRow)
-        {
-            var range = $"{AnnexSheet.Ref(4, MatrixFirstRow)}:{AnnexSheet.Ref(3 + count, row - 1)}";
-            sheet.ConditionalFormats.Add(Colours(range, AnnexSheet.Ref(statusStart, MatrixFirstRow), 1));
-        }
-        // The legend under the table is coloured by the same rules, each cell by its own text.
-        var legend = row + 1;
-        sheet.Text(2, legend, "Chú thích màu:", Look.BoldLeft);
-        for (var i = 0u; i < Coloured.Length; i++) sheet.Text(2, legend + 1 + i, Labels.Of(Coloured[i]), Look.Centred);
-        sheet.ConditionalFormats.Add(Colours($"B{legend + 1}:B{legend + (uint)Coloured.Length}", $"B{legend + 1}", 10));
-        return sheet;
-    }
-
-    // Every verdict the matrix can show has its colour and its line in the legend; differential format i colours Coloured[i].
-    private static readonly AttainmentStatus[] Coloured =
-        [AttainmentStatus.Exceeded, AttainmentStatus.Met, AttainmentStatus.NotMet, AttainmentStatus.NoData, AttainmentStatus.NotAssessed];
-
-    /// <summary>Rules colouring <paramref name="range"/> by the verdict text found relative to <paramref name="statusCell"/>.</summary>
-    private static ConditionalFormatting Colours(string range, string statusCell, int firstPriority)
-    {
-        var formatting = new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = range } };
-        for (var i = 0; i < Coloured.Length; i++)
-            formatting.Append(new ConditionalFormattingRule(new Formula($"{statusCell}=\"{Labels.Of(Coloured[i])}\""))
-            {
-                Type = ConditionalFormatValues.Expression, FormatId = (uint)i, Priority = firstPriority + i, StopIfTrue = true,
-            });
-        return formatting;
     }
 
     private static AnnexSheet Missing(ProvinceWorkbook book)

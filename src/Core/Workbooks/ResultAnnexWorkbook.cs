@@ -36,7 +36,8 @@ public static class ResultAnnexWorkbook
     /// <summary>Lays the annex out on a sheet called <paramref name="sheetName"/>.</summary>
     public static AnnexSheet Layout(ResultAnnex annex, string sheetName)
     {
-        var sheet = new AnnexSheet(sheetName) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11" };
+        // Protected without a password: the figures and notes stay editable, the derived cells and the server's verdicts locked.
+        var sheet = new AnnexSheet(sheetName) { Landscape = true, PrintTitles = (9, 10), FreezeAt = "C11", Protect = true };
         double[] widths = [6, 44, 12, 13, 12, 12, 11, 12, 16, 14];
         for (var i = 0; i < widths.Length; i++) sheet.Width((uint)i + 1, widths[i]);
         sheet.Width(Code, 12, hidden: true);
@@ -87,10 +88,15 @@ public static class ResultAnnexWorkbook
         sheet.Text(3, row, indicator.Unit, Look.Centred);
         WriteDerived(sheet, row, result, period, Columns);
         sheet.Text(Note, row, result.Actual?.Note, Look.Text);
+        sheet.Unlock(Note, row);
         sheet.Text(Code, row, indicator.Code, Look.Plain);
         if (!projected) return;
         sheet.Number(Projected, row, result.Projection?.Value, AnnexFrame.ValueLook(indicator));
         sheet.Text(ProjectedVerdict, row, result.Projection?.Label, Look.Centred);
+        // The projection reads months the row does not show: the server's, locked and said so.
+        if (result.Projection is { } projection)
+            sheet.Note(ProjectedVerdict, row, $"{EarlyWarningSheet.Basis(projection.Basis, period)}. {projection.Reason}\n"
+                + "Dự kiến và đánh giá dự kiến do máy chủ tính từ số liệu các tháng, không phải công thức trên bảng. Ô được khóa để không ghi đè nhầm (bảo vệ trang tính, không có mật khẩu).");
     }
 
     /// <summary>
@@ -106,6 +112,8 @@ public static class ResultAnnexWorkbook
         if (live.Plan.IsNumber) sheet.Number(at.Plan, row, live.Plan.Number, Look.PlanNumber, live.Plan.Format!);
         else sheet.Text(at.Plan, row, live.Plan.Text, Look.Centred);
         sheet.Number(at.Actual, row, result.Actual?.Value, AnnexFrame.ValueLook(indicator, result.Actual?.Value));
+        // The figures a reader corrects stay editable on the protected sheet; what is derived from them stays locked.
+        foreach (var column in new[] { at.Baseline, at.Plan, at.Actual }) sheet.Unlock(column, row);
         // The actual's note: how it was formed, and whether it disagrees with its own parts (an official figure).
         string[] about = [.. result.Provenance is { } provenance ? [provenance] : Array.Empty<string>(),
             .. result.Actual is { } actual ? SubmissionChecks.WarningsOf(indicator, actual).Where(f => f.Rule == CheckRules.DisagreesWithParts).Select(f => f.MessageVi) : []];
@@ -124,7 +132,7 @@ public static class ResultAnnexWorkbook
         if (live.ServerOnly)
         {
             sheet.Text(at.Verdict, row, attainment.Label, Look.Centred);
-            sheet.Note(at.Verdict, row, $"{attainment.Reason}\nĐánh giá do máy chủ tính (cần số liệu hoặc cách đọc không có trên dòng này): sửa số liệu trên bảng không cập nhật ô này.");
+            sheet.Note(at.Verdict, row, $"{attainment.Reason}\n{ServerVerdictNote}");
         }
         else
         {
@@ -132,6 +140,13 @@ public static class ResultAnnexWorkbook
             sheet.Note(at.Verdict, row, attainment.Reason);
         }
     }
+
+    /// <summary>
+    /// The note's line on a verdict the row's cells cannot reproduce: the server computed it, and the cell is locked
+    /// (the sheet is protected without a password) so it is not overwritten by accident.
+    /// </summary>
+    public const string ServerVerdictNote = "Đánh giá do máy chủ tính (cần số liệu hoặc cách đọc không có trên dòng này): sửa số liệu trên bảng không cập nhật ô này. "
+        + "Ô được khóa để không ghi đè nhầm (bảo vệ trang tính, không có mật khẩu).";
 
     /// <summary>The one number a target is measured against, when it has exactly one.</summary>
     public static decimal? SingleNumber(TargetExpression? target) => target?.Form switch

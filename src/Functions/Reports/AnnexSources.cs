@@ -85,13 +85,15 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         await Task.WhenAll(children.SelectMany(c => new[] { book.OwnAsync(c.Code, period, cancellationToken), book.OwnAsync(c.Code, period.SamePeriodLastYear(), cancellationToken) }));
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
+        var owned = new Dictionary<string, IReadOnlyDictionary<string, PeriodValue>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
         // The summary lists what the children report and the parent plans: their sets together, in annex order.
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var listed = inForce.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var child in children)
         {
-            now[child.Code] = (await book.OwnAsync(child.Code, period, cancellationToken)).Values.Select(v => v.Observation!).ToList();
+            owned[child.Code] = await book.OwnAsync(child.Code, period, cancellationToken);
+            now[child.Code] = owned[child.Code].Values.Select(v => v.Observation!).ToList();
             before[child.Code] = (await book.OwnAsync(child.Code, period.SamePeriodLastYear(), cancellationToken)).Values.Select(v => v.Observation!).ToList();
             var childSet = await sets.ForAsync(tree, catalog, child.Code, period.Year, cancellationToken);
             listed.UnionWith(childSet.Select(i => i.Code));
@@ -107,16 +109,26 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 Consolidator.AcrossUnits(indicator, codes, source.SelectMany(kv => kv.Value).Where(o => o.IndicatorCode == indicator.Code)
                     .ToDictionary(o => o.UnitCode, StringComparer.Ordinal), pop);
             var value = Across(now, people);
+            var used = codes.Where(c => owned[c].ContainsKey(indicator.Code)).Select(c => (Unit: c, Value: owned[c][indicator.Code])).ToList();
             var baseline = Across(before, lastPeople);
             var target = inForce.GetValueOrDefault(indicator.Code);
             var against = target?.Expression.BaselineYear is null ? baseline.Value
                 : await AgainstYearAsync(book, unitCode, indicator, AttainmentRules.BaselinePeriod(period, target.Expression), tree, cancellationToken);
             summary.Add(new ProvinceFigure(indicator, target, value.Value, value.Numerator, value.Denominator, value.IncludedUnits.Count, value.MissingUnits,
-                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, against)) { WithoutPartsUnits = value.WithoutPartsUnits, Baseline = baseline.Value });
+                AttainmentRules.Evaluate(indicator, period, target?.Expression, value.Value, against))
+            {
+                WithoutPartsUnits = value.WithoutPartsUnits, Baseline = baseline.Value,
+                // Which months the children's figures were formed from and lack, as the API's consolidation reports them.
+                DerivedFrom = Months(used.SelectMany(u => u.Value.DerivedFrom)), MissingPeriods = Months(used.SelectMany(u => u.Value.MissingMonths)),
+                PartialUnits = used.Where(u => !u.Value.IsComplete).Select(u => u.Unit).ToList(),
+            });
         }
         var header = Header(tree, unit, names, period.Year, $"Tổng hợp kết quả thực hiện chỉ tiêu y tế {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC");
         return new ProvinceWorkbook(header, unit.Name, period, summary, districts, children.Where(c => now[c.Code].Count == 0).ToList());
     }
+
+    private static List<Period> Months(IEnumerable<Period> periods) =>
+        periods.Distinct().OrderBy(p => p.FirstMonth).ThenBy(p => p.LastMonth).ToList();
 
     /// The flat export's rows, read unit by unit and period by period as the writer asks for them.
     public async IAsyncEnumerable<FlatRow> ExportAsync(string unitCode, int year, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ public class ConsolidatedConsistencyTests
         var links = opened.Sheet(ProvinceWorkbookWriter.MatrixSheet).Descendants<Hyperlink>().ToList();
         Assert.Equal(children.Count, links.Count);
         var perChild = sample.Districts[0].Lines.Count;
-        Assert.Equal(("D4", $"'{ChildrenTable.SheetName}'!A4"), (links[0].Reference!.Value, links[0].Location!.Value));
+        Assert.Equal(("F4", $"'{ChildrenTable.SheetName}'!A4"), (links[0].Reference!.Value, links[0].Location!.Value));
         Assert.Equal($"'{ChildrenTable.SheetName}'!A{4 + perChild}", links[1].Location!.Value);
         Assert.Equal("Xã số 2", opened.Text(ChildrenTable.SheetName, $"B{4 + perChild}"));
         Assert.NotNull(opened.Cell(ChildrenTable.SheetName, $"K{4 + perChild}")!.CellFormula);

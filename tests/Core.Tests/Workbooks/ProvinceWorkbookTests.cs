@@ -30,17 +30,17 @@ public class ProvinceWorkbookTests
         // conditionalFormatting with expression rules pointing at the hidden verdict grid; dxfs hold the colours.
         using var book = Build();
         var matrix = book.Sheet("Ma trận");
-        Assert.Equal(("Huyện Sơn Dương", "Huyện Yên Sơn"), (book.Text("Ma trận", "D4"), book.Text("Ma trận", "E4")));
+        Assert.Equal(("Huyện Sơn Dương", "Huyện Yên Sơn"), (book.Text("Ma trận", "F4"), book.Text("Ma trận", "G4")));
         var formatting = matrix.Elements<ConditionalFormatting>().First();
-        Assert.StartsWith("D5:E", formatting.SequenceOfReferences!.InnerText, StringComparison.Ordinal);
+        Assert.StartsWith("F5:G", formatting.SequenceOfReferences!.InnerText, StringComparison.Ordinal);
         var rules = formatting.Elements<ConditionalFormattingRule>().ToList();
-        Assert.Equal(["G5=\"Vượt\"", "G5=\"Đạt\"", "G5=\"Không đạt\"", "G5=\"Chưa có số liệu\"", "G5=\"Không đánh giá\""], rules.Select(r => r.GetFirstChild<Formula>()!.Text));
+        Assert.Equal(["I5=\"Vượt\"", "I5=\"Đạt\"", "I5=\"Không đạt\"", "I5=\"Chưa có số liệu\"", "I5=\"Không đánh giá\""], rules.Select(r => r.GetFirstChild<Formula>()!.Text));
         Assert.All(rules, r => Assert.Equal(ConditionalFormatValues.Expression, r.Type!.Value));
         Assert.Equal(5, book.Styles.DifferentialFormats!.Elements<DifferentialFormat>().Count());
         var visits = book.RowOf("Ma trận", "Số lượt người khám, chữa bệnh");
-        Assert.Equal(131250m, book.Number("Ma trận", $"D{visits}"));
-        Assert.Equal("Không đạt", book.Text("Ma trận", $"G{visits}"));
-        Assert.True(matrix.Descendants<Column>().Single(c => c.Min! == 7).Hidden!.Value);
+        Assert.Equal(131250m, book.Number("Ma trận", $"F{visits}"));
+        Assert.Equal("Không đạt", book.Text("Ma trận", $"I{visits}"));
+        Assert.True(matrix.Descendants<Column>().Single(c => c.Min! == 9).Hidden!.Value);
     }
 
     [Fact]

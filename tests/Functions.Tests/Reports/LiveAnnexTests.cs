@@ -64,7 +64,7 @@ public sealed class LiveAnnexTests(AzuriteFixture azurite) : SeededServerTests(a
             ? Math.Round(v * scale, 2) : null;
 
     // Drops every formula's cached value, converts with LibreOffice headless, and reads the sheet's values by reference.
-    private static Dictionary<string, string> Recalculated(byte[] workbook, string sheetName)
+    internal static Dictionary<string, string> Recalculated(byte[] workbook, string sheetName)
     {
         var directory = Directory.CreateTempSubdirectory("hf-live-").FullName;
         try
