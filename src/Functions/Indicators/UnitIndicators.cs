@@ -22,6 +22,25 @@ public sealed class UnitIndicators(UnitStore units, IndicatorStore indicators, T
         return (await indicators.GetRecordsAsync(cancellationToken)).Where(r => r.RetiredFrom is not { } y || y > year).Select(r => r.Indicator).ToList();
     }
 
+    /// What a parent's consolidated figures list: what it plans itself and what each child reports (their sets
+    /// together); with none of those, its own set.
+    public async Task<IReadOnlyList<Indicator>> ForParentAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
+        CancellationToken cancellationToken = default)
+    {
+        var listed = (await targets.GetInForceAsync(unitCode, year, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var child in tree.ChildrenOf(unitCode, year))
+            listed.UnionWith((await ForAsync(tree, catalog, child.Code, year, cancellationToken)).Select(i => i.Code));
+        if (listed.Count == 0) return await ForAsync(tree, catalog, unitCode, year, cancellationToken);
+        return [.. catalog.Values.Where(i => listed.Contains(i.Code))];
+    }
+
+    /// A set with the figures reported outside it: a figure sent is still shown and counted, never silently dropped.
+    public static IReadOnlyList<Indicator> WithReported(IReadOnlyList<Indicator> listed, IEnumerable<string> reported, IReadOnlyDictionary<string, Indicator> catalog)
+    {
+        var codes = listed.Select(i => i.Code).Concat(reported).ToHashSet(StringComparer.Ordinal);
+        return codes.Count == listed.Count ? listed : [.. catalog.Values.Where(i => codes.Contains(i.Code))];
+    }
+
     /// The province a unit reports to in a year: the nearest province-level unit at or above it.
     public static string? ProvinceOf(OrgTree tree, string unitCode, int year) =>
         tree.AncestryOf(unitCode, year).FirstOrDefault(u => u.Level == UnitLevel.Province)?.Code;

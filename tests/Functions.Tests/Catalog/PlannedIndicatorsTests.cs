@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Catalog;
 using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
@@ -61,6 +62,36 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : RealSeedsTe
 
         var names = await WorkbookRows.ColumnAsync(await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/result.xlsx"), "B");
         Assert.Contains(outside.Name, names);
+    }
+
+    [Fact]
+    public async Task Son_Duong_2021_attainment_lists_its_planned_indicators_and_a_figure_sent_outside_them()
+    {
+        var before = await (await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/attainment")).ReadAsync<AttainmentReport>();
+        Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), before.Rows.Select(r => r.IndicatorCode).Order(StringComparer.Ordinal));
+        Assert.All(before.Rows, r => Assert.Null(r.Actual));
+
+        var outside = Seeds.Indicators.First(i => i.Kind == Core.Indicators.IndicatorKind.Count && i.ParentCode is null
+            && !SonDuong2021Planned.Contains(i.Code) && Seeds.Indicators.All(c => c.ParentCode != i.Code));
+        await As("sd-pyt").SubmitAsync("SD", "2021", HttpExtensions.Values((outside.Code, 7m)));
+        var after = await (await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/attainment")).ReadAsync<AttainmentReport>();
+        Assert.Equal(20, after.Rows.Count);
+        Assert.Equal(7m, after.Rows.Single(r => r.IndicatorCode == outside.Code).Actual);
+    }
+
+    [Fact]
+    public async Task Tuyen_Quang_2021_consolidated_lists_what_Son_Duong_reports_with_every_row_not_yet_sent_missing()
+    {
+        await As("sd-pyt").SubmitAsync("SD", "2021", HttpExtensions.Values(("KCB.GIUONG_BENH", 420m)));
+
+        var report = await (await As("tq-syt").GetAsync("/api/units/TQ/periods/2021/consolidated")).ReadAsync<ConsolidatedReport>();
+
+        Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), report.Rows.Select(r => r.IndicatorCode).Order(StringComparer.Ordinal));
+        Assert.Equal(420m, report.Rows.Single(r => r.IndicatorCode == "KCB.GIUONG_BENH").Value);
+        var notSent = report.Rows.Where(r => r.IndicatorCode != "KCB.GIUONG_BENH").ToList();
+        Assert.All(notSent, r => Assert.Null(r.Value));
+        Assert.All(notSent, r => Assert.Equal(["SD"], r.MissingUnits));
+        Assert.All(notSent, r => Assert.Equal(GapKind.NotReported, Assert.Single(r.Gaps!).Kind));
     }
 
     [Fact]
