@@ -35,7 +35,9 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         foreach (var y in years)
             all.AddRange((await targets.GetAsync(unitCode, y, cancellationToken))
                 .Where(t => planPeriod is null ? t.PlanPeriod is null : t.PlanPeriod == planPeriod.Value.Code));
-        var listed = catalog.Values.Where(i => all.Any(t => t.IndicatorCode == i.Code)).ToList();
+        // The plan's rows in the order written.
+        var sequence = UnitIndicators.InPlanOrder(all, catalog);
+        var listed = IndicatorSet.InOrder(catalog.Values.ToList(), sequence.Where(catalog.ContainsKey).ToHashSet(StringComparer.Ordinal), sequence);
         var title = planPeriod is { } pp ? $"Các chỉ tiêu kế hoạch giai đoạn {pp.Year}-{pp.EndYear}" : $"Các chỉ tiêu kế hoạch y tế năm {year}";
         return new PlanAnnex(Header(tree, unit, names, period.Year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : await sets.ForAsync(tree, catalog, unitCode, year, cancellationToken), all);
     }

@@ -36,6 +36,39 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : RealSeedsTe
         Assert.True(Seeds.Indicators.Count > 50);
     }
 
+    // Sơn Dương's 2021 plan (seeds/targets/son-duong-2021.json, from the plan document's "Một số chỉ tiêu cụ thể") as
+    // written, each "Trong đó" part right after its total: the communes newly meeting the criteria ("Trong đó đạt mới
+    // trong năm 01 xã") belong to the 26 communes, not to the 83,9% written between them.
+    private static readonly string[] SonDuong2021InPlanOrder =
+    [
+        "KCB.CO_SO", "YTCS.XA_CO_BAC_SY", "KCB.GIUONG_BENH", "KCB.GIUONG_BENH.BV", "KCB.GIUONG_BENH.TYT", "DP.TIEM_CHUNG_DAY_DU",
+        "KCB.CONG_SUAT_GIUONG", "KCB.LUOT_KHAM", "BHYT.DOI_TUONG_CHINH_SACH", "BHYT.DOI_TUONG_CHINH_SACH.NGHEO", "BHYT.DOI_TUONG_CHINH_SACH.DTTS",
+        "BHYT.BAO_PHU", "YTCS.XA_DAT_TCQG", "YTCS.XA_DAT_TCQG.MOI", "YTCS.TY_LE_XA_DAT_TCQG", "SDD.NHE_CAN", "SDD.THAP_COI", "DS.TY_LE_SINH",
+        "DS.MUC_SINH_THAY_THE",
+    ];
+
+    [Fact]
+    public async Task Son_Duong_2021_lists_its_indicators_in_the_plans_order_in_the_api_the_form_the_annexes_and_the_attainment()
+    {
+        var sd = As("sd-pyt");
+        Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), SonDuong2021InPlanOrder.Order(StringComparer.Ordinal));
+
+        var listed = await (await sd.GetAsync("/api/units/SD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
+        Assert.Equal(SonDuong2021InPlanOrder, listed.Select(i => i.Code));
+        var attainment = await (await sd.GetAsync("/api/units/SD/periods/2021/attainment")).ReadAsync<AttainmentReport>();
+        Assert.Equal(SonDuong2021InPlanOrder, attainment.Rows.Select(r => r.IndicatorCode));
+        var consolidated = await (await As("tq-syt").GetAsync("/api/units/TQ/periods/2021/consolidated")).ReadAsync<ConsolidatedReport>();
+        Assert.Equal(SonDuong2021InPlanOrder, consolidated.Rows.Select(r => r.IndicatorCode));
+
+        var expected = NamesOf(SonDuong2021InPlanOrder);
+        foreach (var file in new[] { "periods/2021/form.xlsx", "periods/2021/result.xlsx", "years/2021/plan.xlsx" })
+        {
+            var names = (await WorkbookRows.ColumnAsync(await sd.GetAsync($"/api/units/SD/{file}"), "B"))
+                .Select(n => n.StartsWith("Trong đó: ", StringComparison.Ordinal) ? n["Trong đó: ".Length..] : n);
+            Assert.Equal(expected, names.Where(expected.Contains).ToList());
+        }
+    }
+
     [Fact]
     public async Task Son_Duong_2021_form_and_result_annex_list_only_its_planned_indicators()
     {
