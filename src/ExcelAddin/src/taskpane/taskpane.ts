@@ -18,6 +18,7 @@ import {
 } from "./view";
 import { registerCommands } from "./commands";
 import { consolidated, download, missing } from "./province";
+import { mountPlanPush, showPlanPush } from "./planPush";
 import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
 
@@ -32,6 +33,7 @@ async function connect(): Promise<void> {
   $("choose").hidden = false;
   $("disconnectButton").hidden = false;
   $("province").hidden = pane.me.role === "District";
+  showPlanPush(pane.me.role === "Admin");
   await loadChoices();
   // The form on screen may have been read by the previous user: its status is read again for this one.
   await loadStatus();
@@ -47,6 +49,7 @@ function endSession(): void {
   renderWorkflow(null, null, false);
   renderWho();
   $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
+  showPlanPush(false);
 }
 
 function renderWho(): void {
@@ -291,6 +294,7 @@ function bind(): void {
 async function start(): Promise<void> {
   hooks.accessEnded = endSession;
   translatePage();
+  mountPlanPush();
   bind();
   $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());
   // Served by the dev server or by the HealthFuncs server itself, the API is on the pane's origin.

@@ -1,4 +1,5 @@
 import type { Entry, Indicator } from "../../src/api/model";
+import { MemoryPlan } from "./memoryPlan";
 
 // An in-memory stand-in for the server's values endpoints, answering over `fetch` exactly as the
 // API contract says (ETag/If-Match, 409 with currentEtag, 422 with the summary, Idempotency-Key),
@@ -21,6 +22,7 @@ export class MemoryServer {
   /** Answers for the next value pushes, after the push was applied (a gateway failing on the way back). */
   failAfterSaving: number[] = [];
   workflow = { status: "Draft", version: 0, returnReason: null as string | null };
+  plan = new MemoryPlan(() => this.indicators);
 
   /** Someone else pushes a new version. */
   change(entry: Entry) {
@@ -84,6 +86,8 @@ export class MemoryServer {
       if (failure) return new Response("Bad Gateway", { status: failure });
       return json(200, summary);
     }
+    const plan = this.plan.answer(request.method, path, url.searchParams.get("dryRun") === "true", headers, body, json);
+    if (plan) return plan;
     return json(404, { title: "Không tìm thấy", en: "Not found" });
   };
 
