@@ -73,7 +73,10 @@ public sealed record Indicator(
     public const decimal KindMinimum = 0m;
 
     /// <summary>The highest value the kind allows: 100 for a percentage that cannot exceed it, none otherwise.</summary>
-    public decimal? KindMaximum => Kind == IndicatorKind.Percentage && !AllowsAbove100 ? 100m : null;
+    public decimal? KindMaximum => KindMaximumOf(Kind, AllowsAbove100);
+
+    /// <summary>The highest value an indicator of <paramref name="kind"/> allows before an administrator narrows it.</summary>
+    public static decimal? KindMaximumOf(IndicatorKind kind, bool allowsAbove100) => kind == IndicatorKind.Percentage && !allowsAbove100 ? 100m : null;
 
     /// <summary>True when an administrator narrowed the range and <paramref name="value"/> falls outside it.</summary>
     public bool IsOutsideSetRange(decimal value) => value < Minimum || value > Maximum;

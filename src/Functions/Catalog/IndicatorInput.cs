@@ -51,7 +51,7 @@ public sealed record IndicatorInput(
     /// allowed), never widen it: a wider one would promise figures the submission checks refuse anyway.
     private ValidationProblem? RangeProblem(IndicatorKind kind)
     {
-        var kindMaximum = new Indicator("", "", "", kind, default, default, "", "", 0, AllowsAbove100: AllowsAbove100 ?? false).KindMaximum;
+        var kindMaximum = Indicator.KindMaximumOf(kind, AllowsAbove100 ?? false);
         if (Minimum < Indicator.KindMinimum)
             return Problems.Invalid("minimum", $"Giá trị nhỏ nhất {Minimum} không được âm: không số liệu nào được âm.",
                 $"The minimum {Minimum} must not be negative: no figure may be.");

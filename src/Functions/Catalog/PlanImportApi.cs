@@ -43,7 +43,14 @@ public static class PlanImportApi
     {
         if (request.HasFormContentType)
         {
-            var file = (await request.ReadFormAsync(ct)).Files["file"];
+            IFormFile? file;
+            try { file = (await request.ReadFormAsync(ct)).Files["file"]; }
+            // A damaged or cut-off multipart body; a too-large one is a BadHttpRequestException, answered 413 by the exception handler.
+            catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
+            {
+                return (null, Problems.Invalid("file", "Phần tải lên không đọc được (multipart hỏng hoặc chưa gửi hết). Hãy gửi lại tệp.",
+                    $"The upload could not be read ({e.GetType().Name}: a damaged or cut-off multipart body). Send the file again."));
+            }
             if (file is null || file.Length == 0)
                 return (null, Problems.Invalid("file", "Chưa chọn tệp kế hoạch để tải lên (trường \"file\").", "No plan workbook was uploaded (form field \"file\")."));
             await using var content = file.OpenReadStream();

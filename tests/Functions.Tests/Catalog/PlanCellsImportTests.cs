@@ -96,6 +96,11 @@ public sealed class PlanCellsImportTests(AzuriteFixture azurite) : RealSeedsTest
 
         var text = await As("admin").PostAsync("/api/units/SD/years/2021/plan?dryRun=true", new StringContent("TT;Chỉ tiêu"));
         Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+        var cut = new StringContent("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.xlsx\"\r\n\r\nPK");
+        cut.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        var damaged = await As("admin").PostAsync("/api/units/SD/years/2021/plan?dryRun=true", cut);
+        Assert.Equal(HttpStatusCode.BadRequest, damaged.StatusCode);
+        Assert.Contains("multipart", (await damaged.ReadJsonAsync()).GetProperty("en").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(As("sd-pyt"), "SD", new { cells = new[] { new[] { "x" } } }, dryRun: true)).StatusCode);
     }
 }
