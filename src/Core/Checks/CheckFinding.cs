@@ -32,6 +32,8 @@ public static class CheckRules
     public const string NotWhole = nameof(NotWhole);
     /// <summary>A percentage is above 100 where the indicator does not allow it.</summary>
     public const string AboveHundred = nameof(AboveHundred);
+    /// <summary>A value outside the range an administrator set for the indicator.</summary>
+    public const string OutsideRange = nameof(OutsideRange);
     /// <summary>A percentage's numerator is above its denominator.</summary>
     public const string NumeratorAboveDenominator = nameof(NumeratorAboveDenominator);
     /// <summary>A numerator is given over a zero denominator.</summary>

@@ -31,6 +31,26 @@ internal static class Findings
         $"{Named(i)}: tỷ lệ {Vi(value)}% lớn hơn 100%. Kiểm tra lại tử số và mẫu số.",
         $"{Named(i)}: {En(value)}% is above 100%. Check the numerator and denominator.");
 
+    public static CheckFinding OutsideRange(Indicator i, decimal value) => Error(i, CheckRules.OutsideRange,
+        $"{Named(i)}: {Vi(value)} {i.Unit} nằm ngoài khoảng cho phép của chỉ tiêu ({RangeVi(i)}). Kiểm tra lại số liệu.",
+        $"{Named(i)}: {En(value)} {i.Unit} is outside the indicator's allowed range ({RangeEn(i)}). Check the number.");
+
+    static string RangeVi(Indicator i) => (i.Minimum, i.Maximum) switch
+    {
+        ({ } min, { } max) => $"từ {Vi(min)} đến {Vi(max)}",
+        ({ } min, null) => $"tối thiểu {Vi(min)}",
+        (null, { } max) => $"tối đa {Vi(max)}",
+        _ => "không giới hạn",
+    };
+
+    static string RangeEn(Indicator i) => (i.Minimum, i.Maximum) switch
+    {
+        ({ } min, { } max) => $"{En(min)} to {En(max)}",
+        ({ } min, null) => $"at least {En(min)}",
+        (null, { } max) => $"at most {En(max)}",
+        _ => "unlimited",
+    };
+
     public static CheckFinding NumeratorAboveDenominator(Indicator i, decimal numerator, decimal denominator) => Error(i, CheckRules.NumeratorAboveDenominator,
         $"{Named(i)}: tử số {Vi(numerator)} lớn hơn mẫu số {Vi(denominator)}. Kiểm tra lại hai số này.",
         $"{Named(i)}: numerator {En(numerator)} is greater than denominator {En(denominator)}. Check both numbers.");

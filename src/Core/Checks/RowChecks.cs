@@ -39,6 +39,11 @@ internal static class RowChecks
         if (o.Value is { } value && indicator.Kind is IndicatorKind.Count or IndicatorKind.Level && value != decimal.Truncate(value))
             yield return Findings.NotWhole(indicator, value);
 
+        // The range an administrator set is checked once the kind's own limits (not negative, not above 100) pass,
+        // so one wrong number gets one finding.
+        if (o.Value is { } ranged && ranged >= 0 && !(ranged > indicator.KindMaximum) && indicator.IsOutsideSetRange(ranged))
+            yield return Findings.OutsideRange(indicator, ranged);
+
         if (indicator.Kind == IndicatorKind.Percentage && !indicator.AllowsAbove100)
         {
             if (o.Value > 100) yield return Findings.AboveHundred(indicator, o.Value.Value);

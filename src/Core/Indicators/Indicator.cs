@@ -51,6 +51,8 @@ public enum TimeBehaviour
 /// <param name="ParentCode">The indicator this one is a breakdown part of, if any.</param>
 /// <param name="RatePer">For <see cref="IndicatorKind.Rate"/> and <see cref="IndicatorKind.Ratio"/>: the N of "per N" (10000, 1000, 100000, 100).</param>
 /// <param name="AllowsAbove100">For percentages: whether a value above 100 is possible (bed occupancy can be).</param>
+/// <param name="Minimum">The smallest value an administrator allows, narrower than the kind's own range (never below 0); null: 0.</param>
+/// <param name="Maximum">The largest value an administrator allows (a percentage never above 100 unless <paramref name="AllowsAbove100"/>); null: the kind's own.</param>
 public sealed record Indicator(
     string Code,
     string Name,
@@ -63,8 +65,22 @@ public sealed record Indicator(
     int Order,
     string? ParentCode = null,
     int? RatePer = null,
-    bool AllowsAbove100 = false)
+    bool AllowsAbove100 = false,
+    decimal? Minimum = null,
+    decimal? Maximum = null)
 {
+    /// <summary>The lowest value the kind allows, before an administrator narrows it: no figure is negative.</summary>
+    public const decimal KindMinimum = 0m;
+
+    /// <summary>The highest value the kind allows: 100 for a percentage that cannot exceed it, none otherwise.</summary>
+    public decimal? KindMaximum => KindMaximumOf(Kind, AllowsAbove100);
+
+    /// <summary>The highest value an indicator of <paramref name="kind"/> allows before an administrator narrows it.</summary>
+    public static decimal? KindMaximumOf(IndicatorKind kind, bool allowsAbove100) => kind == IndicatorKind.Percentage && !allowsAbove100 ? 100m : null;
+
+    /// <summary>True when an administrator narrowed the range and <paramref name="value"/> falls outside it.</summary>
+    public bool IsOutsideSetRange(decimal value) => value < Minimum || value > Maximum;
+
     /// <summary>True when the value is formed from a numerator and a denominator (or a population).</summary>
     public bool HasParts => Kind is IndicatorKind.Percentage or IndicatorKind.Rate or IndicatorKind.Ratio;
 

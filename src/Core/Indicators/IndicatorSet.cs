@@ -8,13 +8,14 @@ namespace HealthFuncs.Core.Indicators;
 /// </summary>
 public static class IndicatorSet
 {
-    /// <summary>The indicators to list, in the catalog's annex order.</summary>
+    /// <summary>The indicators to list, in the plan's order, then the province's set in the catalog's order.</summary>
     /// <param name="catalog">The catalog in annex order.</param>
-    /// <param name="planned">Codes the unit's plan has targets for in the year.</param>
+    /// <param name="planned">Codes the unit's plan has targets for in the year, in the plan's order.</param>
     /// <param name="provinceSet">Codes the unit's province assigns to all its units for the year.</param>
     public static IReadOnlyList<Indicator> For(IReadOnlyCollection<Indicator> catalog, IEnumerable<string> planned, IEnumerable<string> provinceSet)
     {
-        var chosen = new HashSet<string>(planned, StringComparer.Ordinal);
+        var inPlan = planned.ToList();
+        var chosen = new HashSet<string>(inPlan, StringComparer.Ordinal);
         chosen.UnionWith(provinceSet);
         chosen.IntersectWith(catalog.Select(i => i.Code));
         if (chosen.Count == 0) return [.. catalog];
@@ -31,6 +32,32 @@ public static class IndicatorSet
                 added |= chosen.Add(part.Code);
         }
         while (added);
-        return [.. catalog.Where(i => chosen.Contains(i.Code))];
+        return InOrder(catalog, chosen, inPlan);
+    }
+
+    /// <summary>
+    /// <paramref name="chosen"/> in the order of <paramref name="sequence"/> (a plan's rows as written), those it does not
+    /// name after them in the catalog's order; each "Trong đó" part right after its total, whatever row it was written on.
+    /// </summary>
+    public static IReadOnlyList<Indicator> InOrder(IReadOnlyCollection<Indicator> catalog, IReadOnlySet<string> chosen, IReadOnlyList<string> sequence)
+    {
+        var place = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var code in sequence) place.TryAdd(code, place.Count);
+        var catalogPlace = catalog.Select((i, n) => (i.Code, n)).ToDictionary(x => x.Code, x => x.n, StringComparer.Ordinal);
+        var listed = catalog.Where(i => chosen.Contains(i.Code))
+            .OrderBy(i => place.TryGetValue(i.Code, out var n) ? n : int.MaxValue).ThenBy(i => catalogPlace[i.Code]).ToList();
+        var parts = listed.Where(i => i.ParentCode is { } p && chosen.Contains(p)).ToLookup(i => i.ParentCode!, StringComparer.Ordinal);
+        var result = new List<Indicator>(listed.Count);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var indicator in listed.Where(i => i.ParentCode is not { } p || !chosen.Contains(p))) Add(indicator, 0);
+        result.AddRange(listed.Where(i => placed.Add(i.Code))); // parts nested deeper than any annex prints
+        return result;
+
+        void Add(Indicator indicator, int depth)
+        {
+            if (!placed.Add(indicator.Code)) return;
+            result.Add(indicator);
+            if (depth < 8) foreach (var part in parts[indicator.Code]) Add(part, depth + 1);
+        }
     }
 }

@@ -44,7 +44,7 @@ internal sealed partial class SeedChecks
             var expression = TargetParser.Parse(t.Text, indicators.GetValueOrDefault(t.IndicatorCode));
             if (expression.Form == TargetForm.TextOnly && string.IsNullOrWhiteSpace(expression.Reason))
                 errors.Add($"{at}: '{t.Text}' stays text-only without a reason.");
-            targets.Add(new Target(unit, t.IndicatorCode, t.Year, expression, t.PlanPeriod));
+            targets.Add(new Target(unit, t.IndicatorCode, t.Year, expression, t.PlanPeriod, i));
         }
         CheckBreakdowns(file, targets, indicators);
         return new SeedPlan(plan.Plan, plan.SourceFile, plan.UnitCode, plan.Period, targets);

@@ -79,5 +79,7 @@ public sealed record TargetExpression(
 /// <summary>
 /// A target assigned to a unit for an indicator and a year. For a plan period the year is the
 /// milestone year (2020, 2025, 2030) and <paramref name="PlanPeriod"/> names the period ("2021-2025").
+/// <paramref name="Position"/> is the target's place among its plan's rows as written (0 first), so forms and annexes
+/// list the plan in its own order; null when not known (then the catalog's order is used).
 /// </summary>
-public sealed record Target(string UnitCode, string IndicatorCode, int Year, TargetExpression Expression, string? PlanPeriod = null);
+public sealed record Target(string UnitCode, string IndicatorCode, int Year, TargetExpression Expression, string? PlanPeriod = null, int? Position = null);

@@ -13,7 +13,12 @@ public sealed record AnnexLine(string Number, string Text, Indicator? Indicator,
     public bool IsGroup => Indicator is null;
 }
 
-/// <summary>Orders indicators the way annexes print them: by group numeral, then order, each breakdown under its parent.</summary>
+/// <summary>
+/// Lays indicators out the way annexes print them, in the order given (a unit's plan's, or the catalog's), each
+/// breakdown part under its total. Group headings (I, II, ...) head the rows when each group's rows come together,
+/// numbered 1, 2, ... inside each group; a plan that mixes areas (Sơn Dương's 2021 list goes beds, doctors, beds
+/// again) is printed as written, one numbered list without headings, as the plan prints it.
+/// </summary>
 public static class AnnexLines
 {
     /// <summary>The lines for <paramref name="indicators"/>, with group headings and numbering.</summary>
@@ -23,17 +28,20 @@ public static class AnnexLines
         var codes = all.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
         var children = all.Where(i => i.ParentCode is { } p && codes.Contains(p))
             .ToLookup(i => i.ParentCode!, StringComparer.Ordinal);
+        var top = all.Where(i => i.ParentCode is null || !codes.Contains(i.ParentCode)).ToList();
         var lines = new List<AnnexLine>();
-        var groups = all.Where(i => i.ParentCode is null || !codes.Contains(i.ParentCode))
-            .GroupBy(i => (i.Group, i.GroupName))
-            .OrderBy(g => AnnexFrame.RomanValue(g.Key.Group) ?? int.MaxValue)
-            .ThenBy(g => g.Key.Group, StringComparer.Ordinal);
-        foreach (var group in groups)
+        var runs = Runs(top);
+        var grouped = runs.Select(r => r.Key).Distinct().Count() == runs.Count;
+        var number = 0;
+        foreach (var run in runs)
         {
-            if (!string.IsNullOrWhiteSpace(group.Key.GroupName) || !string.IsNullOrWhiteSpace(group.Key.Group))
-                lines.Add(new AnnexLine(group.Key.Group, group.Key.GroupName.ToUpper(AnnexFrame.Vietnamese), null, 0));
-            var number = 0;
-            foreach (var indicator in group.OrderBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal))
+            if (grouped)
+            {
+                number = 0;
+                if (!string.IsNullOrWhiteSpace(run.Key.GroupName) || !string.IsNullOrWhiteSpace(run.Key.Group))
+                    lines.Add(new AnnexLine(run.Key.Group, run.Key.GroupName.ToUpper(AnnexFrame.Vietnamese), null, 0));
+            }
+            foreach (var indicator in run.Items)
             {
                 lines.Add(new AnnexLine((++number).ToString(System.Globalization.CultureInfo.InvariantCulture), indicator.Name, indicator, 0));
                 AddParts(indicator, 1);
@@ -44,7 +52,7 @@ public static class AnnexLines
         void AddParts(Indicator parent, int depth)
         {
             var first = true;
-            foreach (var part in children[parent.Code].OrderBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal))
+            foreach (var part in children[parent.Code])
             {
                 // A part already named "Trong đó …" in the catalogue is not prefixed again.
                 var named = part.Name.StartsWith("Trong đó", StringComparison.OrdinalIgnoreCase);
@@ -53,5 +61,18 @@ public static class AnnexLines
                 if (depth < 8) AddParts(part, depth + 1);
             }
         }
+    }
+
+    // Consecutive rows of the same group.
+    private static List<((string Group, string GroupName) Key, List<Indicator> Items)> Runs(IReadOnlyList<Indicator> top)
+    {
+        var runs = new List<((string, string) Key, List<Indicator> Items)>();
+        foreach (var indicator in top)
+        {
+            var key = (indicator.Group, indicator.GroupName);
+            if (runs.Count == 0 || runs[^1].Key != key) runs.Add((key, []));
+            runs[^1].Items.Add(indicator);
+        }
+        return runs;
     }
 }

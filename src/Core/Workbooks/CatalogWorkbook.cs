@@ -3,6 +3,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using HealthFuncs.Core.Indicators;
+using HealthFuncs.Core.Numbers;
 
 namespace HealthFuncs.Core.Workbooks;
 
@@ -27,13 +28,14 @@ public static class CatalogWorkbook
 
     /// <summary>The header texts, in the order written.</summary>
     public static readonly string[] Headers =
-        ["Mã", "Tên chỉ tiêu", "Đơn vị tính", "Loại", "Chiều đánh giá", "Theo thời gian", "Nhóm", "Tên nhóm", "Thứ tự", "Thuộc chỉ tiêu", "Trên số dân", "Cho phép trên 100%", "Thôi sử dụng từ năm"];
+        ["Mã", "Tên chỉ tiêu", "Đơn vị tính", "Loại", "Chiều đánh giá", "Theo thời gian", "Nhóm", "Tên nhóm", "Thứ tự", "Thuộc chỉ tiêu", "Trên số dân", "Cho phép trên 100%", "Giá trị nhỏ nhất", "Giá trị lớn nhất",
+         "Thôi sử dụng từ năm"];
 
     /// <summary>Writes the catalog to <paramref name="output"/>.</summary>
     public static void Write(IReadOnlyList<CatalogRow> rows, Stream output)
     {
         var sheet = new AnnexSheet(SheetName) { FreezeAt = "C2", AutoFilter = $"A1:{AnnexSheet.Ref((uint)Headers.Length, (uint)rows.Count + 1)}" };
-        double[] widths = [24, 60, 12, 12, 16, 14, 8, 30, 8, 24, 12, 12, 12];
+        double[] widths = [24, 60, 12, 12, 16, 14, 8, 30, 8, 24, 12, 12, 12, 12, 12];
         for (var c = 0; c < Headers.Length; c++)
         {
             sheet.Width((uint)c + 1, widths[c]);
@@ -43,11 +45,13 @@ public static class CatalogWorkbook
         foreach (var (i, retired) in rows.Select(x => (x.Indicator, x.RetiredFrom)))
         {
             string?[] texts = [i.Code, i.Name, i.Unit, i.Kind.ToString(), i.Direction.ToString(), i.Time.ToString(), i.Group, i.GroupName, null, i.ParentCode, null,
-                i.AllowsAbove100 ? "có" : null, null];
+                i.AllowsAbove100 ? "có" : null, null, null, null];
             for (var c = 0; c < texts.Length; c++) sheet.Text((uint)c + 1, r, texts[c], Look.Text);
             sheet.Number(9, r, i.Order, Look.Count);
             sheet.Number(11, r, i.RatePer, Look.Count);
-            sheet.Number(13, r, retired, Look.Count);
+            sheet.Number(13, r, i.Minimum, Look.Decimal);
+            sheet.Number(14, r, i.Maximum, Look.Decimal);
+            sheet.Number(15, r, retired, Look.Count);
             r++;
         }
         AnnexBook.Write(output, [sheet]);
@@ -104,9 +108,19 @@ public static class CatalogWorkbook
                 problem ??= new(row.Index, header, $"'{t}' không phải số nguyên.", $"'{t}' is not a whole number.");
                 return null;
             }
+            decimal? Amount(string header)
+            {
+                if (columns[header] == 0 || row.At(columns[header]) is not { } cell || Text(header) is not { } t) return null;
+                // A typed "0,5" is Vietnamese for one half: the decimal comma; a number cell is invariant text already.
+                if (cell.IsNumber && decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var stored)) return stored;
+                if (!cell.IsNumber && VietnameseNumber.Read(t, new NumberSense(false)).Value is { } typed) return typed;
+                problem ??= new(row.Index, header, $"'{t}' không phải số.", $"'{t}' is not a number.");
+                return null;
+            }
             var indicator = new Indicator(code, Text("Tên chỉ tiêu") ?? "", Text("Đơn vị tính") ?? "", Enum<IndicatorKind>("Loại"), Enum<Direction>("Chiều đánh giá"),
                 Enum<TimeBehaviour>("Theo thời gian"), Text("Nhóm") ?? "", Text("Tên nhóm") ?? "", Whole("Thứ tự") ?? 0, Text("Thuộc chỉ tiêu"), Whole("Trên số dân"),
-                Text("Cho phép trên 100%") is { } yes && TableReading.Normal(yes) is "có" or "x" or "true" or "1");
+                Text("Cho phép trên 100%") is { } yes && TableReading.Normal(yes) is "có" or "x" or "true" or "1",
+                Amount("Giá trị nhỏ nhất"), Amount("Giá trị lớn nhất"));
             var retired = Whole("Thôi sử dụng từ năm");
             if (problem is not null) problems.Add(problem);
             else read.Add(new CatalogRow(indicator, retired, row.Index));

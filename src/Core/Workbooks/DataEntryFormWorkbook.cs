@@ -133,7 +133,26 @@ public static class DataEntryFormWorkbook
         public static readonly InputRule Positive = new(DataValidationValues.Decimal, DataValidationOperatorValues.GreaterThan, "0", null, "Mẫu số là số lớn hơn 0.");
         public static readonly InputRule NoteText = new(DataValidationValues.TextLength, DataValidationOperatorValues.LessThanOrEqual, "500", null, "Ghi chú tối đa 500 ký tự.");
 
-        public static InputRule ForValue(Indicator indicator) => indicator.Kind switch
+        public static InputRule ForValue(Indicator indicator) => indicator switch
+        {
+            // The range an administrator set, so Excel stops the number the server would refuse.
+            { Minimum: not null } or { Maximum: not null } => Ranged(indicator),
+            _ => ForKind(indicator),
+        };
+
+        private static InputRule Ranged(Indicator i)
+        {
+            var low = i.Minimum ?? Indicator.KindMinimum;
+            var top = i.Maximum ?? i.KindMaximum;
+            var text = (decimal v) => v.ToString(CultureInfo.InvariantCulture);
+            var whole = i.Kind is IndicatorKind.Count or IndicatorKind.Level && low == decimal.Truncate(low) && (top is not { } t || t == decimal.Truncate(t));
+            var type = whole ? DataValidationValues.Whole : DataValidationValues.Decimal;
+            return top is { } high
+                ? new(type, DataValidationOperatorValues.Between, text(low), text(high), $"Nhập số từ {Attainments.Figures.Vi(low)} đến {Attainments.Figures.Vi(high)}.")
+                : new(type, DataValidationOperatorValues.GreaterThanOrEqual, text(low), null, $"Nhập số từ {Attainments.Figures.Vi(low)} trở lên.");
+        }
+
+        private static InputRule ForKind(Indicator indicator) => indicator.Kind switch
         {
             IndicatorKind.Count => new(DataValidationValues.Whole, DataValidationOperatorValues.GreaterThanOrEqual, "0", null, "Nhập số nguyên không âm."),
             IndicatorKind.Level => new(DataValidationValues.Whole, DataValidationOperatorValues.Between, "1", "10", "Nhập mức là số nguyên từ 1 đến 10."),

@@ -48,11 +48,9 @@ public static class PlanWorkbookReading
             {
                 var cells = new SheetCells(workbook);
                 foreach (var (name, part) in cells.Sheets())
-                    if (Header(cells, part, year) is { } header) return Rows(cells, part, name, header, catalog);
+                    if (Header(cells.Rows(part), year) is { } header) return Rows(cells.Rows(part), name, header, catalog);
             }
-            return new([], [], new UploadRefusal(UploadProblem.NotOurForm,
-                $"Không tìm thấy bảng kế hoạch: cần một dòng tiêu đề có cột \"Chỉ tiêu\" và cột \"Kế hoạch\" (hoặc cột năm {year}).",
-                $"No plan table found: a header row needs a \"Chỉ tiêu\" column and a \"Kế hoạch\" column (or a {year} column)."), null);
+            return NoTable(year);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException)
         {
@@ -61,13 +59,24 @@ public static class PlanWorkbookReading
         }
     }
 
+    /// <summary>
+    /// Reads the targets for <paramref name="year"/> from a table already in cells (a sheet the add-in read), by the same
+    /// header search and matching as a workbook.
+    /// </summary>
+    public static PlanWorkbook ReadTable(IReadOnlyList<SheetRow> rows, int year, IReadOnlyCollection<Indicator> catalog, string? sheet) =>
+        Header(rows, year) is { } header ? Rows(rows, sheet ?? "", header, catalog) : NoTable(year);
+
+    private static PlanWorkbook NoTable(int year) => new([], [], new UploadRefusal(UploadProblem.NotOurForm,
+        $"Không tìm thấy bảng kế hoạch: cần một dòng tiêu đề có cột \"Chỉ tiêu\" và cột \"Kế hoạch\" (hoặc cột năm {year}).",
+        $"No plan table found: a header row needs a \"Chỉ tiêu\" column and a \"Kế hoạch\" column (or a {year} column)."), null);
+
     private sealed record Layout(uint Row, uint Name, uint Code, uint Target);
 
-    private static Layout? Header(SheetCells cells, WorksheetPart part, int year)
+    private static Layout? Header(IEnumerable<SheetRow> rows, int year)
     {
         var yearText = year.ToString(CultureInfo.InvariantCulture);
         uint name = 0, code = 0, target = 0, headerRow = 0;
-        foreach (var row in cells.Rows(part).TakeWhile(r => r.Index <= 40))
+        foreach (var row in rows.TakeWhile(r => r.Index <= 40))
         {
             if (name > 0 && row.Index > headerRow + 1) break;
             foreach (var cell in row.Cells)
@@ -84,14 +93,14 @@ public static class PlanWorkbookReading
         return null;
     }
 
-    private static PlanWorkbook Rows(SheetCells cells, WorksheetPart part, string sheetName, Layout layout, IReadOnlyCollection<Indicator> catalog)
+    private static PlanWorkbook Rows(IEnumerable<SheetRow> sheetRows, string sheetName, Layout layout, IReadOnlyCollection<Indicator> catalog)
     {
         var byCode = catalog.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var byName = catalog.GroupBy(i => TableReading.Normal(i.Name)).ToDictionary(g => g.Key, g => g.ToList());
         var byBareName = catalog.GroupBy(i => Bare(i.Name)).ToDictionary(g => g.Key, g => g.ToList());
         var rows = new List<PlanRow>();
         var unmatched = new List<UnmatchedPlanRow>();
-        foreach (var row in cells.Rows(part).Where(r => r.Index > layout.Row))
+        foreach (var row in sheetRows.Where(r => r.Index > layout.Row))
         {
             if (row.At(layout.Target) is not { } cell || string.IsNullOrWhiteSpace(cell.Text)) continue;
             if (!cell.IsNumber && cell.Text.TrimStart().StartsWith('(')) continue; // the numbering row: "(1)", "(2)"

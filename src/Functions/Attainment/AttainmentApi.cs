@@ -6,6 +6,7 @@ using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Targets;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
+using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -53,7 +54,10 @@ public static class AttainmentApi
         return api;
     }
 
-    private static async Task<Ok<AttainmentReport>> AttainmentAsync(string unit, string period, FigureBooks books, TargetStore targets, CancellationToken cancellationToken)
+    // Both list the unit's indicator set for the year (its plan's, its province's; a parent's: its children's too), as its
+    // forms and annexes do, with any figure reported outside it.
+    private static async Task<Ok<AttainmentReport>> AttainmentAsync(string unit, string period, FigureBooks books, TargetStore targets, UnitIndicators sets,
+        CancellationToken cancellationToken)
     {
         var p = Period.ParseCode(period);
         var book = await books.OpenAsync(cancellationToken);
@@ -62,7 +66,9 @@ public static class AttainmentApi
         var baselines = await Baselines.ForAsync(p, inForce, async q => Values(await book.ActualsAsync(unit, q, cancellationToken)));
         var outlook = new YearEndOutlook(book, p);
         var rows = new List<AttainmentRow>();
-        foreach (var i in book.Indicators.Values.Where(i => actuals.ContainsKey(i.Code) || inForce.ContainsKey(i.Code) || baselines.ContainsKey(i.Code)))
+        var listed = UnitIndicators.WithReported(await sets.ForAsync(book.Tree, book.Indicators, unit, p.Year, cancellationToken),
+            actuals.Where(kv => kv.Value.Observation is not null).Select(kv => kv.Key), book.Indicators);
+        foreach (var i in listed)
         {
             var target = inForce.GetValueOrDefault(i.Code)?.Expression;
             rows.Add(Row(i, p, target, actuals.GetValueOrDefault(i.Code), baselines.GetValueOrDefault(i.Code),
@@ -72,7 +78,7 @@ public static class AttainmentApi
     }
 
     private static async Task<Results<Ok<ConsolidatedReport>, ValidationProblem>> ConsolidatedAsync(
-        string unit, string period, FigureBooks books, TargetStore targets, CancellationToken cancellationToken)
+        string unit, string period, FigureBooks books, TargetStore targets, UnitIndicators sets, CancellationToken cancellationToken)
     {
         var p = Period.ParseCode(period);
         var book = await books.OpenAsync(cancellationToken);
@@ -84,10 +90,13 @@ public static class AttainmentApi
         var baselines = await Baselines.ForAsync(p, inForce, async q => Values(await book.ActualsAsync(unit, q, cancellationToken)));
         var outlook = new YearEndOutlook(book, p);
         var rows = new List<ConsolidatedRow>();
-        foreach (var i in book.Indicators.Values.Where(i => consolidation.ByIndicator.ContainsKey(i.Code)))
+        var listed = UnitIndicators.WithReported(await sets.ForParentAsync(book.Tree, book.Indicators, unit, p.Year, cancellationToken),
+            consolidation.ByIndicator.Keys, book.Indicators);
+        foreach (var i in listed)
         {
-            var c = consolidation.ByIndicator[i.Code];
-            var d = consolidation.Derivations[i.Code];
+            // An indicator no child has a figure for: every child missing.
+            var c = consolidation.ByIndicator.GetValueOrDefault(i.Code) ?? Consolidator.AcrossUnits(i, consolidation.Children, new Dictionary<string, Observation>(), new Dictionary<string, long>());
+            var d = consolidation.Derivations.GetValueOrDefault(i.Code) ?? new Derivation([], [], []);
             var target = inForce.GetValueOrDefault(i.Code)?.Expression;
             var actual = c.Value is null ? null : new PeriodValue(new Observation(unit, i.Code, p, c.Value, c.Numerator, c.Denominator), d.MissingPeriods) { DerivedFrom = d.DerivedFrom };
             var row = Row(i, p, target, actual, baselines.GetValueOrDefault(i.Code), await outlook.ForConsolidatedAsync(consolidation, i, target, cancellationToken));

@@ -78,7 +78,8 @@ public static class CatalogWorkbookApi
                 problems.Add(new(row.Row, "Mã", $"Mã '{i.Code}' có ở nhiều dòng.", $"Code '{i.Code}' is on several rows."));
                 continue;
             }
-            var input = new IndicatorInput(i.Code, i.Name, i.Unit, i.Kind, i.Direction, i.Time, i.Group, i.GroupName, i.Order, i.ParentCode, i.RatePer, i.AllowsAbove100, row.RetiredFrom);
+            var input = new IndicatorInput(i.Code, i.Name, i.Unit, i.Kind, i.Direction, i.Time, i.Group, i.GroupName, i.Order, i.ParentCode, i.RatePer, i.AllowsAbove100, row.RetiredFrom,
+                i.Minimum, i.Maximum);
             if (input.Check(i.Code, future.Where(kv => kv.Key != i.Code).ToDictionary(StringComparer.Ordinal)).Problem is { } invalid)
             {
                 var errors = invalid.ProblemDetails.Errors.First();

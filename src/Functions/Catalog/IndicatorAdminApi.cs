@@ -106,5 +106,5 @@ public static class IndicatorAdminApi
 
     internal static string? Describe(Indicator? i, int? retiredFrom) =>
         i is null ? null : CatalogAudit.Describe(new { i.Name, i.Unit, Kind = i.Kind.ToString(), Direction = i.Direction.ToString(), Time = i.Time.ToString(),
-            i.Group, i.GroupName, i.Order, i.ParentCode, i.RatePer, i.AllowsAbove100, RetiredFrom = retiredFrom });
+            i.Group, i.GroupName, i.Order, i.ParentCode, i.RatePer, i.AllowsAbove100, i.Minimum, i.Maximum, RetiredFrom = retiredFrom });
 }

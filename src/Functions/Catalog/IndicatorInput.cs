@@ -10,7 +10,7 @@ namespace HealthFuncs.Functions.Catalog;
 public sealed record IndicatorInput(
     string? Code, string? Name, string? Unit, IndicatorKind? Kind, Direction? Direction, TimeBehaviour? Time,
     string? Group, string? GroupName, int? Order, string? ParentCode = null, int? RatePer = null, bool? AllowsAbove100 = null,
-    int? RetiredFrom = null)
+    int? RetiredFrom = null, decimal? Minimum = null, decimal? Maximum = null)
 {
     private static readonly Regex CodeShape = new(@"^[A-Z0-9_]+(\.[A-Z0-9_]+)*$", RegexOptions.CultureInvariant);
 
@@ -33,6 +33,7 @@ public sealed record IndicatorInput(
                 $"A {kind} indicator needs ratePer (e.g. 10000 for \"per 10,000 people\")."));
         if (kind is not (IndicatorKind.Rate or IndicatorKind.Ratio) && RatePer is not null)
             return (null, Problems.Invalid("ratePer", $"Chỉ tiêu loại {kind} không có ratePer.", $"A {kind} indicator has no ratePer."));
+        if (RangeProblem(kind) is { } range) return (null, range);
         if (ParentCode is { } parent)
         {
             if (!catalog.ContainsKey(parent) && parent != code)
@@ -43,7 +44,28 @@ public sealed record IndicatorInput(
                         $"'{parent}' is a breakdown part of '{code}': it cannot be its total."));
         }
         return (new Indicator(code, Name.Trim(), Unit.Trim(), kind, direction, time, Group.Trim(), GroupName.Trim(), order, ParentCode, RatePer,
-            AllowsAbove100 ?? false), null);
+            AllowsAbove100 ?? false, Minimum, Maximum), null);
+    }
+
+    /// An administrator may narrow the kind's own range (no figure below 0, a percentage not above 100 unless
+    /// allowed), never widen it: a wider one would promise figures the submission checks refuse anyway.
+    private ValidationProblem? RangeProblem(IndicatorKind kind)
+    {
+        var kindMaximum = Indicator.KindMaximumOf(kind, AllowsAbove100 ?? false);
+        if (Minimum < Indicator.KindMinimum)
+            return Problems.Invalid("minimum", $"Giá trị nhỏ nhất {Minimum} không được âm: không số liệu nào được âm.",
+                $"The minimum {Minimum} must not be negative: no figure may be.");
+        if (Maximum < Indicator.KindMinimum)
+            return Problems.Invalid("maximum", $"Giá trị lớn nhất {Maximum} không được âm: không số liệu nào được âm.",
+                $"The maximum {Maximum} must not be negative: no figure may be.");
+        if (Maximum > kindMaximum || Minimum > kindMaximum)
+            return Problems.Invalid(Maximum > kindMaximum ? "maximum" : "minimum",
+                $"Tỷ lệ phần trăm không vượt quá {kindMaximum}: giá trị lớn nhất, nhỏ nhất phải trong khoảng 0–100 (hoặc cho phép trên 100% bằng allowsAbove100).",
+                $"A percentage does not exceed {kindMaximum}: the minimum and maximum must be within 0–100 (or allow above 100% with allowsAbove100).");
+        if (Minimum > Maximum)
+            return Problems.Invalid("minimum", $"Giá trị nhỏ nhất {Minimum} lớn hơn giá trị lớn nhất {Maximum}.",
+                $"The minimum {Minimum} is greater than the maximum {Maximum}.");
+        return null;
     }
 
     private static (Indicator?, ValidationProblem?) Missing(string field, string vi, string en) =>

@@ -24,7 +24,7 @@ public static class IndicatorSetsApi
     {
         var units = api.MapGroup("/units/{unit}").WithTags("Catalog");
         units.MapGet("/indicators", ListAsync).RequireUnitAccess(UnitAccess.Read)
-            .WithSummary("The indicators a unit reports in a year: its plan's, its province's set, in annex order");
+            .WithSummary("The indicators a unit reports in a year: its plan's, in the plan's order, then its province's set");
         units.MapGet("/years/{year:int}/indicator-set", GetAsync).RequireUnitAccess(UnitAccess.Read)
             .WithSummary("The set a province requires of all its units in a year").ReturnsETag("the set's version");
         units.MapPut("/years/{year:int}/indicator-set", ReplaceAsync).RequireAuthorization(IdentitySetup.AdminPolicy).RequireUnitAccess(UnitAccess.Write)

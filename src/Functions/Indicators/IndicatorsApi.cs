@@ -6,7 +6,8 @@ namespace HealthFuncs.Functions.Indicators;
 
 public sealed record IndicatorItem(
     string Code, string Name, string Unit, IndicatorKind Kind, Direction Direction, TimeBehaviour Time,
-    string Group, string GroupName, int Order, string? ParentCode, int? RatePer, bool AllowsAbove100);
+    string Group, string GroupName, int Order, string? ParentCode, int? RatePer, bool AllowsAbove100,
+    decimal? Minimum = null, decimal? Maximum = null);
 
 // GET /api/indicators   the catalog in annex order
 public static class IndicatorsApi
@@ -21,5 +22,5 @@ public static class IndicatorsApi
         TypedResults.Ok((await indicators.GetAllAsync(cancellationToken)).Values.Select(ToItem).ToList());
 
     public static IndicatorItem ToItem(Indicator i) => new(i.Code, i.Name, i.Unit, i.Kind, i.Direction, i.Time, i.Group, i.GroupName, i.Order,
-        i.ParentCode, i.RatePer, i.AllowsAbove100);
+        i.ParentCode, i.RatePer, i.AllowsAbove100, i.Minimum, i.Maximum);
 }

@@ -14,12 +14,42 @@ public sealed class UnitIndicators(UnitStore units, IndicatorStore indicators, T
     public async Task<IReadOnlyList<Indicator>> ForAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
         CancellationToken cancellationToken = default)
     {
-        var planned = (await targets.GetInForceAsync(unitCode, year, cancellationToken)).Keys;
+        var planned = InPlanOrder((await targets.GetInForceAsync(unitCode, year, cancellationToken)).Values, catalog);
         var province = ProvinceOf(tree, unitCode, year);
         IReadOnlyList<string> assigned = province is null ? [] : await sets.GetAsync(province, year, cancellationToken);
-        if (planned.Any() || assigned.Count > 0) return IndicatorSet.For(catalog.Values.ToList(), planned, assigned);
+        if (planned.Count > 0 || assigned.Count > 0) return IndicatorSet.For(catalog.Values.ToList(), planned, assigned);
         // Neither a plan nor a province set: the catalog, less what was retired by then.
         return (await indicators.GetRecordsAsync(cancellationToken)).Where(r => r.RetiredFrom is not { } y || y > year).Select(r => r.Indicator).ToList();
+    }
+
+    /// What a parent's consolidated figures list: what it plans itself and what each child reports (their sets
+    /// together); with none of those, its own set.
+    public async Task<IReadOnlyList<Indicator>> ForParentAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
+        CancellationToken cancellationToken = default)
+    {
+        var sequence = InPlanOrder((await targets.GetInForceAsync(unitCode, year, cancellationToken)).Values, catalog).ToList();
+        foreach (var child in tree.ChildrenOf(unitCode, year))
+            sequence.AddRange((await ForAsync(tree, catalog, child.Code, year, cancellationToken)).Select(i => i.Code));
+        if (sequence.Count == 0) return await ForAsync(tree, catalog, unitCode, year, cancellationToken);
+        return IndicatorSet.InOrder(catalog.Values.ToList(), sequence.ToHashSet(StringComparer.Ordinal), sequence);
+    }
+
+    /// The codes of targets in the order their plan lists them: the yearly plan's rows, then a plan period's milestones;
+    /// a target stored without its place (before places were kept) in the catalog's order.
+    public static IReadOnlyList<string> InPlanOrder(IEnumerable<Core.Targets.Target> inForce, IReadOnlyDictionary<string, Indicator> catalog)
+    {
+        var catalogPlace = catalog.Keys.Select((code, n) => (code, n)).ToDictionary(x => x.code, x => x.n, StringComparer.Ordinal);
+        return [.. inForce.OrderBy(t => t.PlanPeriod is null ? 0 : 1).ThenBy(t => t.Position ?? int.MaxValue)
+            .ThenBy(t => catalogPlace.GetValueOrDefault(t.IndicatorCode, int.MaxValue)).Select(t => t.IndicatorCode).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// A set with the figures reported outside it: a figure sent is still shown and counted, never silently dropped.
+    /// The set keeps its order; the others follow in the catalog's.
+    public static IReadOnlyList<Indicator> WithReported(IReadOnlyList<Indicator> listed, IEnumerable<string> reported, IReadOnlyDictionary<string, Indicator> catalog)
+    {
+        var codes = listed.Select(i => i.Code).Concat(reported).ToHashSet(StringComparer.Ordinal);
+        return codes.Count == listed.Count ? listed
+            : IndicatorSet.InOrder(catalog.Values.ToList(), codes.Where(catalog.ContainsKey).ToHashSet(StringComparer.Ordinal), [.. listed.Select(i => i.Code)]);
     }
 
     /// The province a unit reports to in a year: the nearest province-level unit at or above it.

@@ -46,3 +46,6 @@ public static class ApiContract
             Description = description,
         });
 }
+
+/// The plan import's two bodies on one route: a workbook (multipart "file") or the add-in's cells (JSON).
+public sealed record PlanBodyMetadata;

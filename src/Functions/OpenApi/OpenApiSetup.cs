@@ -19,6 +19,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer<HeaderTransformer>();
             options.AddOperationTransformer<ResponseDescriptionTransformer>();
             options.AddOperationTransformer<FileTransformer>();
+            options.AddOperationTransformer<PlanBodyTransformer>();
             options.AddDocumentTransformer<FileTransformer>();
         });
     }

@@ -35,7 +35,9 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         foreach (var y in years)
             all.AddRange((await targets.GetAsync(unitCode, y, cancellationToken))
                 .Where(t => planPeriod is null ? t.PlanPeriod is null : t.PlanPeriod == planPeriod.Value.Code));
-        var listed = catalog.Values.Where(i => all.Any(t => t.IndicatorCode == i.Code)).ToList();
+        // The plan's rows in the order written.
+        var sequence = UnitIndicators.InPlanOrder(all, catalog);
+        var listed = IndicatorSet.InOrder(catalog.Values.ToList(), sequence.Where(catalog.ContainsKey).ToHashSet(StringComparer.Ordinal), sequence);
         var title = planPeriod is { } pp ? $"Các chỉ tiêu kế hoạch giai đoạn {pp.Year}-{pp.EndYear}" : $"Các chỉ tiêu kế hoạch y tế năm {year}";
         return new PlanAnnex(Header(tree, unit, names, period.Year, title, "Kế hoạch", "KH"), unit.Name, period, years, listed.Count > 0 ? listed : await sets.ForAsync(tree, catalog, unitCode, year, cancellationToken), all);
     }
@@ -67,7 +69,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var current = (await committed.ReadAsync(unitCode, period, cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
         var baseline = (await committed.ReadAsync(unitCode, period.SamePeriodLastYear(), cancellationToken)).ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var listed = WithReported(await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), current.Keys, catalog);
+        var listed = UnitIndicators.WithReported(await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken), current.Keys, catalog);
         var lines = listed.Select(i => new FormLine(i, inForce.GetValueOrDefault(i.Code), baseline.GetValueOrDefault(i.Code), current.GetValueOrDefault(i.Code))).ToList();
         return new DataEntryForm(Header(tree, unit, names, period.Year, $"Biểu nhập số liệu {AnnexFrame.PeriodInSentence(period)}", "Báo cáo", "BC"),
             unitCode, unit.Name, period, form.Etag, DateTimeOffset.UtcNow, lines);
@@ -87,23 +89,22 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var owned = new Dictionary<string, IReadOnlyDictionary<string, PeriodValue>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
-        // The summary lists what the children report and the parent plans: their sets together, in annex order.
+        // The summary lists what the children report and the parent plans: their sets together.
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
-        var listed = inForce.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var child in children)
         {
             owned[child.Code] = await book.OwnAsync(child.Code, period, cancellationToken);
             now[child.Code] = owned[child.Code].Values.Select(v => v.Observation!).ToList();
             before[child.Code] = (await book.OwnAsync(child.Code, period.SamePeriodLastYear(), cancellationToken)).Values.Select(v => v.Observation!).ToList();
-            var childSet = await sets.ForAsync(tree, catalog, child.Code, period.Year, cancellationToken);
-            listed.UnionWith(childSet.Select(i => i.Code));
-            listed.UnionWith(now[child.Code].Select(o => o.IndicatorCode)); // a figure sent outside the set is still counted, never dropped
-            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(book, child.Code, period, childSet, catalog, cancellationToken)));
+            if (now[child.Code].Count > 0)
+                districts.Add(new DistrictReport(child, await LinesAsync(book, child.Code, period, await sets.ForAsync(tree, catalog, child.Code, period.Year, cancellationToken),
+                    catalog, cancellationToken)));
         }
         var codes = children.Select(c => c.Code).ToList();
-        if (listed.Count == 0) listed.UnionWith((await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken)).Select(i => i.Code));
+        var listed = UnitIndicators.WithReported(await sets.ForParentAsync(tree, catalog, unitCode, period.Year, cancellationToken),
+            now.Values.SelectMany(o => o).Select(o => o.IndicatorCode), catalog);
         var summary = new List<ProvinceFigure>();
-        foreach (var indicator in catalog.Values.Where(i => listed.Contains(i.Code)))
+        foreach (var indicator in listed)
         {
             ConsolidatedValue Across(Dictionary<string, IReadOnlyList<Observation>> source, IReadOnlyDictionary<string, long> pop) =>
                 Consolidator.AcrossUnits(indicator, codes, source.SelectMany(kv => kv.Value).Where(o => o.IndicatorCode == indicator.Code)
@@ -157,13 +158,6 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         return Consolidator.AcrossUnits(indicator, children, figures, await populations.GetYearAsync(baseline.Year, cancellationToken)).Value;
     }
 
-    // A figure reported outside the unit's set still shows on its form and annex, never silently dropped.
-    private static IEnumerable<Indicator> WithReported(IReadOnlyList<Indicator> listed, IEnumerable<string> reported, IReadOnlyDictionary<string, Indicator> catalog)
-    {
-        var codes = listed.Select(i => i.Code).Concat(reported).ToHashSet(StringComparer.Ordinal);
-        return codes.Count == listed.Count ? listed : catalog.Values.Where(i => codes.Contains(i.Code));
-    }
-
     private async Task<IReadOnlyList<ResultLine>> LinesAsync(FigureBook book, string unitCode, Period period, IReadOnlyList<Indicator> listed,
         IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken)
     {
@@ -175,7 +169,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             (await book.OwnAsync(unitCode, q, cancellationToken)).ToDictionary(kv => kv.Key, kv => kv.Value.Observation?.Value, StringComparer.Ordinal));
         var outlook = new YearEndOutlook(book, period, ownFiguresOnly: true);
         var lines = new List<ResultLine>(listed.Count);
-        foreach (var i in WithReported(listed, actual.Where(kv => kv.Value.Observation is not null).Select(kv => kv.Key), catalog))
+        foreach (var i in UnitIndicators.WithReported(listed, actual.Where(kv => kv.Value.Observation is not null).Select(kv => kv.Key), catalog))
         {
             var target = inForce.GetValueOrDefault(i.Code);
             var own = actual.GetValueOrDefault(i.Code);

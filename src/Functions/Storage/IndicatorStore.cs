@@ -108,18 +108,22 @@ public sealed class IndicatorStore(StorageAccount account)
         public string? ParentCode { get; set; }
         public int? RatePer { get; set; }
         public bool AllowsAbove100 { get; set; }
+        // Decimal strings (StoredNumber); null properties are not written, so a seed's merge keeps an admin's range.
+        public string? Minimum { get; set; }
+        public string? Maximum { get; set; }
         public int? RetiredFrom { get; set; }
 
         public StoredIndicator ToStored() => new(ToIndicator(), RetiredFrom, ETag.ToString());
 
         public Indicator ToIndicator() => new(RowKey, Name, Unit, Enum.Parse<IndicatorKind>(Kind), Enum.Parse<Direction>(Direction),
-            Enum.Parse<TimeBehaviour>(Time), Group, GroupName, Order, ParentCode, RatePer, AllowsAbove100);
+            Enum.Parse<TimeBehaviour>(Time), Group, GroupName, Order, ParentCode, RatePer, AllowsAbove100,
+            StoredNumber.Parse(Minimum), StoredNumber.Parse(Maximum));
 
         public static IndicatorEntity From(Indicator i) => new()
         {
             RowKey = i.Code, Name = i.Name, Unit = i.Unit, Kind = i.Kind.ToString(), Direction = i.Direction.ToString(),
             Time = i.Time.ToString(), Group = i.Group, GroupName = i.GroupName, Order = i.Order, ParentCode = i.ParentCode,
-            RatePer = i.RatePer, AllowsAbove100 = i.AllowsAbove100,
+            RatePer = i.RatePer, AllowsAbove100 = i.AllowsAbove100, Minimum = StoredNumber.Format(i.Minimum), Maximum = StoredNumber.Format(i.Maximum),
         };
     }
 }

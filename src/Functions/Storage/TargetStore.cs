@@ -11,7 +11,8 @@ namespace HealthFuncs.Functions.Storage;
 // RowKey = "{indicatorCode}|{planPeriod}", planPeriod empty for a yearly plan: a yearly target and a
 // plan-period milestone for the same year can both exist.
 // The parsed expression is stored beside the original text, which is always kept for display, with the
-// reading of a change an administrator fixed (Reading: Points | Relative, empty when the rule decides).
+// reading of a change an administrator fixed (Reading: Points | Relative, empty when the rule decides), and the
+// target's place among its plan's rows (Position), the order forms and annexes list the plan in.
 public sealed class TargetStore(StorageAccount account)
 {
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Targets, cancellationToken);
@@ -73,12 +74,13 @@ public sealed class TargetStore(StorageAccount account)
         public string? Subject { get; set; }
         public int? BaselineYear { get; set; }
         public string? Reading { get; set; }
+        public int? Position { get; set; }
 
         public Target ToTarget(string unitCode, int year) => new(unitCode, IndicatorCode, year,
             new TargetExpression(Text, Enum.Parse<TargetForm>(Form), StoredNumber.Parse(Value), StoredNumber.Parse(Low),
                 StoredNumber.Parse(High), Change is null ? null : Enum.Parse<ChangeDirection>(Change), Symbol, PerYear, Reason,
                 Subject, BaselineYear, Reading is null ? null : Enum.Parse<ChangeReading>(Reading)),
-            string.IsNullOrEmpty(PlanPeriod) ? null : PlanPeriod);
+            string.IsNullOrEmpty(PlanPeriod) ? null : PlanPeriod, Position);
 
         public static TargetEntity From(Target t) => new()
         {
@@ -98,6 +100,7 @@ public sealed class TargetStore(StorageAccount account)
             Subject = t.Expression.Subject,
             BaselineYear = t.Expression.BaselineYear,
             Reading = t.Expression.Reading?.ToString(),
+            Position = t.Position,
         };
     }
 }

@@ -74,7 +74,7 @@ public static class TargetsApi
                     $"Target \"{row.Text.Trim()}\" of '{code}' is not a \"tăng/giảm N%\" change on a percentage, rate or ratio, so it has no points/relative reading to choose.");
             // An earlier choice is kept while the text stays the same; a new text is read anew.
             var kept = before.GetValueOrDefault((code, plan)) is { } old && old.Expression.Text == expression.Text ? old.Expression.Reading : null;
-            wanted.Add(new Target(unit, code, year, expression with { Reading = toRule ? null : reading ?? kept }, plan));
+            wanted.Add(new Target(unit, code, year, expression with { Reading = toRule ? null : reading ?? kept }, plan, i));
         }
 
         var removed = before.Values.Where(t => !wanted.Any(w => w.IndicatorCode == t.IndicatorCode && w.PlanPeriod == t.PlanPeriod)).ToList();

@@ -146,6 +146,40 @@ public class SubmissionChecksTests
         Assert.Empty(Check([Row(Occupancy, 105.2m, 38_400, 36_500)]));
     }
 
+    public static TheoryData<decimal, string?> AgainstRange => new()
+    {
+        { 80, null },
+        { 60, null },
+        { 99.5m, null },
+        { 59.9m, "59,9 % nằm ngoài khoảng cho phép của chỉ tiêu (từ 60 đến 99,5)" },
+        { 99.6m, "99,6 % nằm ngoài khoảng cho phép của chỉ tiêu (từ 60 đến 99,5)" },
+    };
+
+    [Theory, MemberData(nameof(AgainstRange))]
+    public void A_value_outside_the_range_an_administrator_set_is_rejected_naming_the_range(decimal value, string? message)
+    {
+        var narrowed = Immunisation with { Minimum = 60, Maximum = 99.5m };
+        var findings = SubmissionChecks.Check([Row(narrowed, value)], new Dictionary<string, Indicator> { [narrowed.Code] = narrowed }, [])
+            .Where(f => f.Severity == CheckSeverity.Error).ToList();
+        if (message is null) Assert.Empty(findings);
+        else
+        {
+            var finding = Assert.Single(findings);
+            Assert.Equal(CheckRules.OutsideRange, finding.Rule);
+            Assert.Contains(message, finding.MessageVi);
+            Assert.Contains("is outside the indicator's allowed range (60 to 99.5)", finding.MessageEn);
+        }
+    }
+
+    [Fact]
+    public void A_value_beyond_the_kinds_own_limit_gets_that_finding_alone_not_the_range_too()
+    {
+        var narrowed = Beds with { Minimum = 100 };
+        var finding = Assert.Single(SubmissionChecks.Check([Row(narrowed, -5)], new Dictionary<string, Indicator> { [narrowed.Code] = narrowed }, []));
+        Assert.Equal(CheckRules.Negative, finding.Rule);
+        Assert.Equal(CheckRules.OutsideRange, Assert.Single(SubmissionChecks.Check([Row(narrowed, 99)], new Dictionary<string, Indicator> { [narrowed.Code] = narrowed }, [])).Rule);
+    }
+
     [Fact]
     public void The_same_row_twice_in_one_batch_is_rejected()
     {

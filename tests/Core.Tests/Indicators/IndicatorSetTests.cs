@@ -17,8 +17,16 @@ public sealed class IndicatorSetTests
         IndicatorSet.For(Catalog, planned, province).Select(i => i.Code).ToList();
 
     [Fact]
-    public void A_planned_unit_lists_its_planned_indicators_in_catalog_order() =>
-        Assert.Equal(["VISITS", "BIRTHS"], Codes(["BIRTHS", "VISITS"], []));
+    public void A_planned_unit_lists_its_planned_indicators_in_the_plans_order() =>
+        Assert.Equal(["BIRTHS", "VISITS"], Codes(["BIRTHS", "VISITS"], []));
+
+    [Fact]
+    public void A_breakdown_part_comes_right_after_its_total_wherever_the_plan_wrote_it() =>
+        Assert.Equal(["VISITS", "BEDS", "BEDS.HOSP", "BEDS.HOSP.ICU", "BIRTHS"], Codes(["BEDS.HOSP", "VISITS", "BEDS", "BIRTHS"], []));
+
+    [Fact]
+    public void The_province_set_follows_the_plan_in_catalog_order() =>
+        Assert.Equal(["BIRTHS", "VISITS", "VACC"], Codes(["BIRTHS"], ["VACC", "VISITS"]));
 
     [Fact]
     public void A_planned_total_brings_its_breakdown_parts_at_every_depth() =>

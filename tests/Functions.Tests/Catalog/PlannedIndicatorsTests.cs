@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using HealthFuncs.Functions.Attainment;
 using HealthFuncs.Functions.Catalog;
 using HealthFuncs.Functions.Indicators;
 using HealthFuncs.Functions.Storage;
@@ -35,6 +36,39 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : RealSeedsTe
         Assert.True(Seeds.Indicators.Count > 50);
     }
 
+    // Sơn Dương's 2021 plan (seeds/targets/son-duong-2021.json, from the plan document's "Một số chỉ tiêu cụ thể") as
+    // written, each "Trong đó" part right after its total: the communes newly meeting the criteria ("Trong đó đạt mới
+    // trong năm 01 xã") belong to the 26 communes, not to the 83,9% written between them.
+    private static readonly string[] SonDuong2021InPlanOrder =
+    [
+        "KCB.CO_SO", "YTCS.XA_CO_BAC_SY", "KCB.GIUONG_BENH", "KCB.GIUONG_BENH.BV", "KCB.GIUONG_BENH.TYT", "DP.TIEM_CHUNG_DAY_DU",
+        "KCB.CONG_SUAT_GIUONG", "KCB.LUOT_KHAM", "BHYT.DOI_TUONG_CHINH_SACH", "BHYT.DOI_TUONG_CHINH_SACH.NGHEO", "BHYT.DOI_TUONG_CHINH_SACH.DTTS",
+        "BHYT.BAO_PHU", "YTCS.XA_DAT_TCQG", "YTCS.XA_DAT_TCQG.MOI", "YTCS.TY_LE_XA_DAT_TCQG", "SDD.NHE_CAN", "SDD.THAP_COI", "DS.TY_LE_SINH",
+        "DS.MUC_SINH_THAY_THE",
+    ];
+
+    [Fact]
+    public async Task Son_Duong_2021_lists_its_indicators_in_the_plans_order_in_the_api_the_form_the_annexes_and_the_attainment()
+    {
+        var sd = As("sd-pyt");
+        Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), SonDuong2021InPlanOrder.Order(StringComparer.Ordinal));
+
+        var listed = await (await sd.GetAsync("/api/units/SD/indicators?year=2021")).ReadAsync<List<IndicatorItem>>();
+        Assert.Equal(SonDuong2021InPlanOrder, listed.Select(i => i.Code));
+        var attainment = await (await sd.GetAsync("/api/units/SD/periods/2021/attainment")).ReadAsync<AttainmentReport>();
+        Assert.Equal(SonDuong2021InPlanOrder, attainment.Rows.Select(r => r.IndicatorCode));
+        var consolidated = await (await As("tq-syt").GetAsync("/api/units/TQ/periods/2021/consolidated")).ReadAsync<ConsolidatedReport>();
+        Assert.Equal(SonDuong2021InPlanOrder, consolidated.Rows.Select(r => r.IndicatorCode));
+
+        var expected = NamesOf(SonDuong2021InPlanOrder);
+        foreach (var file in new[] { "periods/2021/form.xlsx", "periods/2021/result.xlsx", "years/2021/plan.xlsx" })
+        {
+            var names = (await WorkbookRows.ColumnAsync(await sd.GetAsync($"/api/units/SD/{file}"), "B"))
+                .Select(n => n.StartsWith("Trong đó: ", StringComparison.Ordinal) ? n["Trong đó: ".Length..] : n);
+            Assert.Equal(expected, names.Where(expected.Contains).ToList());
+        }
+    }
+
     [Fact]
     public async Task Son_Duong_2021_form_and_result_annex_list_only_its_planned_indicators()
     {
@@ -61,6 +95,36 @@ public sealed class PlannedIndicatorsTests(AzuriteFixture azurite) : RealSeedsTe
 
         var names = await WorkbookRows.ColumnAsync(await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/result.xlsx"), "B");
         Assert.Contains(outside.Name, names);
+    }
+
+    [Fact]
+    public async Task Son_Duong_2021_attainment_lists_its_planned_indicators_and_a_figure_sent_outside_them()
+    {
+        var before = await (await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/attainment")).ReadAsync<AttainmentReport>();
+        Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), before.Rows.Select(r => r.IndicatorCode).Order(StringComparer.Ordinal));
+        Assert.All(before.Rows, r => Assert.Null(r.Actual));
+
+        var outside = Seeds.Indicators.First(i => i.Kind == Core.Indicators.IndicatorKind.Count && i.ParentCode is null
+            && !SonDuong2021Planned.Contains(i.Code) && Seeds.Indicators.All(c => c.ParentCode != i.Code));
+        await As("sd-pyt").SubmitAsync("SD", "2021", HttpExtensions.Values((outside.Code, 7m)));
+        var after = await (await As("sd-pyt").GetAsync("/api/units/SD/periods/2021/attainment")).ReadAsync<AttainmentReport>();
+        Assert.Equal(20, after.Rows.Count);
+        Assert.Equal(7m, after.Rows.Single(r => r.IndicatorCode == outside.Code).Actual);
+    }
+
+    [Fact]
+    public async Task Tuyen_Quang_2021_consolidated_lists_what_Son_Duong_reports_with_every_row_not_yet_sent_missing()
+    {
+        await As("sd-pyt").SubmitAsync("SD", "2021", HttpExtensions.Values(("KCB.GIUONG_BENH", 420m)));
+
+        var report = await (await As("tq-syt").GetAsync("/api/units/TQ/periods/2021/consolidated")).ReadAsync<ConsolidatedReport>();
+
+        Assert.Equal(SonDuong2021Planned.Order(StringComparer.Ordinal), report.Rows.Select(r => r.IndicatorCode).Order(StringComparer.Ordinal));
+        Assert.Equal(420m, report.Rows.Single(r => r.IndicatorCode == "KCB.GIUONG_BENH").Value);
+        var notSent = report.Rows.Where(r => r.IndicatorCode != "KCB.GIUONG_BENH").ToList();
+        Assert.All(notSent, r => Assert.Null(r.Value));
+        Assert.All(notSent, r => Assert.Equal(["SD"], r.MissingUnits));
+        Assert.All(notSent, r => Assert.Equal(GapKind.NotReported, Assert.Single(r.Gaps!).Kind));
     }
 
     [Fact]

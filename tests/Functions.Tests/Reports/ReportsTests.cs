@@ -49,28 +49,6 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         return document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
     }
 
-    /// Types numbers into the form's Thực hiện column (F) on the rows whose hidden code (K) is given.
-    private static MemoryStream Fill(MemoryStream form, IReadOnlyDictionary<string, decimal> values)
-    {
-        var copy = new MemoryStream();
-        form.CopyTo(copy);
-        using (var document = SpreadsheetDocument.Open(copy, true))
-        {
-            // The table's sheet is the first; a result annex's chart sheet follows it.
-            var first = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().First();
-            var part = (WorksheetPart)document.WorkbookPart.GetPartById(first.Id!);
-            foreach (var row in part.Worksheet!.Descendants<Row>())
-            {
-                var code = row.Elements<Cell>().FirstOrDefault(c => c.CellReference == $"K{row.RowIndex}")?.InlineString?.InnerText;
-                if (code is null || !values.TryGetValue(code, out var value)) continue;
-                var cell = row.Elements<Cell>().Single(c => c.CellReference == $"F{row.RowIndex}");
-                cell.CellValue = new CellValue(value);
-            }
-        }
-        copy.Position = 0;
-        return copy;
-    }
-
     private Task<HttpResponseMessage> UploadAsync(Stream content, string period = "2021-H1", string fileName = "bieu.xlsx", string? ifMatch = null)
     {
         var body = new MultipartFormDataContent();
@@ -88,7 +66,7 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         // The form lists D1's plan: X007 is on it once planned.
         await _factory.Get<TargetStore>().UpsertAsync([new Target("D1", "X007", 2021, new TargetExpression("1000", TargetForm.Point, 1000))]);
         var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
-        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 280, ["X007"] = 1234 }));
+        var response = await UploadAsync(WorkbookRows.Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 280, ["X007"] = 1234 }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = await response.ReadAsync<ImportSummary>();
         Assert.Equal((3, 1), (summary.Imported, summary.Version));
@@ -103,7 +81,7 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
         Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021-H1", Values(("BEDS", 400)))).StatusCode);
-        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420 }));
+        var response = await UploadAsync(WorkbookRows.Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420 }));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("\"1\"", (await response.ReadJsonAsync()).GetProperty("currentEtag").GetString());
         var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
@@ -132,7 +110,7 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_form_of_another_period_is_refused()
     {
         var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-Q1/form.xlsx"));
-        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420 }), period: "2021-H1");
+        var response = await UploadAsync(WorkbookRows.Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420 }), period: "2021-H1");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("WrongPeriod", (await response.ReadJsonAsync()).GetProperty("problem").GetString());
     }
@@ -141,7 +119,7 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Rows_the_checks_reject_name_their_sheet_row_and_nothing_is_written()
     {
         var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
-        var response = await UploadAsync(Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 500 }));
+        var response = await UploadAsync(WorkbookRows.Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420, ["BEDS.HOSP"] = 500 }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var summary = await response.ReadAsync<ImportSummary>();
@@ -180,7 +158,7 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021-H1", Values(("BEDS", 400)))).StatusCode);
         // The result annex carries no form identity, so it is read as a hand-typed table (by its header and exact names).
         var annex = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/result.xlsx"));
-        var typed = Fill(annex, new Dictionary<string, decimal> { ["BEDS"] = 430, ["BEDS.HOSP"] = 290 });
+        var typed = WorkbookRows.Fill(annex, new Dictionary<string, decimal> { ["BEDS"] = 430, ["BEDS.HOSP"] = 290 });
         var bytes = typed.ToArray();
 
         var without = await UploadAsync(new MemoryStream(bytes));

@@ -2,11 +2,12 @@ import createClient from "openapi-fetch";
 import type { paths } from "./schema";
 import type {
   AttainmentRow, CompletenessReport, Consolidated, Entry, FormStatus, ImportSummary, Indicator, IndicatorKind, LookupItem,
-  LookupResult, Me, PeriodChoice, Role, RowFinding, Target, Timeliness, Unit, ValuesDocument, WorkflowStatus,
+  LookupResult, Me, PeriodChoice, PlanMatch, PlanPreview, Role, RowFinding, Target, Timeliness, Unit, ValuesDocument, WorkflowStatus,
 } from "./model";
 import { ApiError, OfflineError, problemFrom } from "./problem";
 import { bearerFetch, type Bearer } from "../auth/bearerFetch";
 import { SignInError } from "../auth/signInError";
+import type { PlanSheet } from "../excel/readPlan";
 
 /** A server and how to be known to it: an API key, or the signed-in person's access token (which wins). */
 export interface Connection { serverUrl: string; apiKey?: string; bearer?: Bearer }
@@ -45,6 +46,15 @@ const toStatus = (s: Record<string, unknown>): FormStatus => ({
   status: String(s.status) as WorkflowStatus, statusLabel: String(s.statusLabel ?? s.status), etag: String(s.etag ?? ""),
   deadline: String(s.deadline ?? ""), lockDate: String(s.lockDate ?? ""), editable: Boolean(s.editable), locked: Boolean(s.locked),
   returnReason: str(s.returnReason),
+});
+
+const toPlanPreview = (p: Record<string, unknown>): PlanPreview => ({
+  dryRun: Boolean(p.dryRun), unitCode: String(p.unitCode ?? ""), year: num(p.year) ?? 0, sheet: str(p.sheet), etag: String(p.etag ?? ""),
+  matched: list(p.matched, (r) => ({
+    row: num(r.row) ?? 0, written: String(r.written ?? ""), indicatorCode: String(r.indicatorCode), matchedBy: String(r.matchedBy) as PlanMatch, text: String(r.text ?? ""),
+  })),
+  unmatched: list(p.unmatched, (r) => ({ row: num(r.row) ?? 0, written: String(r.written ?? ""), text: String(r.text ?? "") })),
+  changes: list(p.changes, (c) => ({ indicatorCode: String(c.indicatorCode), old: str(c.old), new: str(c.new) })),
 });
 
 export type WorkflowMove = "submit" | "approve" | "return";
@@ -184,6 +194,15 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
     lookup: (items: LookupItem[]) =>
       call(() => client.POST("/api/lookup", { body: { items: items.map((i) => ({ ...i, kind: lookupKinds[i.kind] })) } }),
         (d) => list<LookupResult>((d as Record<string, unknown>).results, (r) => ({ value: num(r.value), text: str(r.text), error: str(r.error) }))),
+    /** A plan table read from a sheet: with `dryRun` the preview; otherwise stored with the preview's ETag (admins). */
+    importPlan: (unit: string, year: number, table: PlanSheet, options: { dryRun: boolean; etag?: string }) =>
+      call(() => client.POST("/api/units/{unit}/years/{year}/plan", {
+        params: {
+          path: { unit, year }, query: { dryRun: options.dryRun },
+          header: options.etag ? { "If-Match": quoteEtag(options.etag) } : {},
+        },
+        body: { sheet: table.sheet, cells: table.cells },
+      }), (d) => toPlanPreview(d as Record<string, unknown>)),
     /** The consolidated annex workbook as the server generates it. */
     async consolidatedWorkbook(unit: string, period: string): Promise<Blob> {
       const url = `${baseUrl}/api/units/${encodeURIComponent(unit)}/periods/${encodeURIComponent(period)}/consolidated.xlsx`;

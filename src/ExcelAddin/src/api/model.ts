@@ -59,3 +59,13 @@ export interface FormStatus {
 export type Timeliness = "OnTime" | "Late" | "Missing" | "NotYetDue";
 export interface CompletenessRow { unitCode: string; unitName: string; status: WorkflowStatus; timeliness: Timeliness; timelinessLabel: string }
 export interface CompletenessReport { expected: number; received: number; late: number; missing: number; rows: CompletenessRow[] }
+
+/** A plan table's import preview (or result): rows matched to the catalog, rows not matched, targets old → new. */
+export type PlanMatch = "Code" | "Name" | "NameWithoutDiacritics";
+export interface PlanRow { row: number; written: string; indicatorCode: string; matchedBy: PlanMatch; text: string }
+export interface UnmatchedPlanRow { row: number; written: string; text: string }
+export interface TargetChange { indicatorCode: string; old: string | null; new: string | null }
+export interface PlanPreview {
+  dryRun: boolean; unitCode: string; year: number; sheet: string | null;
+  matched: PlanRow[]; unmatched: UnmatchedPlanRow[]; changes: TargetChange[]; etag: string;
+}

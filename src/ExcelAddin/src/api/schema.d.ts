@@ -996,7 +996,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators a unit reports in a year: its plan's, its province's set, in annex order */
+        /** The indicators a unit reports in a year: its plan's, in the plan's order, then its province's set */
         get: {
             parameters: {
                 query?: {
@@ -2834,7 +2834,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a unit's yearly plan from its annex workbook (admins); ?dryRun=true previews matches and changes */
+        /** Import a unit's yearly plan from its annex workbook or a sheet's cells (admins); ?dryRun=true previews matches and changes */
         post: {
             parameters: {
                 query?: {
@@ -2850,12 +2850,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description A plan workbook, or the cells of a plan table read from a sheet. */
             requestBody: {
                 content: {
+                    "application/json": {
+                        cells: null | unknown[][];
+                        sheet: null | string;
+                    };
                     "multipart/form-data": {
                         /**
                          * Format: binary
-                         * @description The filled data-entry form (.xlsx) or a table of indicator codes and values.
+                         * @description The plan annex (.xlsx): the project's plan.xlsx or a hand-typed table.
                          */
                         file: string;
                     };
@@ -3664,6 +3669,10 @@ export interface components {
             group: null | string;
             groupName: null | string;
             kind: null | components["schemas"]["IndicatorKind"];
+            /** Format: double */
+            maximum?: null | number;
+            /** Format: double */
+            minimum?: null | number;
             name: null | string;
             /** Format: int32 */
             order: null | number;
@@ -3682,6 +3691,10 @@ export interface components {
             group: string;
             groupName: string;
             kind: components["schemas"]["IndicatorKind"];
+            /** Format: double */
+            maximum?: null | number;
+            /** Format: double */
+            minimum?: null | number;
             name: string;
             /** Format: int32 */
             order: number;

@@ -20,6 +20,7 @@ import { registerCommands } from "./commands";
 import { followOfficeTheme, registerComponents } from "./look";
 import { consolidated, download, missing } from "./province";
 import { insertReportChart, renderChartChoice, reportPulled } from "./reportChart";
+import { mountPlanPush, showPlanPush } from "./planPush";
 import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
 import { signInConfig } from "../auth/config";
@@ -45,6 +46,7 @@ async function connectWith(connection: Connection, provider: TokenProvider | nul
   $("choose").hidden = false;
   $("disconnectButton").hidden = false;
   $("province").hidden = pane.me.role === "District";
+  showPlanPush(pane.me.role === "Admin");
   await loadChoices();
   // The form on screen may have been read by the previous user: its status is read again for this one.
   await loadStatus();
@@ -61,6 +63,7 @@ function endSession(): void {
   renderWorkflow(null, null, false);
   renderWho();
   $("choose").hidden = true; $("province").hidden = true; $("disconnectButton").hidden = true;
+  showPlanPush(false);
 }
 
 function renderWho(): void {
@@ -312,6 +315,7 @@ async function start(): Promise<void> {
   hooks.accessEnded = endSession;
   translatePage();
   signIn = setUpSignIn(signInConfig(), { element: $, serverUrl: () => $<HTMLInputElement>("serverUrl").value.trim(), connect: connectWith });
+  mountPlanPush();
   bind();
   $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());
   // Served by the dev server or by the HealthFuncs server itself, the API is on the pane's origin.

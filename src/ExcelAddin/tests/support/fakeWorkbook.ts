@@ -224,6 +224,7 @@ export class FakeWorkbook {
         return wb.worksheet(sheet);
       },
       onActivated: { add: (handler: (e: { worksheetId: string }) => Promise<void>) => { wb.activationHandlers.push(handler); return { remove: () => undefined }; } },
+      getActiveWorksheet: () => wb.worksheet(wb.sheet(wb.active ?? wb.sheets[0]!.id)),
       getItemOrNullObject: (key: string) => {
         const sheet = wb.find(key);
         return sheet ? wb.worksheet(sheet) : Object.assign(new OfficeMockObject({}), { isNullObject: true });
@@ -246,6 +247,14 @@ export class FakeWorkbook {
       getRange: (address = "A1:XFD1048576") => {
         const a = parseAddress(address);
         return wb.range(sheet, a.firstRow, a.firstColumn, a.lastRow - a.firstRow + 1, a.lastColumn - a.firstColumn + 1);
+      },
+      // The smallest range holding every cell with a value (A1 on an empty sheet), as Excel's getUsedRange(true).
+      getUsedRange: () => {
+        const used = [...sheet.cells.entries()].filter(([, c]) => c.value !== "").map(([k]) => k.split(":").map(Number) as [number, number]);
+        if (used.length === 0) return wb.range(sheet, 0, 0, 1, 1);
+        const [rows, columns] = [used.map(([r]) => r), used.map(([, c]) => c)];
+        const [top, left] = [Math.min(...rows), Math.min(...columns)];
+        return wb.range(sheet, top, left, Math.max(...rows) - top + 1, Math.max(...columns) - left + 1);
       },
       activate: () => { wb.active = sheet.id; },
       delete: () => { wb.sheets.splice(wb.sheets.indexOf(sheet), 1); },

@@ -1,4 +1,5 @@
 import type { Entry, Indicator } from "../../src/api/model";
+import { MemoryPlan } from "./memoryPlan";
 
 // An in-memory stand-in for the server's values endpoints, answering over `fetch` exactly as the
 // API contract says (ETag/If-Match, 409 with currentEtag, 422 with the summary, Idempotency-Key),
@@ -24,6 +25,7 @@ export class MemoryServer {
   /** Yên Sơn, Sơn Dương's sister district under TQ: its figures and targets, for the province's matrix. */
   yenSon = new Map<string, Entry>();
   targetsOf: Record<string, Record<string, number>> = { SD: { GIUONG: 420 }, YS: { GIUONG: 300 } };
+  plan = new MemoryPlan(() => this.indicators);
 
   /** Someone else pushes a new version. */
   change(entry: Entry) {
@@ -96,6 +98,8 @@ export class MemoryServer {
       if (failure) return new Response("Bad Gateway", { status: failure });
       return json(200, summary);
     }
+    const plan = this.plan.answer(request.method, path, url.searchParams.get("dryRun") === "true", headers, body, json);
+    if (plan) return plan;
     return json(404, { title: "Không tìm thấy", en: "Not found" });
   };
 
