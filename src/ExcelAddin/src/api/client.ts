@@ -92,7 +92,7 @@ export function createApi(connection: Connection, fetchImpl: typeof fetch = (...
   return {
     me: () => call(() => client.GET("/api/me"), (d) => {
       const m = d as Record<string, unknown>;
-      return { id: String(m.id), name: String(m.name), role: String(m.role) as Role, unitCode: String(m.unitCode) } satisfies Me;
+      return { id: String(m.id), name: String(m.name), role: String(m.role) as Role, unitCode: str(m.unitCode) } satisfies Me;
     }),
     units: (year: number) => call(() => client.GET("/api/units", { params: { query: { year } } }),
       (d) => list<Unit>(d, (u) => ({ code: String(u.code), name: String(u.name), level: String(u.level), parentCode: str(u.parentCode) }))),

@@ -4,7 +4,7 @@
 export type Role = "Admin" | "Province" | "District";
 export type IndicatorKind = "Count" | "Percentage" | "Rate" | "Ratio" | "Level";
 
-export interface Me { id: string; name: string; role: Role; unitCode: string }
+export interface Me { id: string; name: string; role: Role; unitCode: string | null }
 export interface Unit { code: string; name: string; level: string; parentCode: string | null }
 export interface Indicator {
   code: string; name: string; unit: string; kind: IndicatorKind; group: string; groupName: string;

@@ -95,6 +95,14 @@ const vi = {
   insertChart: "Chèn biểu đồ vào trang tính",
   chartInserted: "Đã chèn biểu đồ \"{title}\" vào {sheet}; biểu đồ cập nhật khi bảng được lấy lại.",
   chartRedrawn: "Biểu đồ trên trang tính đã được vẽ lại theo số liệu mới.",
+  planHeading: "Kế hoạch từ trang tính",
+  planNote: "Bảng \"TT | Chỉ tiêu | Đơn vị tính | Kế hoạch …\" trên trang đang mở, cho đơn vị và năm đã chọn.",
+  planPreview: "Xem trước kế hoạch",
+  planStore: "Lưu kế hoạch",
+  planPreviewed: "Bảng \"{sheet}\": {matched} dòng khớp, {unmatched} dòng không khớp, {changes} chỉ tiêu sẽ thay đổi.",
+  planStored: "Đã lưu kế hoạch năm {year} của {unit}: {changes} chỉ tiêu thay đổi.",
+  planChanges: "Sẽ thay đổi",
+  planUnmatched: "Không khớp",
 } as const;
 
 export type TextKey = keyof typeof vi;
@@ -193,6 +201,14 @@ const en: Record<TextKey, string> = {
   insertChart: "Insert the chart into the sheet",
   chartInserted: "Inserted the chart \"{title}\" into {sheet}; it follows the table when it is pulled again.",
   chartRedrawn: "The chart on the sheet has been drawn again from the new figures.",
+  planHeading: "Plan from the sheet",
+  planNote: "The table \"TT | Chỉ tiêu | Đơn vị tính | Kế hoạch …\" on the open sheet, for the chosen unit and year.",
+  planPreview: "Preview the plan",
+  planStore: "Store the plan",
+  planPreviewed: "Table \"{sheet}\": {matched} rows matched, {unmatched} not matched, {changes} targets would change.",
+  planStored: "Stored the {year} plan of {unit}: {changes} targets changed.",
+  planChanges: "Would change",
+  planUnmatched: "Not matched",
 };
 
 let language: Language = (globalThis.localStorage?.getItem("healthfuncs.language") as Language | null) ?? "vi";

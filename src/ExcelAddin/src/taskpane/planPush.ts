@@ -1,31 +1,18 @@
 import type { PlanPreview } from "../api/model";
 import { canStore, describePlan, previewPlan, storePlan, type PendingPlan } from "../forms/plan";
 import { act, requireApi, selectedUnit, year } from "./state";
+import { t } from "./i18n";
 import { say } from "./view";
 
 // The admin's part of the pane that pushes a plan from the active sheet: a preview first, stored on confirmation.
-// It builds its own small section, so the pane's page and texts stay as they are; its words are Vietnamese only.
 
 let pending: PendingPlan | null = null;
 
 const section = () => document.getElementById("planPush");
 
-/** Adds the section (hidden) before the status line; shown to admins, the only ones the server lets import a plan. */
-export function mountPlanPush(): void {
-  if (section()) return;
-  const root = Object.assign(document.createElement("section"), { id: "planPush", hidden: true });
-  root.innerHTML = `<h2>Kế hoạch từ trang tính</h2>
-    <p>Bảng "TT | Chỉ tiêu | Đơn vị tính | Kế hoạch …" trên trang đang mở, cho đơn vị và năm đã chọn.</p>
-    <div class="column">
-      <button id="planPreviewButton" type="button">Xem trước kế hoạch</button>
-      <button id="planStoreButton" type="button" hidden>Lưu kế hoạch</button>
-    </div>
-    <div id="planPreview" aria-live="polite"></div>`;
-  const message = document.getElementById("message");
-  if (message?.parentElement) message.parentElement.insertBefore(root, message);
-  else document.body.append(root);
-  root.querySelector("#planPreviewButton")!.addEventListener("click", () => void act(preview));
-  root.querySelector("#planStoreButton")!.addEventListener("click", () => void act(store));
+export function bindPlanPush(): void {
+  document.getElementById("planPreviewButton")!.addEventListener("click", () => void act(preview));
+  document.getElementById("planStoreButton")!.addEventListener("click", () => void act(store));
 }
 
 export function showPlanPush(visible: boolean): void {
@@ -40,8 +27,9 @@ async function preview(): Promise<void> {
   if (!unit) return;
   pending = await previewPlan(requireApi(), unit.code, year());
   render(pending.preview);
-  say(`Bảng "${pending.table.sheet}": ${pending.preview.matched.length} dòng khớp, ${pending.preview.unmatched.length} dòng không khớp, `
-    + `${pending.preview.changes.length} chỉ tiêu sẽ thay đổi.`, pending.preview.unmatched.length > 0 ? "warn" : "ok");
+  const { matched, unmatched, changes } = pending.preview;
+  say(t("planPreviewed", { sheet: pending.table.sheet, matched: matched.length, unmatched: unmatched.length, changes: changes.length }),
+    unmatched.length > 0 ? "warn" : "ok");
 }
 
 async function store(): Promise<void> {
@@ -49,7 +37,7 @@ async function store(): Promise<void> {
   const stored = await storePlan(requireApi(), pending);
   pending = null;
   render(null);
-  say(`Đã lưu kế hoạch năm ${stored.year} của ${stored.unitCode}: ${stored.changes.length} chỉ tiêu thay đổi.`, "ok");
+  say(t("planStored", { year: stored.year, unit: stored.unitCode, changes: stored.changes.length }), "ok");
 }
 
 function render(preview: PlanPreview | null): void {
@@ -59,7 +47,7 @@ function render(preview: PlanPreview | null): void {
   button.hidden = !preview || !canStore(preview);
   if (!preview) return;
   const { changes, unmatched } = describePlan(preview);
-  for (const [title, lines] of [["Sẽ thay đổi", changes], ["Không khớp", unmatched]] as const) {
+  for (const [title, lines] of [[t("planChanges"), changes], [t("planUnmatched"), unmatched]] as const) {
     if (lines.length === 0) continue;
     const list = document.createElement("ul");
     list.append(...lines.map((line) => Object.assign(document.createElement("li"), { textContent: line })));

@@ -20,7 +20,7 @@ import { registerCommands } from "./commands";
 import { followOfficeTheme, registerComponents } from "./look";
 import { consolidated, download, missing } from "./province";
 import { insertReportChart, renderChartChoice, reportPulled } from "./reportChart";
-import { mountPlanPush, showPlanPush } from "./planPush";
+import { bindPlanPush, showPlanPush } from "./planPush";
 import { act, current, hooks, pane, requireApi, selectedPeriod, selectedUnit, serial, year } from "./state";
 import "./taskpane.css";
 import { signInConfig } from "../auth/config";
@@ -88,7 +88,7 @@ async function loadChoices(): Promise<void> {
   pane.allUnits = units;
   pane.units = reachable(units, pane.me!);
   pane.periods = periods;
-  fillSelect($("unit"), pane.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })), pane.me!.unitCode);
+  fillSelect($("unit"), pane.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })), pane.me!.unitCode ?? undefined);
   fillSelect($("period"), periods.map((p) => ({ value: p.code, label: p.label })), $<HTMLSelectElement>("period").value);
 }
 
@@ -276,6 +276,7 @@ function onActivate(sheetId: string): void {
 }
 
 function bind(): void {
+  bindPlanPush();
   const on = (id: string, work: () => Promise<void>) => $(id).addEventListener("click", () => void act(work));
   on("connectButton", connect);
   if (signIn) on("signInButton", signIn.signIn);
@@ -315,7 +316,6 @@ async function start(): Promise<void> {
   hooks.accessEnded = endSession;
   translatePage();
   signIn = setUpSignIn(signInConfig(), { element: $, serverUrl: () => $<HTMLInputElement>("serverUrl").value.trim(), connect: connectWith });
-  mountPlanPush();
   bind();
   $<HTMLInputElement>("year").value = localStorage.getItem("healthfuncs.year") ?? String(new Date().getFullYear());
   // Served by the dev server or by the HealthFuncs server itself, the API is on the pane's origin.

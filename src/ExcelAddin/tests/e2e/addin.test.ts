@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { generateSchema, schemaFile } from "../../scripts/generate-api.mjs";
 import { api, cell, cellOf, choose, districtKey, keyOf, page, paneUrl, serverUrl, sheetShot, shot, type, useStack } from "./session";
 import * as look from "./look";
+import * as plan from "./plan";
 import * as steps from "./steps";
 
 // The whole path a district user takes: the built task pane in headless Chromium (Excel provided
@@ -191,4 +192,8 @@ describe("end to end", () => {
 
 describe("province workflow", () => {
   it("The_province_returns_the_submitted_form_with_a_reason_the_district_sees_it_and_resubmits_and_the_province_approves", steps.provinceReturnsAndApproves, stepTimeout);
+});
+
+describe("plan from the sheet", () => {
+  it("An_administrator_previews_a_plan_typed_on_a_sheet_without_writing_then_stores_it", plan.adminPushesPlanFromSheet, stepTimeout);
 });
