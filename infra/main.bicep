@@ -55,7 +55,7 @@ param entraClientId string
 @description('Directory (tenant) ID whose users sign in. Default: the tenant of the deployment.')
 param entraTenantId string = tenant().tenantId
 
-@description('More token audiences to accept, e.g. the add-in\'s SSO resource api://<host>/<client id>.')
+@description('More token audiences App Service Authentication accepts besides the API\'s client ID and api://<client id> (the add-in asks for api://<client id>/access_as_user), e.g. another application ID URI of the same API.')
 param extraAudiences array = []
 
 @description('Require Entra sign-in in front of the whole API (401 for anyone else). Set false to also let API-key callers (scripts, an add-in without sign-in) through to the server, which still answers 401 to callers with neither.')
