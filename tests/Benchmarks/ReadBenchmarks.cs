@@ -43,6 +43,9 @@ public class ReadBenchmarks
     }
 
     [Benchmark]
+    public long XmlReader_Floor() => Floors.ReadXlsx(new MemoryStream(_workbook, false));
+
+    [Benchmark]
     public long Upload_gate_then_cells()
     {
         // What an upload of this size costs end to end before rows are matched: the zip and DTD checks, then the cells.
