@@ -20,6 +20,9 @@ namespace HealthFuncs.Functions.Reports;
 public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, TargetStore targets, FormStore forms, CommittedValues committed,
     PopulationStore populations, FigureBooks books, UnitIndicators sets)
 {
+    // How many children a consolidated workbook reads at once.
+    private const int ChildReads = 8;
+
     // Every period a year is reported in, for the flat export: months, quarters, 6 and 9 months, the year.
     private static IEnumerable<Period> PeriodsOf(int year) =>
         [.. Enumerable.Range(1, 12).Select(m => Period.Month(year, m)), .. Enumerable.Range(1, 4).Select(q => Period.Quarter(year, q)),
@@ -81,22 +84,31 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var people = await populations.GetYearAsync(period.Year, cancellationToken);
         var lastPeople = await populations.GetYearAsync(period.Year - 1, cancellationToken);
         var book = await books.OpenAsync(cancellationToken);
-        // Every child's two years (figures, baselines and last year's year for the projection) read side by side.
-        await Task.WhenAll(children.SelectMany(c => new[] { book.OwnAsync(c.Code, period, cancellationToken), book.OwnAsync(c.Code, period.SamePeriodLastYear(), cancellationToken) }));
+        // Each child is read once, its figures, set and sheet lines, several children at a time (bounded, so a
+        // province of hundreds of communes does not flood storage); the results are put together in tree order.
+        var read = new (IReadOnlyList<Observation> Now, IReadOnlyList<Observation> Before, IReadOnlyList<Indicator> Set, IReadOnlyList<ResultLine>? Lines)[children.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, children.Count), new ParallelOptions { MaxDegreeOfParallelism = ChildReads, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var child = children[i].Code;
+                var figures = (await book.OwnAsync(child, period, ct)).Values.Select(v => v.Observation!).ToList();
+                var baseline = (await book.OwnAsync(child, period.SamePeriodLastYear(), ct)).Values.Select(v => v.Observation!).ToList();
+                var childSet = await sets.ForAsync(tree, catalog, child, period.Year, ct);
+                read[i] = (figures, baseline, childSet, figures.Count > 0 ? await LinesAsync(book, child, period, childSet, catalog, ct) : null);
+            });
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
         // The summary lists what the children report and the parent plans: their sets together, in annex order.
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var listed = inForce.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var child in children)
+        for (var i = 0; i < children.Count; i++)
         {
-            now[child.Code] = (await book.OwnAsync(child.Code, period, cancellationToken)).Values.Select(v => v.Observation!).ToList();
-            before[child.Code] = (await book.OwnAsync(child.Code, period.SamePeriodLastYear(), cancellationToken)).Values.Select(v => v.Observation!).ToList();
-            var childSet = await sets.ForAsync(tree, catalog, child.Code, period.Year, cancellationToken);
-            listed.UnionWith(childSet.Select(i => i.Code));
-            listed.UnionWith(now[child.Code].Select(o => o.IndicatorCode)); // a figure sent outside the set is still counted, never dropped
-            if (now[child.Code].Count > 0) districts.Add(new DistrictReport(child, await LinesAsync(book, child.Code, period, childSet, catalog, cancellationToken)));
+            var child = children[i];
+            (now[child.Code], before[child.Code]) = (read[i].Now, read[i].Before);
+            listed.UnionWith(read[i].Set.Select(s => s.Code));
+            listed.UnionWith(read[i].Now.Select(o => o.IndicatorCode)); // a figure sent outside the set is still counted, never dropped
+            if (read[i].Lines is { } lines) districts.Add(new DistrictReport(child, lines));
         }
         var codes = children.Select(c => c.Code).ToList();
         if (listed.Count == 0) listed.UnionWith((await sets.ForAsync(tree, catalog, unitCode, period.Year, cancellationToken)).Select(i => i.Code));
