@@ -19,8 +19,7 @@ public sealed class Province(HttpClient client, string key, IReadOnlyList<string
 
     public static async Task<Province> SetUpAsync(Uri server, string root, int communes)
     {
-        var seeds = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "seeds", "users.json")))!;
-        var admin = seeds["users"]!.AsArray().First(u => (string?)u!["id"] == "admin")!["devKey"]!.GetValue<string>();
+        var admin = await AdminKeyAsync(root);
         var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) };
         await MustAsync(client, admin, HttpMethod.Post, "/api/units", new
         {
@@ -37,6 +36,13 @@ public sealed class Province(HttpClient client, string key, IReadOnlyList<string
         var user = await MustAsync(client, admin, HttpMethod.Post, "/api/users", new { id = "bench-syt", name = "Sở Y tế đo tốc độ", role = "Province", unitCode = Code });
         var key = (await user.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
         return new Province(client, key, codes, await ValuesAsync(root));
+    }
+
+    /// <summary>The seeded administrator's development key.</summary>
+    public static async Task<string> AdminKeyAsync(string root)
+    {
+        var seeds = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "seeds", "users.json")))!;
+        return seeds["users"]!.AsArray().First(u => (string?)u!["id"] == "admin")!["devKey"]!.GetValue<string>();
     }
 
     /// <summary>One figure per catalog indicator: parts below their totals, percentages with their numerator and denominator.</summary>

@@ -14,10 +14,16 @@ public static class SideBySideRun
     {
         var root = arguments.Length > 0 ? Path.GetFullPath(arguments[0]) : Directory.GetCurrentDirectory();
         var rounds = arguments.Length > 1 ? int.Parse(arguments[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-        // A third argument "workbooks" runs only the rows that need no server.
-        var workbooksOnly = arguments.Length > 2 && arguments[2] == "workbooks";
+        // A third argument runs one part: "workbooks" (the rows that need no server) or "coldstart".
+        var only = arguments.Length > 2 ? arguments[2] : "";
         var rows = new List<Row>();
-        if (!workbooksOnly)
+        if (only == "coldstart")
+        {
+            await using var stack = await LocalStack.StartAsync(root);
+            await stack.RunCommandAsync("seed", "--dev-keys");
+            rows.Add(await ServerRows.ColdStartAsync(stack, await Province.AdminKeyAsync(root), rounds));
+        }
+        else if (only != "workbooks")
         await using (var stack = await LocalStack.StartAsync(root))
         {
             Progress("seeding");
@@ -33,7 +39,12 @@ public static class SideBySideRun
             rows.AddRange(await serverRows.ConsolidationAsync(rounds));
             stack.Stop(server);
             Progress("cold start");
-            rows.Add(await serverRows.ColdStartAsync(rounds));
+            rows.Add(await ServerRows.ColdStartAsync(stack, province.Key, rounds));
+        }
+        if (only == "coldstart")
+        {
+            foreach (var row in rows) Console.WriteLine(row);
+            return 0;
         }
         Progress("flat export");
         rows.Add(await WorkbookRows.ExportAsync(rounds));
