@@ -6,7 +6,7 @@ namespace HealthFuncs.Functions.Storage;
 
 // Indicators table.
 // PartitionKey = "indicator" (the catalog is one small partition, read in one query),
-// RowKey = indicator code.
+// RowKey = indicator code, and one row "~version" that every write replaces.
 // The catalog is kept in the process and re-read only when a write in any instance replaced the partition's
 // version row (CachedPartition): a request costs one point read.
 public sealed class IndicatorStore(StorageAccount account)

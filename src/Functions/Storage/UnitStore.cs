@@ -7,8 +7,8 @@ namespace HealthFuncs.Functions.Storage;
 
 // Units table.
 // PartitionKey = "unit" (the whole tree is one small partition, read in one query),
-// RowKey = unit code. The parent history is kept as JSON so a past year consolidates under the
-// parents it had then.
+// RowKey = unit code, and one row "~version" that every write replaces (CachedPartition). The parent history
+// is kept as JSON so a past year consolidates under the parents it had then.
 // The tree is kept in the process (CachedPartition): a request costs one point read of the partition's version
 // row, and a change made in any instance, which replaces that row in its transaction, is seen from the next
 // request on. Within one request the tree is read once (the access check and the handler share it).
