@@ -93,8 +93,9 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 var child = children[i].Code;
                 var figures = (await book.OwnAsync(child, period, ct)).Values.Select(v => v.Observation!).ToList();
                 var baseline = (await book.OwnAsync(child, period.SamePeriodLastYear(), ct)).Values.Select(v => v.Observation!).ToList();
-                var childSet = await sets.ForAsync(tree, catalog, child, period.Year, ct);
-                read[i] = (figures, baseline, childSet, figures.Count > 0 ? await LinesAsync(book, child, period, childSet, catalog, ct) : null);
+                var planned = await targets.GetInForceAsync(child, period.Year, ct);
+                var childSet = await sets.ForAsync(tree, catalog, child, period.Year, planned, ct);
+                read[i] = (figures, baseline, childSet, figures.Count > 0 ? await LinesAsync(book, child, period, childSet, catalog, ct, planned) : null);
             });
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
@@ -165,9 +166,9 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
     }
 
     private async Task<IReadOnlyList<ResultLine>> LinesAsync(FigureBook book, string unitCode, Period period, IReadOnlyList<Indicator> listed,
-        IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken, IReadOnlyDictionary<string, Target>? planned = null)
     {
-        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        var inForce = planned ?? await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var actual = await book.OwnAsync(unitCode, period, cancellationToken);
         var baseline = await book.OwnAsync(unitCode, period.SamePeriodLastYear(), cancellationToken);
         // A change "so với năm 2020" is judged against that year; the baseline column still shows last year.
