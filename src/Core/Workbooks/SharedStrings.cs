@@ -17,15 +17,10 @@ public static class SharedStrings
     public static string[] Read(SharedStringTablePart? part, UploadLimits limits, ReadDeadline? deadline = null)
     {
         if (part is null) return [];
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = false,
-            MaxCharactersInDocument = limits.MaxSharedStringChars, CloseInput = true,
-        };
         var result = new List<string>();
         try
         {
-            using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), settings);
+            using var reader = StreamedPart.Open(part, limits.MaxSharedStringChars);
             System.Text.StringBuilder? item = null;
             bool inText = false, inPhonetic = false;
             while (reader.Read())
@@ -57,6 +52,10 @@ public static class SharedStrings
         catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
         {
             throw UploadLimitException.SharedStringChars(limits.MaxSharedStringChars);
+        }
+        catch (XmlException e) when (StreamedPart.Refusal(e, part) is { } refusal)
+        {
+            throw refusal;
         }
         return [.. result];
     }

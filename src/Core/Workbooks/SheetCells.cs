@@ -1,5 +1,5 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -20,10 +20,11 @@ public sealed record SheetRow(uint Index, IReadOnlyList<SheetCell> Cells)
 }
 
 /// <summary>
-/// Reads a worksheet row by row with the SDK's SAX reader, so only one row is in memory at a time.
+/// Reads a worksheet row by row with a streaming XmlReader, so only one row is in memory at a time.
 /// Shared strings, inline strings, booleans, errors and formula results are all turned into text.
 /// The shared strings are streamed too, and every count is checked against <see cref="UploadLimits"/> as it
-/// grows: a hostile file is refused after reading no more than the limits, never loaded whole.
+/// grows: a hostile file is refused after reading no more than the limits, never loaded whole; a DTD is refused where
+/// it is met (<see cref="StreamedPart"/>).
 /// </summary>
 public sealed class SheetCells
 {
@@ -58,58 +59,90 @@ public sealed class SheetCells
     /// <summary>The rows that hold at least one cell.</summary>
     public IEnumerable<SheetRow> Rows(WorksheetPart part)
     {
-        // Pure SAX: no element objects are built for rows or cells, only their attributes and texts are read.
-        using var reader = OpenXmlReader.Create(part);
+        // A plain XmlReader over the decompressing stream: no element objects, one row in memory at a time.
+        using var reader = StreamedPart.Open(part);
         uint lastRow = 0, column = 0;
         List<SheetCell>? cells = null;
-        string? reference = null, type = null, value = null;
-        System.Text.StringBuilder? inline = null;
-        while (reader.Read())
+        string? type = null, value = null, inline = null;
+        uint referenced = 0;
+        var width = 0;
+        var inCell = false;
+        while (Next(reader, part))
         {
-            var element = reader.ElementType;
-            if (element == typeof(Row))
+            if (reader.NodeType == XmlNodeType.Element && IsSheetXml(reader))
             {
-                if (reader.IsStartElement)
+                switch (reader.LocalName)
                 {
-                    lastRow = Attribute(reader, "r") is { } r && uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : lastRow + 1;
-                    cells = [];
-                    column = 0;
+                    case "row":
+                        lastRow = reader.GetAttribute("r") is { } r && uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : lastRow + 1;
+                        // Sized like the row before: rows of a table are alike, and a list grown cell by cell costs twice.
+                        cells = new List<SheetCell>(Math.Max(4, width));
+                        column = 0;
+                        if (reader.IsEmptyElement) cells = null;
+                        break;
+                    case "c":
+                        referenced = reader.GetAttribute("r") is { } reference ? ColumnOf(reference) : 0;
+                        type = reader.GetAttribute("t");
+                        value = null;
+                        inline = null;
+                        inCell = !reader.IsEmptyElement;
+                        if (!inCell) EndCell();
+                        break;
+                    case "v" when inCell && !reader.IsEmptyElement:
+                        value = Content(reader, part);
+                        continue;
+                    case "t" when inCell && type == "inlineStr" && !reader.IsEmptyElement:
+                        // Rich text comes in runs, each with its own text; a plain inline string has one.
+                        inline = inline is null ? Content(reader, part) : inline + Content(reader, part);
+                        continue;
                 }
-                else if (cells is { Count: > 0 })
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && IsSheetXml(reader))
+            {
+                if (reader.LocalName == "c" && inCell)
+                {
+                    inCell = false;
+                    EndCell();
+                }
+                else if (reader.LocalName == "row" && cells is { Count: > 0 })
                 {
                     if (++_rows > _limits.MaxRows) throw UploadLimitException.Rows(_limits.MaxRows);
                     _deadline.Check();
+                    width = cells.Count;
                     yield return new SheetRow(lastRow, cells);
+                    cells = null;
                 }
             }
-            else if (element == typeof(Cell))
-            {
-                if (reader.IsStartElement)
-                {
-                    reference = Attribute(reader, "r");
-                    type = Attribute(reader, "t");
-                    value = null;
-                    inline = null;
-                }
-                else
-                {
-                    column = reference is not null ? ColumnOf(reference) : column + 1;
-                    if (++_cells > _limits.MaxCells) throw UploadLimitException.Cells(_limits.MaxCells);
-                    if (Read(type, value, inline?.ToString()) is { } cell) cells?.Add(cell with { Column = column });
-                }
-            }
-            else if (element == typeof(CellValue) && reader.IsStartElement) value = reader.GetText();
-            else if (element == typeof(Text) && reader.IsStartElement && type == "inlineStr")
-                (inline ??= new System.Text.StringBuilder()).Append(reader.GetText());
+            if (!Advance(reader, part)) break;
+        }
+
+        void EndCell()
+        {
+            column = referenced > 0 ? referenced : column + 1;
+            if (++_cells > _limits.MaxCells) throw UploadLimitException.Cells(_limits.MaxCells);
+            if (Read(type, value, inline) is { } cell) cells?.Add(cell with { Column = column });
         }
     }
 
-    private static string? Attribute(OpenXmlReader reader, string name)
+    // The reader stays on the node to handle until Advance moves it, so an element whose text was read (which moves
+    // the reader past it) is not skipped over.
+    private static bool Next(XmlReader reader, WorksheetPart part) => reader.ReadState != ReadState.Initial || Advance(reader, part);
+
+    private static bool Advance(XmlReader reader, WorksheetPart part)
     {
-        foreach (var attribute in reader.Attributes)
-            if (attribute.LocalName == name && string.IsNullOrEmpty(attribute.NamespaceUri)) return attribute.Value;
-        return null;
+        try { return reader.Read(); }
+        catch (XmlException e) when (StreamedPart.Refusal(e, part) is { } refusal) { throw refusal; }
     }
+
+    private static string Content(XmlReader reader, WorksheetPart part)
+    {
+        try { return reader.ReadElementContentAsString(); }
+        catch (XmlException e) when (StreamedPart.Refusal(e, part) is { } refusal) { throw refusal; }
+    }
+
+    // Transitional and Strict Open XML name the same elements in two namespaces.
+    private static bool IsSheetXml(XmlReader reader) =>
+        reader.NamespaceURI is "http://schemas.openxmlformats.org/spreadsheetml/2006/main" or "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
     private SheetCell? Read(string? type, string? raw, string? inline)
     {

@@ -18,9 +18,18 @@ public static class UploadGate
     private const string MacroContentType = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 
     /// <summary>Reads at most one byte past the limit into memory; a refusal when the file breaks a rule, else null and the bytes.</summary>
-    public static WorkbookImport? Check(Stream input, UploadLimits limits, string? fileName, out MemoryStream buffer)
+    /// <param name="input">The upload.</param>
+    /// <param name="limits">The limits.</param>
+    /// <param name="fileName">The name it was uploaded under, if any.</param>
+    /// <param name="buffer">The bytes, positioned at the start.</param>
+    /// <param name="streamedParts">True when the caller reads the worksheets and the shared strings through
+    /// <see cref="SheetCells"/> and refuses a <see cref="UploadLimitException"/> with its problem: those parts (nearly
+    /// all of a large file) are then checked here from their headers only (size and ratio; the zip reader yields no
+    /// more than a header states) and for a DTD while they are read, instead of being decompressed twice.</param>
+    public static WorkbookImport? Check(Stream input, UploadLimits limits, string? fileName, out MemoryStream buffer, bool streamedParts = false)
     {
-        buffer = new MemoryStream();
+        // Sized from the stream when it knows its length, so a large upload is not copied again at every doubling.
+        buffer = input.CanSeek ? new MemoryStream((int)Math.Clamp(input.Length - input.Position + 1, 0, limits.MaxBytes + 1)) : new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
@@ -62,13 +71,15 @@ public static class UploadGate
                 if (total + entry.Length > limits.MaxUncompressedBytes
                     || (entry.Length > 1024 * 1024 && entry.Length > (long)limits.MaxRatio * Math.Max(1, entry.CompressedLength)))
                     return Bomb();
+                if (streamedParts && IsStreamed(entry.FullName))
+                {
+                    total += entry.Length;
+                    continue;
+                }
                 var scan = Scan(entry, limits.MaxUncompressedBytes - total, out var size, out var contentTypes);
                 total += size;
                 if (scan == Finding.TooBig) return Bomb();
-                if (scan == Finding.Dtd)
-                    return WorkbookImport.Refused(UploadProblem.Dtd,
-                        $"Tệp chứa khai báo DTD trong '{entry.FullName}', không được chấp nhận.",
-                        $"The file declares a DTD in '{entry.FullName}', which is not accepted.");
+                if (scan == Finding.Dtd) return Refused(UploadLimitException.Dtd(entry.FullName));
                 if (entry.FullName == "[Content_Types].xml" && contentTypes.Contains(MacroContentType, StringComparison.OrdinalIgnoreCase))
                     return Macro();
             }
@@ -120,7 +131,11 @@ public static class UploadGate
         "Tệp có macro (.xlsm) không được chấp nhận. Hãy lưu thành .xlsx (Excel Workbook) rồi tải lên lại.",
         "Macro-enabled workbooks (.xlsm) are not accepted. Save it as .xlsx (Excel Workbook) and upload it again.");
 
-    private static WorkbookImport Bomb() => WorkbookImport.Refused(UploadProblem.ZipBomb,
-        "Tệp giải nén ra quá lớn so với kích thước (nghi là tệp nén độc hại).",
-        "The file expands to far more than its size (a suspected zip bomb).");
+    private static WorkbookImport Bomb() => Refused(UploadLimitException.Bomb());
+
+    private static WorkbookImport Refused(UploadLimitException e) => WorkbookImport.Refused(e.Problem, e.MessageVi, e.Message);
+
+    /// <summary>The worksheets and the shared strings, which <see cref="StreamedPart"/> reads once, checking for a DTD as it goes.</summary>
+    private static bool IsStreamed(string name) => name == "xl/sharedStrings.xml"
+        || (name.StartsWith("xl/worksheets/", StringComparison.Ordinal) && name.EndsWith(".xml", StringComparison.Ordinal) && name.IndexOf('/', 14) < 0);
 }

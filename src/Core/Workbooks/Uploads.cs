@@ -106,10 +106,21 @@ public sealed record UploadLimits(long MaxBytes = 10 * 1024 * 1024, int MaxEntri
 }
 
 /// <summary>A read limit reached while reading: the file is refused with these messages.</summary>
-public sealed class UploadLimitException(string messageVi, string messageEn) : Exception(messageEn)
+public sealed class UploadLimitException(string messageVi, string messageEn, UploadProblem problem = UploadProblem.TooBigToRead) : Exception(messageEn)
 {
     /// <summary>The message in Vietnamese.</summary>
     public string MessageVi { get; } = messageVi;
+
+    /// <summary>Why the file is refused: too big to read, or a bomb or a DTD found while streaming a part.</summary>
+    public UploadProblem Problem { get; } = problem;
+
+    /// <summary>The parts read expand to more than the upload may (a zip bomb, perhaps behind a lying size header).</summary>
+    public static UploadLimitException Bomb() => new("Tệp giải nén ra quá lớn so với kích thước (nghi là tệp nén độc hại).",
+        "The file expands to far more than its size (a suspected zip bomb).", UploadProblem.ZipBomb);
+
+    /// <summary>A part declares a DTD or entities.</summary>
+    public static UploadLimitException Dtd(string part) => new($"Tệp chứa khai báo DTD trong '{part}', không được chấp nhận.",
+        $"The file declares a DTD in '{part}', which is not accepted.", UploadProblem.Dtd);
 
     /// <summary>Too many shared strings.</summary>
     public static UploadLimitException SharedStrings(int max) => new($"Tệp có hơn {max:N0} chuỗi dùng chung; quá lớn để đọc.", $"The file has more than {max:N0} shared strings; too large to read.");

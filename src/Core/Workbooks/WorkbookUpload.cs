@@ -19,7 +19,8 @@ public static class WorkbookUpload
     /// <summary>Reads <paramref name="input"/>; nothing is returned but a refusal when the file breaks a rule.</summary>
     public static WorkbookImport Read(Stream input, UploadTarget target, UploadLimits? limits = null, string? fileName = null)
     {
-        if (UploadGate.Check(input, limits ?? UploadLimits.Default, fileName, out var buffer) is { } refused) return refused;
+        // The sheets and shared strings are checked while SheetCells streams them, not decompressed a first time here.
+        if (UploadGate.Check(input, limits ?? UploadLimits.Default, fileName, out var buffer, streamedParts: true) is { } refused) return refused;
         try
         {
             using var document = SpreadsheetDocument.Open(buffer, false, new OpenSettings { MaxCharactersInPart = (limits ?? UploadLimits.Default).MaxUncompressedBytes });
@@ -35,7 +36,7 @@ public static class WorkbookUpload
         }
         catch (UploadLimitException e)
         {
-            return WorkbookImport.Refused(UploadProblem.TooBigToRead, e.MessageVi, e.Message);
+            return WorkbookImport.Refused(e.Problem, e.MessageVi, e.Message);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException)
         {

@@ -36,6 +36,7 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, PeriodValue>>>> _actuals = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<Consolidation>>> _consolidations = new();
     private readonly ConcurrentDictionary<int, Lazy<Task<IReadOnlyDictionary<string, long>>>> _populations = new();
+    private readonly SemaphoreSlim _reads = new(8);
 
     public OrgTree Tree => tree;
 
@@ -55,7 +56,13 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
 
     private Task<ILookup<string, Observation>> YearAsync(string unitCode, int year, CancellationToken cancellationToken) =>
         _years.GetOrAdd((unitCode, year), _ => new(async () =>
-            (await committed.ReadYearAsync(unitCode, year, cancellationToken)).ToLookup(o => o.IndicatorCode, StringComparer.Ordinal))).Value;
+        {
+            // Bounded where storage is read, never around the recursion above it: a province's children (and theirs)
+            // are asked for at once, but no more than a few of their years are read at a time.
+            await _reads.WaitAsync(cancellationToken);
+            try { return (await committed.ReadYearAsync(unitCode, year, cancellationToken)).ToLookup(o => o.IndicatorCode, StringComparer.Ordinal); }
+            finally { _reads.Release(); }
+        })).Value;
 
     private async Task<IReadOnlyDictionary<string, PeriodValue>> LoadOwnAsync(string unitCode, Period period, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Core.Targets;
 using HealthFuncs.Functions.Storage;
 
 namespace HealthFuncs.Functions.Indicators;
@@ -12,9 +13,14 @@ public sealed class UnitIndicators(UnitStore units, IndicatorStore indicators, T
         await ForAsync(await units.GetTreeAsync(cancellationToken), await indicators.GetAllAsync(cancellationToken), unitCode, year, cancellationToken);
 
     public async Task<IReadOnlyList<Indicator>> ForAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await ForAsync(tree, catalog, unitCode, year, await targets.GetInForceAsync(unitCode, year, cancellationToken), cancellationToken);
+
+    /// The same, for a caller that has read the unit's targets in force for the year already.
+    public async Task<IReadOnlyList<Indicator>> ForAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
+        IReadOnlyDictionary<string, Target> inForce, CancellationToken cancellationToken = default)
     {
-        var planned = InPlanOrder((await targets.GetInForceAsync(unitCode, year, cancellationToken)).Values, catalog);
+        var planned = InPlanOrder(inForce.Values, catalog);
         var province = ProvinceOf(tree, unitCode, year);
         IReadOnlyList<string> assigned = province is null ? [] : await sets.GetAsync(province, year, cancellationToken);
         if (planned.Count > 0 || assigned.Count > 0) return IndicatorSet.For(catalog.Values.ToList(), planned, assigned);

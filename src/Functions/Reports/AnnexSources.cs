@@ -20,6 +20,9 @@ namespace HealthFuncs.Functions.Reports;
 public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, TargetStore targets, FormStore forms, CommittedValues committed,
     PopulationStore populations, FigureBooks books, UnitIndicators sets)
 {
+    // How many children a consolidated workbook reads at once.
+    private const int ChildReads = 8;
+
     // Every period a year is reported in, for the flat export: months, quarters, 6 and 9 months, the year.
     private static IEnumerable<Period> PeriodsOf(int year) =>
         [.. Enumerable.Range(1, 12).Select(m => Period.Month(year, m)), .. Enumerable.Range(1, 4).Select(q => Period.Quarter(year, q)),
@@ -83,22 +86,36 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var people = await populations.GetYearAsync(period.Year, cancellationToken);
         var lastPeople = await populations.GetYearAsync(period.Year - 1, cancellationToken);
         var book = await books.OpenAsync(cancellationToken);
-        // Every child's two years (figures, baselines and last year's year for the projection) read side by side.
-        await Task.WhenAll(children.SelectMany(c => new[] { book.OwnAsync(c.Code, period, cancellationToken), book.OwnAsync(c.Code, period.SamePeriodLastYear(), cancellationToken) }));
+        // Each child is read once, its figures, set and sheet lines, several children at a time (bounded, so a
+        // province of hundreds of communes does not flood storage); the results are put together in tree order.
+        var read = new (IReadOnlyDictionary<string, PeriodValue> Owned, IReadOnlyList<Observation> Before, IReadOnlyList<ResultLine>? Lines)[children.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, children.Count), new ParallelOptions { MaxDegreeOfParallelism = ChildReads, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var child = children[i].Code;
+                var figures = await book.OwnAsync(child, period, ct);
+                var baseline = (await book.OwnAsync(child, period.SamePeriodLastYear(), ct)).Values.Select(v => v.Observation!).ToList();
+                IReadOnlyList<ResultLine>? lines = null;
+                if (figures.Count > 0)
+                {
+                    var planned = await targets.GetInForceAsync(child, period.Year, ct);
+                    lines = await LinesAsync(book, child, period, await sets.ForAsync(tree, catalog, child, period.Year, planned, ct), catalog, ct, planned);
+                }
+                read[i] = (figures, baseline, lines);
+            });
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var owned = new Dictionary<string, IReadOnlyDictionary<string, PeriodValue>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
         // The summary lists what the children report and the parent plans: their sets together.
         var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
-        foreach (var child in children)
+        for (var i = 0; i < children.Count; i++)
         {
-            owned[child.Code] = await book.OwnAsync(child.Code, period, cancellationToken);
-            now[child.Code] = owned[child.Code].Values.Select(v => v.Observation!).ToList();
-            before[child.Code] = (await book.OwnAsync(child.Code, period.SamePeriodLastYear(), cancellationToken)).Values.Select(v => v.Observation!).ToList();
-            if (now[child.Code].Count > 0)
-                districts.Add(new DistrictReport(child, await LinesAsync(book, child.Code, period, await sets.ForAsync(tree, catalog, child.Code, period.Year, cancellationToken),
-                    catalog, cancellationToken)));
+            var child = children[i];
+            owned[child.Code] = read[i].Owned;
+            now[child.Code] = read[i].Owned.Values.Select(v => v.Observation!).ToList();
+            before[child.Code] = read[i].Before;
+            if (read[i].Lines is { } lines) districts.Add(new DistrictReport(child, lines));
         }
         var codes = children.Select(c => c.Code).ToList();
         var listed = UnitIndicators.WithReported(await sets.ForParentAsync(tree, catalog, unitCode, period.Year, cancellationToken),
@@ -159,9 +176,9 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
     }
 
     private async Task<IReadOnlyList<ResultLine>> LinesAsync(FigureBook book, string unitCode, Period period, IReadOnlyList<Indicator> listed,
-        IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, Indicator> catalog, CancellationToken cancellationToken, IReadOnlyDictionary<string, Target>? planned = null)
     {
-        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        var inForce = planned ?? await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
         var actual = await book.OwnAsync(unitCode, period, cancellationToken);
         var baseline = await book.OwnAsync(unitCode, period.SamePeriodLastYear(), cancellationToken);
         // A change "so với năm 2020" is judged against that year; the baseline column still shows last year.

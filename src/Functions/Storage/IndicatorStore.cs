@@ -6,10 +6,13 @@ namespace HealthFuncs.Functions.Storage;
 
 // Indicators table.
 // PartitionKey = "indicator" (the catalog is one small partition, read in one query),
-// RowKey = indicator code.
+// RowKey = indicator code, and one row "~version" that every write replaces.
+// The catalog is kept in the process and re-read only when a write in any instance replaced the partition's
+// version row (CachedPartition): a request costs one point read.
 public sealed class IndicatorStore(StorageAccount account)
 {
     private const string Partition = "indicator";
+    private readonly CachedPartition<IReadOnlyList<StoredIndicator>> _catalog = new(Partition);
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Indicators, cancellationToken);
 
     /// The catalog keyed by code, in annex order (group, then order). Retired indicators are included:
@@ -20,10 +23,14 @@ public sealed class IndicatorStore(StorageAccount account)
     /// Every indicator as stored, in annex order, with its retirement and the version an edit must name.
     public async Task<IReadOnlyList<StoredIndicator>> GetRecordsAsync(CancellationToken cancellationToken = default)
     {
-        var list = new List<StoredIndicator>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<IndicatorEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
-            list.Add(e.ToStored());
-        return list.OrderBy(r => RomanValue(r.Indicator.Group)).ThenBy(r => r.Indicator.Group, StringComparer.Ordinal).ThenBy(r => r.Indicator.Order).ToList();
+        var table = await TableAsync(cancellationToken);
+        return await _catalog.GetAsync(table, async ct =>
+        {
+            var list = new List<StoredIndicator>();
+            await foreach (var e in table.QueryAsync<IndicatorEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
+                if (!CachedPartition<IReadOnlyList<StoredIndicator>>.IsVersionRow(e.RowKey)) list.Add(e.ToStored());
+            return list.OrderBy(r => RomanValue(r.Indicator.Group)).ThenBy(r => r.Indicator.Group, StringComparer.Ordinal).ThenBy(r => r.Indicator.Order).ToList();
+        }, cancellationToken);
     }
 
     // Annex groups are numbered I, II, ..., IX: sorting the text would put IX before V.
@@ -48,8 +55,7 @@ public sealed class IndicatorStore(StorageAccount account)
     public async Task UpsertAsync(IEnumerable<Indicator> indicators, CancellationToken cancellationToken = default)
     {
         var actions = indicators.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertMerge, IndicatorEntity.From(i)));
-        foreach (var chunk in actions.Chunk(100))
-            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+        await _catalog.SubmitManyAsync(await TableAsync(cancellationToken), actions, cancellationToken);
     }
 
     public async Task<StoredIndicator?> GetAsync(string code, CancellationToken cancellationToken = default)
@@ -63,7 +69,8 @@ public sealed class IndicatorStore(StorageAccount account)
     {
         try
         {
-            return (await (await TableAsync(cancellationToken)).AddEntityAsync(IndicatorEntity.From(indicator), cancellationToken)).Headers.ETag?.ToString();
+            var added = await _catalog.SubmitAsync(await TableAsync(cancellationToken), [new(TableTransactionActionType.Add, IndicatorEntity.From(indicator))], cancellationToken);
+            return added.Value[0].Headers.ETag?.ToString();
         }
         catch (RequestFailedException e) when (e.Status == 409) { return null; }
     }
@@ -75,7 +82,8 @@ public sealed class IndicatorStore(StorageAccount account)
         entity.RetiredFrom = retiredFrom;
         try
         {
-            return (await (await TableAsync(cancellationToken)).UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken)).Headers.ETag?.ToString();
+            var replaced = await _catalog.SubmitAsync(await TableAsync(cancellationToken), [new(TableTransactionActionType.UpdateReplace, entity, new ETag(etag))], cancellationToken);
+            return replaced.Value[0].Headers.ETag?.ToString();
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404) { return null; }
     }
@@ -85,7 +93,8 @@ public sealed class IndicatorStore(StorageAccount account)
     {
         try
         {
-            await (await TableAsync(cancellationToken)).DeleteEntityAsync(Partition, code, new ETag(etag), cancellationToken);
+            await _catalog.SubmitAsync(await TableAsync(cancellationToken),
+                [new(TableTransactionActionType.Delete, new TableEntity(Partition, code), new ETag(etag))], cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404) { return false; }

@@ -7,14 +7,16 @@ namespace HealthFuncs.Functions.Storage;
 
 // Units table.
 // PartitionKey = "unit" (the whole tree is one small partition, read in one query),
-// RowKey = unit code. The parent history is kept as JSON so a past year consolidates under the
-// parents it had then.
-// Within one request the tree is read once (the access check and the handler share it); every request
-// reads it afresh, so a change is seen from the next request on.
+// RowKey = unit code, and one row "~version" that every write replaces (CachedPartition). The parent history
+// is kept as JSON so a past year consolidates under the parents it had then.
+// The tree is kept in the process (CachedPartition): a request costs one point read of the partition's version
+// row, and a change made in any instance, which replaces that row in its transaction, is seen from the next
+// request on. Within one request the tree is read once (the access check and the handler share it).
 public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requests = null)
 {
     private const string Partition = "unit";
     private static readonly object RequestTree = new();
+    private readonly CachedPartition<OrgTree> _tree = new(Partition);
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Units, cancellationToken);
 
     public Task<OrgTree> GetTreeAsync(CancellationToken cancellationToken = default)
@@ -30,10 +32,14 @@ public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requ
 
     private async Task<OrgTree> ReadTreeAsync(CancellationToken cancellationToken)
     {
-        var units = new List<OrgUnit>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
-            units.Add(e.ToUnit());
-        return new OrgTree(units);
+        var table = await TableAsync(cancellationToken);
+        return await _tree.GetAsync(table, async ct =>
+        {
+            var units = new List<OrgUnit>();
+            await foreach (var e in table.QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
+                if (!CachedPartition<OrgTree>.IsVersionRow(e.RowKey)) units.Add(e.ToUnit());
+            return new OrgTree(units);
+        }, cancellationToken);
     }
 
     // Merged, not replaced: a re-seed restores a seeded unit but keeps the annex-header names an
@@ -42,8 +48,7 @@ public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requ
     {
         Changed();
         var actions = units.Select(u => new TableTransactionAction(TableTransactionActionType.UpsertMerge, UnitEntity.From(u)));
-        foreach (var chunk in actions.Chunk(100))
-            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+        await _tree.SubmitManyAsync(await TableAsync(cancellationToken), actions, cancellationToken);
     }
 
     /// Every unit as stored, with its annex-header names and the version an edit must name.
@@ -51,7 +56,7 @@ public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requ
     {
         var list = new List<StoredUnit>();
         await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
-            list.Add(e.ToStored());
+            if (!CachedPartition<OrgTree>.IsVersionRow(e.RowKey)) list.Add(e.ToStored());
         return list;
     }
 
@@ -67,7 +72,8 @@ public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requ
         Changed();
         try
         {
-            return (await (await TableAsync(cancellationToken)).AddEntityAsync(UnitEntity.From(unit), cancellationToken)).Headers.ETag?.ToString();
+            var added = await _tree.SubmitAsync(await TableAsync(cancellationToken), [new(TableTransactionActionType.Add, UnitEntity.From(unit))], cancellationToken);
+            return added.Value[0].Headers.ETag?.ToString();
         }
         catch (RequestFailedException e) when (e.Status == 409) { return null; }
     }
@@ -78,7 +84,9 @@ public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requ
         Changed();
         try
         {
-            return (await (await TableAsync(cancellationToken)).UpdateEntityAsync(UnitEntity.From(unit), new ETag(etag), TableUpdateMode.Replace, cancellationToken)).Headers.ETag?.ToString();
+            var replaced = await _tree.SubmitAsync(await TableAsync(cancellationToken),
+                [new(TableTransactionActionType.UpdateReplace, UnitEntity.From(unit), new ETag(etag))], cancellationToken);
+            return replaced.Value[0].Headers.ETag?.ToString();
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404) { return null; }
     }

@@ -66,8 +66,9 @@ public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(updated.Count <= ChangedForm, $"an update cost {updated.Count} storage calls (budget {ChangedForm}):\n{string.Join('\n', updated)}");
     }
 
-    // Today's cost. Both: the key and its user (2), the unit tree once (the access check and the handler share
-    // it), the form, the catalog, the checks' reads of earlier years (three forms, the year's forms, their values:
+    // Today's cost. Both: the key and its user (2), the unit tree's version row once (the access check and the
+    // handler share it; the tree itself is kept in the process while that row is unchanged), the form, the
+    // catalog's version row (likewise), the checks' reads of earlier years (three forms, the year's forms, their values:
     // 5), then the claim, one row transaction, the commit, one audit transaction and the audit mark (5): 15. An
     // update also reads its current rows and the year's values for the period checks, and queries the old version
     // to delete (+3): 18. Lower these when the hot path gets cheaper; never raise them silently.

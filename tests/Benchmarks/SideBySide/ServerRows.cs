@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using static HealthFuncs.Benchmarks.SideBySide.Measure;
+
+namespace HealthFuncs.Benchmarks.SideBySide;
+
+/// <summary>The rows that need the server: ingest against raw table transactions on the same Azurite, consolidation, cold start.</summary>
+public sealed class ServerRows(LocalStack stack, Province province)
+{
+    private const int Forms = 100;
+    private int _month, _rawRun;
+
+    /// <summary>100 forms through the API (each a new form of a fresh month) against the same values as 100 raw transactions.</summary>
+    public async Task<IReadOnlyList<Row>> IngestAsync(int rounds)
+    {
+        var table = new TableClient(stack.ConnectionString, "BenchRawValues");
+        await table.CreateIfNotExistsAsync();
+        var samples = await InterleavedAsync(rounds,
+            () => ApiAsync(1), () => RawAsync(table, 1), () => ApiAsync(8), () => RawAsync(table, 8));
+        var values = Forms * province.ValuesPerForm;
+        return [Ingest(1, samples[0], samples[1]), Ingest(8, samples[2], samples[3])];
+
+        Row Ingest(int concurrency, Sample api, Sample raw)
+        {
+            double Rate(Sample s) => values / (s.Milliseconds / 1000);
+            var ratio = Rate(api) / Rate(raw);
+            return new Row($"API ingest c{concurrency} ({Forms} forms × {province.ValuesPerForm} values)", $"{Whole(Rate(api))} values/s",
+                $"Azure.Data.Tables transactions {Whole(Rate(raw))} values/s", ratio, "≥ 0.80 × raw", ratio >= 0.8);
+        }
+    }
+
+    private Task ApiAsync(int concurrency)
+    {
+        // Every run writes new forms: the next month of a year no other row uses (2030 onwards, twelve runs a year).
+        var run = _month++;
+        var period = $"{2030 + run / 12}-M{run % 12 + 1:00}";
+        return InParallel(concurrency, i => province.SubmitAsync(province.Communes[i], period));
+    }
+
+    private Task RawAsync(TableClient table, int concurrency)
+    {
+        var run = _rawRun++;
+        return InParallel(concurrency, i => table.SubmitTransactionAsync(Enumerable.Range(0, province.ValuesPerForm).Select(v =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"{province.Communes[i]}|2030", $"{run:D4}|{v:D6}")
+            {
+                ["Value"] = 80.0, ["Numerator"] = 800.0, ["Denominator"] = 1000.0, ["Note"] = "",
+            }))));
+    }
+
+    private static async Task InParallel(int concurrency, Func<int, Task> form)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < Forms) await form(i);
+        }));
+    }
+
+    /// <summary>Every commune reports one month, then the province's consolidation is read as JSON and as the workbook.</summary>
+    public async Task<IReadOnlyList<Row>> ConsolidationAsync(int rounds)
+    {
+        const string period = "2029-M01";
+        await InParallel(8, i => province.SubmitAsync(province.Communes[i], period));
+        for (var i = Forms; i < province.Communes.Count; i++) await province.SubmitAsync(province.Communes[i], period);
+        var path = $"/api/units/{Province.Code}/periods/{period}/consolidated";
+        var samples = await InterleavedAsync(rounds,
+            () => Province.MustAsync(province.Client, province.Key, HttpMethod.Get, path),
+            () => Province.MustAsync(province.Client, province.Key, HttpMethod.Get, path + ".xlsx"));
+        var work = $"province consolidation, {province.Communes.Count} communes";
+        return
+        [
+            new Row($"{work}, JSON", Ms(samples[0].Milliseconds), "-", samples[0].Milliseconds / 300, "≤ 300 ms", samples[0].Milliseconds <= 300),
+            new Row($"{work}, .xlsx", Ms(samples[1].Milliseconds), "-", samples[1].Milliseconds / 1000, "≤ 1000 ms", samples[1].Milliseconds <= 1000),
+        ];
+    }
+
+    /// <summary>From starting the built server to its first 200 on an authenticated request, the median of several starts.</summary>
+    public static async Task<Row> ColdStartAsync(LocalStack stack, string key, int rounds)
+    {
+        var samples = new List<Sample>();
+        for (var round = 0; round <= rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            var (process, address) = stack.StartServer();
+            try
+            {
+                using var client = new HttpClient { BaseAddress = address };
+                while (true)
+                {
+                    if (process.HasExited) throw new InvalidOperationException("the server exited while starting");
+                    try
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+                        request.Headers.Add("X-Api-Key", key);
+                        using var response = await client.SendAsync(request);
+                        if (response.IsSuccessStatusCode) break;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // Not listening yet.
+                    }
+                    await Task.Delay(5);
+                }
+                // The first start also warms the OS's file cache; it is not counted.
+                if (round > 0) samples.Add(new Sample(watch.Elapsed.TotalMilliseconds, 0));
+            }
+            finally
+            {
+                stack.Stop(process);
+            }
+        }
+        var median = Median(samples);
+        return new Row("cold start to first authenticated 200", Ms(median.Milliseconds), "-", median.Milliseconds / 500, "≤ 500 ms", median.Milliseconds <= 500);
+    }
+}
