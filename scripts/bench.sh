@@ -6,7 +6,8 @@
 # measured here, never asserted in tests. Takes several minutes on 2 cores; docs/performance.md records a run.
 # Optional: HEALTHFUNCS_BENCH_ROUNDS (5): interleaved runs per contender, medians printed;
 # HEALTHFUNCS_BENCH_ONLY=workbooks: only the flat export and upload rows (no Azurite, no server);
-# HEALTHFUNCS_BENCH_ONLY=coldstart: only the cold start row.
+# HEALTHFUNCS_BENCH_ONLY=coldstart: only the cold start row;
+# HEALTHFUNCS_BENCH_ONLY=consolidation: only the two province consolidation rows (JSON and .xlsx).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

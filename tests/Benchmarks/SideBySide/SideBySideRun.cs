@@ -14,7 +14,8 @@ public static class SideBySideRun
     {
         var root = arguments.Length > 0 ? Path.GetFullPath(arguments[0]) : Directory.GetCurrentDirectory();
         var rounds = arguments.Length > 1 ? int.Parse(arguments[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-        // A third argument runs one part: "workbooks" (the rows that need no server) or "coldstart".
+        // A third argument runs one part: "workbooks" (the rows that need no server), "coldstart" or "consolidation"
+        // (the province of 150 communes set up, then only its two consolidation rows).
         var only = arguments.Length > 2 ? arguments[2] : "";
         var rows = new List<Row>();
         if (only == "coldstart")
@@ -33,15 +34,21 @@ public static class SideBySideRun
             Progress("setting up 150 communes");
             var province = await Province.SetUpAsync(address, root, communes: 150);
             var serverRows = new ServerRows(stack, province);
-            Progress("ingest");
-            rows.AddRange(await serverRows.IngestAsync(Math.Min(rounds, 3)));
+            if (only != "consolidation")
+            {
+                Progress("ingest");
+                rows.AddRange(await serverRows.IngestAsync(Math.Min(rounds, 3)));
+            }
             Progress("consolidation");
             rows.AddRange(await serverRows.ConsolidationAsync(rounds));
             stack.Stop(server);
-            Progress("cold start");
-            rows.Add(await ServerRows.ColdStartAsync(stack, province.Key, rounds));
+            if (only != "consolidation")
+            {
+                Progress("cold start");
+                rows.Add(await ServerRows.ColdStartAsync(stack, province.Key, rounds));
+            }
         }
-        if (only == "coldstart")
+        if (only is "coldstart" or "consolidation")
         {
             foreach (var row in rows) Console.WriteLine(row);
             return 0;
