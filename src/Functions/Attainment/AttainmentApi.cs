@@ -78,7 +78,7 @@ public static class AttainmentApi
     }
 
     private static async Task<Results<Ok<ConsolidatedReport>, ValidationProblem>> ConsolidatedAsync(
-        string unit, string period, FigureBooks books, TargetStore targets, UnitIndicators sets, CancellationToken cancellationToken)
+        string unit, string period, FigureBooks books, UnitIndicators sets, CancellationToken cancellationToken)
     {
         var p = Period.ParseCode(period);
         var book = await books.OpenAsync(cancellationToken);
@@ -86,12 +86,13 @@ public static class AttainmentApi
             return Problems.Invalid("unit", $"Đơn vị {unit} không có đơn vị trực thuộc trong năm {p.Year} để tổng hợp.",
                 $"Unit {unit} has no child units in {p.Year} to consolidate.");
         var consolidation = await book.ConsolidateAsync(unit, p, cancellationToken);
-        var inForce = await targets.GetInForceAsync(unit, p.Year, cancellationToken);
+        // The parent's targets are read once, for its verdicts and its set; each child's once, for its set.
+        var year = sets.Of(book.Tree, book.Indicators, p.Year);
+        var inForce = await year.InForceAsync(unit, cancellationToken);
         var baselines = await Baselines.ForAsync(p, inForce, async q => Values(await book.ActualsAsync(unit, q, cancellationToken)));
         var outlook = new YearEndOutlook(book, p);
         var rows = new List<ConsolidatedRow>();
-        var listed = UnitIndicators.WithReported(await sets.ForParentAsync(book.Tree, book.Indicators, unit, p.Year, cancellationToken),
-            consolidation.ByIndicator.Keys, book.Indicators);
+        var listed = UnitIndicators.WithReported(await year.ForParentAsync(unit, cancellationToken), consolidation.ByIndicator.Keys, book.Indicators);
         foreach (var i in listed)
         {
             // An indicator no child has a figure for: every child missing.

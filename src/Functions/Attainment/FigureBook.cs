@@ -27,11 +27,13 @@ public sealed record Derivation(IReadOnlyList<Period> DerivedFrom, IReadOnlyList
 /// submitted for the period, else the one formed from what it submitted inside the period (months summed for
 /// flows, the latest for stocks: Core's Consolidator.OverTime); for an indicator it has neither, a unit with
 /// children gets its children's consolidated value, each child's figure formed the same way (recursively,
-/// under the parents of the period's year). Each unit-year costs one query of its forms and one of its values
-/// partition, however many periods are asked of it: a consolidation reads the subtree's partitions, never the table.
+/// under the parents of the period's year). Each unit's year and the year before it cost together one query of its forms
+/// and one of its values partitions, however many periods are asked of them: a consolidation reads the subtree's
+/// partitions, never the table.
 public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicator> indicators, CommittedValues committed, PopulationStore populations)
 {
     private readonly ConcurrentDictionary<(string, int), Lazy<Task<ILookup<string, Observation>>>> _years = new();
+    private readonly ConcurrentDictionary<(string, int), Lazy<Task<ILookup<int, Observation>>>> _pairs = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, PeriodValue>>>> _own = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, PeriodValue>>>> _actuals = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<Consolidation>>> _consolidations = new();
@@ -54,15 +56,31 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
     public Task<Consolidation> ConsolidateAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
         _consolidations.GetOrAdd((unitCode, period.Code), _ => new(() => LoadConsolidationAsync(unitCode, period, cancellationToken))).Value;
 
-    private Task<ILookup<string, Observation>> YearAsync(string unitCode, int year, CancellationToken cancellationToken) =>
-        _years.GetOrAdd((unitCode, year), _ => new(async () =>
-        {
-            // Bounded where storage is read, never around the recursion above it: a province's children (and theirs)
-            // are asked for at once, but no more than a few of their years are read at a time.
-            await _reads.WaitAsync(cancellationToken);
-            try { return (await committed.ReadYearAsync(unitCode, year, cancellationToken)).ToLookup(o => o.IndicatorCode, StringComparer.Ordinal); }
-            finally { _reads.Release(); }
-        })).Value;
+    /// The population of every unit in a year, read once per book.
+    public Task<IReadOnlyDictionary<string, long>> PopulationsAsync(int year, CancellationToken cancellationToken = default) =>
+        _populations.GetOrAdd(year, y => new(() => populations.GetYearAsync(y, cancellationToken))).Value;
+
+    // A unit's year is read together with the year before it: every report judges a period against the same period
+    // last year, and the two years cost one query of forms and one of values, as one year alone does. The pair is
+    // shared through _pairs, so units asked for at once never read a year twice.
+    private Task<ILookup<string, Observation>> YearAsync(string unitCode, int year, CancellationToken cancellationToken)
+    {
+        if (_years.TryGetValue((unitCode, year), out var known)) return known.Value;
+        var pair = _pairs.GetOrAdd((unitCode, year), _ => new(() => ReadYearsAsync(unitCode, year - 1, year, cancellationToken)));
+        _years.TryAdd((unitCode, year - 1), new(async () => ByIndicator((await pair.Value)[year - 1])));
+        return _years.GetOrAdd((unitCode, year), _ => new(async () => ByIndicator((await pair.Value)[year]))).Value;
+    }
+
+    private async Task<ILookup<int, Observation>> ReadYearsAsync(string unitCode, int first, int last, CancellationToken cancellationToken)
+    {
+        // Bounded where storage is read, never around the recursion above it: a province's children (and theirs)
+        // are asked for at once, but no more than a few of their years are read at a time.
+        await _reads.WaitAsync(cancellationToken);
+        try { return (await committed.ReadYearsAsync(unitCode, first, last, cancellationToken)).ToLookup(o => o.Period.Year); }
+        finally { _reads.Release(); }
+    }
+
+    private static ILookup<string, Observation> ByIndicator(IEnumerable<Observation> year) => year.ToLookup(o => o.IndicatorCode, StringComparer.Ordinal);
 
     private async Task<IReadOnlyDictionary<string, PeriodValue>> LoadOwnAsync(string unitCode, Period period, CancellationToken cancellationToken)
     {
@@ -101,7 +119,7 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
     {
         var children = tree.ChildrenOf(unitCode, period.Year).Select(u => u.Code).ToList();
         var figures = await Task.WhenAll(children.Select(c => ActualsAsync(c, period, cancellationToken)));
-        var pop = await _populations.GetOrAdd(period.Year, y => new(() => populations.GetYearAsync(y, cancellationToken))).Value;
+        var pop = await PopulationsAsync(period.Year, cancellationToken);
         var byIndicator = new Dictionary<string, ConsolidatedValue>(StringComparer.Ordinal);
         var derivations = new Dictionary<string, Derivation>(StringComparer.Ordinal);
         foreach (var indicator in indicators.Values)

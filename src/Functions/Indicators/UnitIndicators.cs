@@ -12,33 +12,18 @@ public sealed class UnitIndicators(UnitStore units, IndicatorStore indicators, T
     public async Task<IReadOnlyList<Indicator>> ForAsync(string unitCode, int year, CancellationToken cancellationToken = default) =>
         await ForAsync(await units.GetTreeAsync(cancellationToken), await indicators.GetAllAsync(cancellationToken), unitCode, year, cancellationToken);
 
-    public async Task<IReadOnlyList<Indicator>> ForAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
+    public Task<IReadOnlyList<Indicator>> ForAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
         CancellationToken cancellationToken = default) =>
-        await ForAsync(tree, catalog, unitCode, year, await targets.GetInForceAsync(unitCode, year, cancellationToken), cancellationToken);
-
-    /// The same, for a caller that has read the unit's targets in force for the year already.
-    public async Task<IReadOnlyList<Indicator>> ForAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
-        IReadOnlyDictionary<string, Target> inForce, CancellationToken cancellationToken = default)
-    {
-        var planned = InPlanOrder(inForce.Values, catalog);
-        var province = ProvinceOf(tree, unitCode, year);
-        IReadOnlyList<string> assigned = province is null ? [] : await sets.GetAsync(province, year, cancellationToken);
-        if (planned.Count > 0 || assigned.Count > 0) return IndicatorSet.For(catalog.Values.ToList(), planned, assigned);
-        // Neither a plan nor a province set: the catalog, less what was retired by then.
-        return (await indicators.GetRecordsAsync(cancellationToken)).Where(r => r.RetiredFrom is not { } y || y > year).Select(r => r.Indicator).ToList();
-    }
+        Of(tree, catalog, year).ForAsync(unitCode, cancellationToken);
 
     /// What a parent's consolidated figures list: what it plans itself and what each child reports (their sets
     /// together); with none of those, its own set.
-    public async Task<IReadOnlyList<Indicator>> ForParentAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
-        CancellationToken cancellationToken = default)
-    {
-        var sequence = InPlanOrder((await targets.GetInForceAsync(unitCode, year, cancellationToken)).Values, catalog).ToList();
-        foreach (var child in tree.ChildrenOf(unitCode, year))
-            sequence.AddRange((await ForAsync(tree, catalog, child.Code, year, cancellationToken)).Select(i => i.Code));
-        if (sequence.Count == 0) return await ForAsync(tree, catalog, unitCode, year, cancellationToken);
-        return IndicatorSet.InOrder(catalog.Values.ToList(), sequence.ToHashSet(StringComparer.Ordinal), sequence);
-    }
+    public Task<IReadOnlyList<Indicator>> ForParentAsync(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, string unitCode, int year,
+        CancellationToken cancellationToken = default) =>
+        Of(tree, catalog, year).ForParentAsync(unitCode, cancellationToken);
+
+    /// The sets of one year for a request that asks for many units' (a consolidation): each thing read once.
+    public YearSets Of(OrgTree tree, IReadOnlyDictionary<string, Indicator> catalog, int year) => new(tree, catalog, year, targets, sets, indicators);
 
     /// The codes of targets in the order their plan lists them: the yearly plan's rows, then a plan period's milestones;
     /// a target stored without its place (before places were kept) in the catalog's order.

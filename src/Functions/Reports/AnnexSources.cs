@@ -18,7 +18,7 @@ namespace HealthFuncs.Functions.Reports;
 /// Rows list the unit's indicator set for the year (<see cref="UnitIndicators"/>: its plan, its province's set) and
 /// any figure reported outside it.
 public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, TargetStore targets, FormStore forms, CommittedValues committed,
-    PopulationStore populations, FigureBooks books, UnitIndicators sets)
+    FigureBooks books, UnitIndicators sets)
 {
     // How many children a consolidated workbook reads at once.
     private const int ChildReads = 8;
@@ -80,14 +80,17 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
 
     public async Task<ProvinceWorkbook> ConsolidatedAsync(string unitCode, Period period, CancellationToken cancellationToken)
     {
-        var (tree, unit, names) = await UnitAsync(unitCode, period.Year, cancellationToken);
-        var catalog = await indicators.GetAllAsync(cancellationToken);
-        var children = tree.ChildrenOf(unitCode, period.Year);
-        var people = await populations.GetYearAsync(period.Year, cancellationToken);
-        var lastPeople = await populations.GetYearAsync(period.Year - 1, cancellationToken);
         var book = await books.OpenAsync(cancellationToken);
-        // Each child is read once, its figures, set and sheet lines, several children at a time (bounded, so a
+        var (tree, catalog) = (book.Tree, book.Indicators);
+        var unit = tree.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
+        var names = await units.GetAsync(unitCode, cancellationToken);
+        var children = tree.ChildrenOf(unitCode, period.Year);
+        var people = await book.PopulationsAsync(period.Year, cancellationToken);
+        var lastPeople = await book.PopulationsAsync(period.Year - 1, cancellationToken);
+        // Each child's years, targets and set are read once for the request (its set and its lines share its
+        // targets; the province's set is read once for all children), several children at a time (bounded, so a
         // province of hundreds of communes does not flood storage); the results are put together in tree order.
+        var year = sets.Of(tree, catalog, period.Year);
         var read = new (IReadOnlyDictionary<string, PeriodValue> Owned, IReadOnlyList<Observation> Before, IReadOnlyList<ResultLine>? Lines)[children.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, children.Count), new ParallelOptions { MaxDegreeOfParallelism = ChildReads, CancellationToken = cancellationToken },
             async (i, ct) =>
@@ -97,10 +100,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
                 var baseline = (await book.OwnAsync(child, period.SamePeriodLastYear(), ct)).Values.Select(v => v.Observation!).ToList();
                 IReadOnlyList<ResultLine>? lines = null;
                 if (figures.Count > 0)
-                {
-                    var planned = await targets.GetInForceAsync(child, period.Year, ct);
-                    lines = await LinesAsync(book, child, period, await sets.ForAsync(tree, catalog, child, period.Year, planned, ct), catalog, ct, planned);
-                }
+                    lines = await LinesAsync(book, child, period, await year.ForAsync(child, ct), catalog, ct, await year.InForceAsync(child, ct));
                 read[i] = (figures, baseline, lines);
             });
         var now = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
@@ -108,7 +108,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var owned = new Dictionary<string, IReadOnlyDictionary<string, PeriodValue>>(StringComparer.Ordinal);
         var districts = new List<DistrictReport>();
         // The summary lists what the children report and the parent plans: their sets together.
-        var inForce = await targets.GetInForceAsync(unitCode, period.Year, cancellationToken);
+        var inForce = await year.InForceAsync(unitCode, cancellationToken);
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
@@ -118,7 +118,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             if (read[i].Lines is { } lines) districts.Add(new DistrictReport(child, lines));
         }
         var codes = children.Select(c => c.Code).ToList();
-        var listed = UnitIndicators.WithReported(await sets.ForParentAsync(tree, catalog, unitCode, period.Year, cancellationToken),
+        var listed = UnitIndicators.WithReported(await year.ForParentAsync(unitCode, cancellationToken),
             now.Values.SelectMany(o => o).Select(o => o.IndicatorCode), catalog);
         var summary = new List<ProvinceFigure>();
         foreach (var indicator in listed)
@@ -172,7 +172,7 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
         var figures = new Dictionary<string, Observation>(StringComparer.Ordinal);
         foreach (var child in children)
             if ((await book.OwnAsync(child, baseline, cancellationToken)).GetValueOrDefault(indicator.Code)?.Observation is { } o) figures[child] = o;
-        return Consolidator.AcrossUnits(indicator, children, figures, await populations.GetYearAsync(baseline.Year, cancellationToken)).Value;
+        return Consolidator.AcrossUnits(indicator, children, figures, await book.PopulationsAsync(baseline.Year, cancellationToken)).Value;
     }
 
     private async Task<IReadOnlyList<ResultLine>> LinesAsync(FigureBook book, string unitCode, Period period, IReadOnlyList<Indicator> listed,

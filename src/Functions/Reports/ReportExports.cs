@@ -44,7 +44,7 @@ public static class ReportExports
         if ((await units.GetTreeAsync(cancellationToken)).Find(unit) is null)
             throw new ArgumentException($"Không có đơn vị mã '{unit}'. / There is no unit with code '{unit}'.");
         return new AnnexSources(units, sp.GetRequiredService<IndicatorStore>(), sp.GetRequiredService<TargetStore>(), sp.GetRequiredService<FormStore>(),
-            sp.GetRequiredService<CommittedValues>(), sp.GetRequiredService<PopulationStore>(), sp.GetRequiredService<Attainment.FigureBooks>(),
+            sp.GetRequiredService<CommittedValues>(), sp.GetRequiredService<Attainment.FigureBooks>(),
             sp.GetRequiredService<Indicators.UnitIndicators>());
     }
 

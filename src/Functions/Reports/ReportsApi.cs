@@ -51,9 +51,9 @@ public static class ReportsApi
     }
 
     public sealed record ReportStores(UnitStore Units, IndicatorStore Indicators, TargetStore Targets, FormStore Forms, CommittedValues Committed,
-        PopulationStore Populations, WorkbookStore Workbooks, Attainment.FigureBooks Books, UnitIndicators Sets)
+        WorkbookStore Workbooks, Attainment.FigureBooks Books, UnitIndicators Sets)
     {
-        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Populations, Books, Sets);
+        public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Books, Sets);
     }
 
     private static async Task<Results<FileStreamHttpResult, ValidationProblem>> PlanAsync(string unit, int year, string? planPeriod, [AsParameters] ReportStores stores, CancellationToken cancellationToken)

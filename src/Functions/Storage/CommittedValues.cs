@@ -15,11 +15,16 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
 
     /// Every committed figure of a unit's year, every period (months, quarters, 6 and 9 months, the year): one
     /// query of the unit's forms for the year and one of its values partition, whatever is asked of them after.
-    public async Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, CancellationToken cancellationToken = default) =>
+        ReadYearsAsync(unitCode, year, year, cancellationToken);
+
+    /// The same for the consecutive years <paramref name="first"/> to <paramref name="last"/>, still two queries:
+    /// a report judged against the same period last year reads both years at the cost of one.
+    public async Task<IReadOnlyList<Observation>> ReadYearsAsync(string unitCode, int first, int last, CancellationToken cancellationToken = default)
     {
-        var versions = (await forms.GetYearAsync(unitCode, year, cancellationToken))
+        var versions = (await forms.GetYearsAsync(unitCode, first, last, cancellationToken))
             .Where(f => f.CurrentVersion > 0).ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal);
-        return await values.ReadYearAsync(unitCode, year, versions, cancellationToken);
+        return await values.ReadYearsAsync(unitCode, first, last, versions, cancellationToken);
     }
 
     /// The same period in each of the <paramref name="years"/> years before: the unit's own history, which the

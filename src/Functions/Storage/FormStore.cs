@@ -64,13 +64,18 @@ public sealed class FormStore(StorageAccount account)
 
     /// Every form of a unit for the periods of one year ("2024", "2024-Q1", "2024-M03"...): one query inside the
     /// unit's partition, the row keys that start with the year. Plan periods ("2024-2028") are left out.
-    public async Task<IReadOnlyList<FormState>> GetYearAsync(string unitCode, int year, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FormState>> GetYearAsync(string unitCode, int year, CancellationToken cancellationToken = default) =>
+        GetYearsAsync(unitCode, year, year, cancellationToken);
+
+    /// The same for the consecutive years <paramref name="first"/> to <paramref name="last"/>: their row keys are
+    /// one range of the partition, so one query however many years.
+    public async Task<IReadOnlyList<FormState>> GetYearsAsync(string unitCode, int first, int last, CancellationToken cancellationToken = default)
     {
-        var (from, to) = (year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture) + ".");
+        var (from, to) = (first.ToString(CultureInfo.InvariantCulture), last.ToString(CultureInfo.InvariantCulture) + ".");
         var result = new List<FormState>();
         await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(
             e => e.PartitionKey == unitCode && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
-            if (Period.TryParseCode(e.RowKey, out var p) && p.Kind != PeriodKind.PlanPeriod && p.Year == year)
+            if (Period.TryParseCode(e.RowKey, out var p) && p.Kind != PeriodKind.PlanPeriod && p.Year >= first && p.Year <= last)
                 result.Add(StateOf(e));
         return result;
     }

@@ -32,15 +32,27 @@ public sealed class ValueStore(StorageAccount account)
 
     /// The rows of a unit's year that belong to the given version of each period's form: one query over the
     /// whole partition, however many periods the year has, rather than one per form.
-    public async Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, IReadOnlyDictionary<string, int> versionByPeriod,
+    public Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, IReadOnlyDictionary<string, int> versionByPeriod,
+        CancellationToken cancellationToken = default) =>
+        ReadYearsAsync(unitCode, year, year, versionByPeriod, cancellationToken);
+
+    /// The same for the consecutive years <paramref name="first"/> to <paramref name="last"/>: their partitions
+    /// ("{unit}|2023", "{unit}|2024") are one range of partition keys, so one query (continued by the service
+    /// where it must), not one per year. A unit code never holds '|', so no other unit's partition falls inside.
+    public async Task<IReadOnlyList<Observation>> ReadYearsAsync(string unitCode, int first, int last, IReadOnlyDictionary<string, int> versionByPeriod,
         CancellationToken cancellationToken = default)
     {
         var result = new List<Observation>();
         if (versionByPeriod.Count == 0) return result;
-        var partition = $"{unitCode}|{year.ToString(CultureInfo.InvariantCulture)}";
+        var (from, to) = ($"{unitCode}|{first.ToString(CultureInfo.InvariantCulture)}", $"{unitCode}|{last.ToString(CultureInfo.InvariantCulture)}");
+        var partitions = Enumerable.Range(first, last - first + 1).Select(y => $"{unitCode}|{y.ToString(CultureInfo.InvariantCulture)}").ToHashSet(StringComparer.Ordinal);
         var table = await TableAsync(cancellationToken);
-        await foreach (var e in table.QueryAsync<ValueEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        var rows = first == last
+            ? table.QueryAsync<ValueEntity>(e => e.PartitionKey == from, cancellationToken: cancellationToken)
+            : table.QueryAsync<ValueEntity>(e => e.PartitionKey.CompareTo(from) >= 0 && e.PartitionKey.CompareTo(to) <= 0, cancellationToken: cancellationToken);
+        await foreach (var e in rows)
         {
+            if (!partitions.Contains(e.PartitionKey)) continue;
             var key = e.RowKey.Split('|');
             if (key.Length == 3 && versionByPeriod.TryGetValue(key[0], out var version)
                 && int.TryParse(key[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v == version)

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Tests.Infrastructure;
+
+namespace HealthFuncs.Functions.Tests.Reports;
+
+/// <summary>
+/// The storage calls a parent's consolidation costs, counted on the storage clients' own pipeline (a count, not a
+/// timing): a fixed part plus a fixed number per child, whatever the size of the province. Two provinces alike in
+/// all but their number of children (3 and 9 districts, each with a plan, its figures for January and last January,
+/// the province's indicator set and populations) are consolidated as JSON and as the workbook; each stays within
+/// its budget and the larger costs no more per extra child than the budget allows.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ConsolidationCallTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly StorageRequests _requests = new();
+    private HealthFuncsFactory _factory = null!;
+    private HttpClient _admin = null!;
+
+    private static readonly (string Province, int Children)[] Provinces = [("QA", 3), ("QB", 9)];
+
+    private static string Child(string province, int n) => $"{province}-{n}";
+
+    public async Task InitializeAsync()
+    {
+        _factory = new HealthFuncsFactory(azurite) { StoragePolicies = { _requests } };
+        var keys = await TestCatalog.SeedAsync(_factory);
+        _admin = _factory.ClientWithKey(keys.Admin);
+        await _factory.Get<UnitStore>().UpsertAsync(Provinces.SelectMany(p => (OrgUnit[])
+        [
+            new(p.Province, $"Tỉnh {p.Province}", UnitLevel.Province, [new ParentLink(2000, null)]),
+            .. Enumerable.Range(1, p.Children).Select(n => new OrgUnit(Child(p.Province, n), $"Huyện {n}", UnitLevel.District, [new ParentLink(2000, p.Province)])),
+        ]));
+        foreach (var (province, children) in Provinces)
+        {
+            await _factory.Get<IndicatorSetStore>().ReplaceAsync(province, 2024, ["BEDS", "COVER", "X001", "X002"]);
+            await _factory.Get<PopulationStore>().UpsertAsync(Enumerable.Range(1, children)
+                .SelectMany(n => new[] { new Population(Child(province, n), 2023, 40_000 + n), new Population(Child(province, n), 2024, 41_000 + n) }));
+            await PlanAsync(province, "X001", "≥ 250.000");
+            for (var n = 1; n <= children; n++)
+            {
+                await PlanAsync(Child(province, n), "X001", "≥ 25.000");
+                foreach (var period in new[] { "2023-M01", "2024-M01" })
+                    Assert.Equal(HttpStatusCode.OK, (await _admin.SubmitAsync(Child(province, n), period, new
+                    {
+                        values = new object[]
+                        {
+                            new { indicatorCode = "BEDS", value = 300 + n }, new { indicatorCode = "COVER", value = 80m, numerator = 800, denominator = 1000 },
+                            new { indicatorCode = "X001", value = 2_000 + n },
+                        },
+                    })).StatusCode);
+            }
+        }
+    }
+
+    private async Task PlanAsync(string unit, string indicator, string text) =>
+        Assert.Equal(HttpStatusCode.OK, (await _admin.PutAsJsonAsync($"/api/units/{unit}/targets/2024",
+            new { targets = new[] { new { indicatorCode = indicator, text } } })).StatusCode);
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<List<string>> CallsAsync(string path)
+    {
+        _requests.Take();
+        var response = await _admin.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await response.Content.ReadAsByteArrayAsync();
+        return _requests.Take();
+    }
+
+    [Theory]
+    [InlineData("consolidated", JsonFixed, JsonPerChild)]
+    [InlineData("consolidated.xlsx", WorkbookFixed, WorkbookPerChild)]
+    public async Task A_consolidation_costs_a_fixed_number_of_storage_calls_per_child(string report, int fixedCalls, int perChild)
+    {
+        // Tables and blob containers are created on first use: a first consolidation leaves only its own calls to count.
+        await CallsAsync($"/api/units/QA/periods/2024-M01/{report}");
+        var costs = new List<int>();
+        foreach (var (province, children) in Provinces)
+        {
+            var calls = await CallsAsync($"/api/units/{province}/periods/2024-M01/{report}");
+            var budget = fixedCalls + perChild * children;
+            Assert.True(calls.Count <= budget,
+                $"{report} of {children} children cost {calls.Count} storage calls (budget {fixedCalls} + {perChild} × {children} = {budget}):\n{string.Join('\n', calls)}");
+            costs.Add(calls.Count);
+        }
+        var extra = Provinces[1].Children - Provinces[0].Children;
+        Assert.True(costs[1] - costs[0] <= perChild * extra,
+            $"{extra} more children cost {costs[1] - costs[0]} more storage calls (budget {perChild} each, {perChild * extra})");
+    }
+
+    // Today's cost. Per child, JSON: one query of its forms and one of its values for this year and last year together
+    // (the baseline is the same period last year), and one of its targets in force, shared by its set and its verdicts
+    // (3); the workbook also reads its reporting status, a point read of its form for the period (4). Fixed, JSON: the
+    // caller's key and user, the tree's and the catalog's version rows (4), the populations of both years (2), the
+    // parent's targets, its own forms for the baseline, the province's set once for all children (3): 9. The workbook
+    // reads the parent's unit record instead of its forms, and saves its copy in Blob Storage: 10.
+    // Lower these when consolidation gets cheaper; never raise them silently.
+    private const int JsonFixed = 9, JsonPerChild = 3, WorkbookFixed = 10, WorkbookPerChild = 4;
+}
