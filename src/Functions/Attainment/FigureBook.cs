@@ -34,6 +34,7 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
 {
     private readonly ConcurrentDictionary<(string, int), Lazy<Task<ILookup<string, Observation>>>> _years = new();
     private readonly ConcurrentDictionary<(string, int), Lazy<Task<ILookup<int, Observation>>>> _pairs = new();
+    private readonly ConcurrentDictionary<(string, string), FormState> _forms = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, PeriodValue>>>> _own = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<IReadOnlyDictionary<string, PeriodValue>>>> _actuals = new();
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<Consolidation>>> _consolidations = new();
@@ -76,8 +77,22 @@ public sealed class FigureBook(OrgTree tree, IReadOnlyDictionary<string, Indicat
         // Bounded where storage is read, never around the recursion above it: a province's children (and theirs)
         // are asked for at once, but no more than a few of their years are read at a time.
         await _reads.WaitAsync(cancellationToken);
-        try { return (await committed.ReadYearsAsync(unitCode, first, last, cancellationToken)).ToLookup(o => o.Period.Year); }
+        try
+        {
+            var read = await committed.ReadYearsAsync(unitCode, first, last, cancellationToken);
+            foreach (var form in read.Forms) _forms.TryAdd((unitCode, form.PeriodCode), form);
+            return read.Values.ToLookup(o => o.Period.Year);
+        }
         finally { _reads.Release(); }
+    }
+
+    /// The unit's form for a period of a year (not a plan period) as read with its figures, the workflow state in its
+    /// entity included; null when it was never stored. No storage call of its own once the unit's year is read.
+    public async Task<FormState?> FormAsync(string unitCode, Period period, CancellationToken cancellationToken = default)
+    {
+        if (period.Kind == PeriodKind.PlanPeriod) throw new ArgumentException("Plan periods are not read by year.", nameof(period));
+        await YearAsync(unitCode, period.Year, cancellationToken);
+        return _forms.GetValueOrDefault((unitCode, period.Code));
     }
 
     private static ILookup<string, Observation> ByIndicator(IEnumerable<Observation> year) => year.ToLookup(o => o.IndicatorCode, StringComparer.Ordinal);

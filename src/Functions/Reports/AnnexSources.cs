@@ -78,9 +78,14 @@ public sealed class AnnexSources(UnitStore units, IndicatorStore indicators, Tar
             unitCode, unit.Name, period, form.Etag, DateTimeOffset.UtcNow, lines);
     }
 
-    public async Task<ProvinceWorkbook> ConsolidatedAsync(string unitCode, Period period, CancellationToken cancellationToken)
+    /// A figure book for one request, for a caller that reads more from it after <see cref="ConsolidatedAsync(FigureBook, string, Period, CancellationToken)"/>.
+    public Task<FigureBook> OpenBookAsync(CancellationToken cancellationToken) => books.OpenAsync(cancellationToken);
+
+    public async Task<ProvinceWorkbook> ConsolidatedAsync(string unitCode, Period period, CancellationToken cancellationToken) =>
+        await ConsolidatedAsync(await books.OpenAsync(cancellationToken), unitCode, period, cancellationToken);
+
+    public async Task<ProvinceWorkbook> ConsolidatedAsync(FigureBook book, string unitCode, Period period, CancellationToken cancellationToken)
     {
-        var book = await books.OpenAsync(cancellationToken);
         var (tree, catalog) = (book.Tree, book.Indicators);
         var unit = tree.Find(unitCode) ?? throw new KeyNotFoundException(unitCode);
         var names = await units.GetAsync(unitCode, cancellationToken);

@@ -13,13 +13,27 @@ namespace HealthFuncs.Functions.Reports;
 /// </summary>
 public static class ConsolidatedDownload
 {
-    public static async Task<Action<Stream>> PrepareAsync(AnnexSources sources, UnitStore units, WorkflowStore workflow, WorkflowRulesSource rules,
+    public static async Task<Action<Stream>> PrepareAsync(AnnexSources sources, WorkflowStore workflow, WorkflowRulesSource rules,
         TimeProvider clock, string unit, Period period, CancellationToken cancellationToken)
     {
-        var book = await sources.ConsolidatedAsync(unit, period, cancellationToken);
-        var tree = await units.GetTreeAsync(cancellationToken);
-        var forms = await workflow.GetManyAsync(tree.ChildrenOf(unit, period.Year).Select(c => c.Code), period, cancellationToken);
+        var figures = await sources.OpenBookAsync(cancellationToken);
+        var book = await sources.ConsolidatedAsync(figures, unit, period, cancellationToken);
+        var tree = figures.Tree;
+        var children = tree.ChildrenOf(unit, period.Year).Select(c => c.Code).ToList();
+        // The children's workflow states live in their form entities, read with their figures: no call per child
+        // again. Plan periods are not read by year, so their forms are read here.
+        var forms = period.Kind == PeriodKind.PlanPeriod ? await workflow.GetManyAsync(children, period, cancellationToken) : await StatesAsync(figures, children, period, cancellationToken);
         var completeness = Completeness.For(tree, rules.For(tree), unit, period, forms, clock.GetUtcNow());
         return stream => ProvinceWorkbookWriter.Write(book with { Reporting = completeness }, stream);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, WorkflowState>> StatesAsync(Attainment.FigureBook figures, IReadOnlyList<string> children, Period period,
+        CancellationToken cancellationToken)
+    {
+        var states = new Dictionary<string, WorkflowState>(StringComparer.Ordinal);
+        foreach (var child in children)
+            if (WorkflowStore.Of(child, period, (await figures.FormAsync(child, period, cancellationToken))?.Record) is { Exists: true } stored)
+                states[child] = stored.State;
+        return states;
     }
 }

@@ -24,8 +24,7 @@ public static class ReportExports
             DataEntryFormWorkbook.Write(await (await SourcesAsync(sp, request.Unit, ct)).FormAsync(request.Unit, Reporting(request.Period), ct), stream)))
         .AddWorkbookExport(new("consolidated", "the unit's children consolidated, with who has reported; --period a reporting period", async (sp, request, stream, ct) =>
         {
-            var write = await ConsolidatedDownload.PrepareAsync(await SourcesAsync(sp, request.Unit, ct), sp.GetRequiredService<UnitStore>(),
-                sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowRulesSource>(), sp.GetRequiredService<TimeProvider>(),
+            var write = await ConsolidatedDownload.PrepareAsync(await SourcesAsync(sp, request.Unit, ct), sp.GetRequiredService<WorkflowStore>(), sp.GetRequiredService<WorkflowRulesSource>(), sp.GetRequiredService<TimeProvider>(),
                 request.Unit, Reporting(request.Period), ct);
             write(stream);
         }))

@@ -88,7 +88,7 @@ public static class ReportsApi
         WorkflowStore workflow, WorkflowRulesSource rules, TimeProvider clock, CancellationToken cancellationToken)
     {
         var p = Period.ParseCode(period);
-        var write = await ConsolidatedDownload.PrepareAsync(stores.Sources, stores.Units, workflow, rules, clock, unit, p, cancellationToken);
+        var write = await ConsolidatedDownload.PrepareAsync(stores.Sources, workflow, rules, clock, unit, p, cancellationToken);
         return await DeliverAsync(stores.Workbooks, $"{unit}/{p.Code}/consolidated.xlsx", $"tong-hop-{unit}-{p.Code}.xlsx", write, cancellationToken);
     }
 

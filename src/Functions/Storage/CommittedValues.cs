@@ -15,16 +15,17 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
 
     /// Every committed figure of a unit's year, every period (months, quarters, 6 and 9 months, the year): one
     /// query of the unit's forms for the year and one of its values partition, whatever is asked of them after.
-    public Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, CancellationToken cancellationToken = default) =>
-        ReadYearsAsync(unitCode, year, year, cancellationToken);
+    public async Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, CancellationToken cancellationToken = default) =>
+        (await ReadYearsAsync(unitCode, year, year, cancellationToken)).Values;
 
     /// The same for the consecutive years <paramref name="first"/> to <paramref name="last"/>, still two queries:
-    /// a report judged against the same period last year reads both years at the cost of one.
-    public async Task<IReadOnlyList<Observation>> ReadYearsAsync(string unitCode, int first, int last, CancellationToken cancellationToken = default)
+    /// a report judged against the same period last year reads both years at the cost of one. The forms read come
+    /// with them (their entities hold each form's workflow state too).
+    public async Task<CommittedYears> ReadYearsAsync(string unitCode, int first, int last, CancellationToken cancellationToken = default)
     {
-        var versions = (await forms.GetYearsAsync(unitCode, first, last, cancellationToken))
-            .Where(f => f.CurrentVersion > 0).ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal);
-        return await values.ReadYearsAsync(unitCode, first, last, versions, cancellationToken);
+        var read = await forms.GetYearsAsync(unitCode, first, last, cancellationToken);
+        var versions = read.Where(f => f.CurrentVersion > 0).ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal);
+        return new(read, await values.ReadYearsAsync(unitCode, first, last, versions, cancellationToken));
     }
 
     /// The same period in each of the <paramref name="years"/> years before: the unit's own history, which the
@@ -37,3 +38,6 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
         return history;
     }
 }
+
+/// A unit's forms for some years, every period's whatever its state, and the committed values of each.
+public sealed record CommittedYears(IReadOnlyList<FormState> Forms, IReadOnlyList<Observation> Values);

@@ -92,12 +92,12 @@ public sealed class ConsolidationCallTests(AzuriteFixture azurite) : IAsyncLifet
             $"{extra} more children cost {costs[1] - costs[0]} more storage calls (budget {perChild} each, {perChild * extra})");
     }
 
-    // Today's cost. Per child, JSON: one query of its forms and one of its values for this year and last year together
-    // (the baseline is the same period last year), and one of its targets in force, shared by its set and its verdicts
-    // (3); the workbook also reads its reporting status, a point read of its form for the period (4). Fixed, JSON: the
-    // caller's key and user, the tree's and the catalog's version rows (4), the populations of both years (2), the
-    // parent's targets, its own forms for the baseline, the province's set once for all children (3): 9. The workbook
-    // reads the parent's unit record instead of its forms, and saves its copy in Blob Storage: 10.
+    // Today's cost. Per child: one query of its forms and one of its values for this year and last year together (the
+    // baseline is the same period last year), and one of its targets in force, shared by its set, its lines and its
+    // verdicts; the workbook's reporting status comes from the same form entities (3). Fixed, JSON: the caller's key
+    // and user, the tree's and the catalog's version rows (4), the populations of both years (2), the parent's targets,
+    // its own forms for its baseline, the province's set once for all children (3): 9. The workbook reads the parent's
+    // unit record instead of its forms, and saves its copy in Blob Storage: 10.
     // Lower these when consolidation gets cheaper; never raise them silently.
-    private const int JsonFixed = 9, JsonPerChild = 3, WorkbookFixed = 10, WorkbookPerChild = 4;
+    private const int JsonFixed = 9, JsonPerChild = 3, WorkbookFixed = 10, WorkbookPerChild = 3;
 }
