@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using HealthFuncs.Core.OrgUnits;
+using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Tests.Infrastructure;
+using HealthFuncs.Functions.Workflow;
+using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
 
 namespace HealthFuncs.Functions.Tests.Reports;
 
@@ -90,6 +95,26 @@ public sealed class ConsolidationCallTests(AzuriteFixture azurite) : IAsyncLifet
         var extra = Provinces[1].Children - Provinces[0].Children;
         Assert.True(costs[1] - costs[0] <= perChild * extra,
             $"{extra} more children cost {costs[1] - costs[0]} more storage calls (budget {perChild} each, {perChild * extra})");
+    }
+
+    [Fact]
+    public async Task The_workbook_reports_each_child_as_the_completeness_api_does()
+    {
+        // The reporting status comes from the form entities read with the figures: one child sent its form, the others did not.
+        var staff = _factory.ClientWithKey(await _factory.AddUserAsync("qa2-staff", UserRole.District, "QA-2"));
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync("/api/units/QA-2/periods/2024-M01/submit", null)).StatusCode);
+        var api = await (await _admin.GetAsync("/api/units/QA/periods/2024-M01/completeness")).ReadAsync<CompletenessView>();
+        var download = await _admin.GetAsync("/api/units/QA/periods/2024-M01/consolidated.xlsx");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), false);
+        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook!.Sheets!.Elements<Sheet>()
+            .Single(s => s.Name == CompletenessSheet.SheetName).Id!);
+        var cells = part.Worksheet!.Descendants<Cell>().Where(c => c.DataType?.Value == CellValues.InlineString)
+            .ToDictionary(c => c.CellReference!.Value!, c => c.InlineString!.InnerText);
+        var rows = api.Rows.Select((r, i) => (Row: r, At: CompletenessSheet.FirstRow + (uint)i)).ToList();
+        Assert.Equal(1, api.Received);
+        Assert.Equal([WorkflowStatus.Draft, WorkflowStatus.Submitted, WorkflowStatus.Draft], api.Rows.Select(r => r.Status));
+        Assert.All(rows, r => Assert.Equal((WorkflowRules.StatusVi(r.Row.Status), r.Row.TimelinessLabel), (cells[$"E{r.At}"], cells[$"G{r.At}"])));
     }
 
     // Today's cost. Per child: one query of its forms and one of its values for this year and last year together (the
