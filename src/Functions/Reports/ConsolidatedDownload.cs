@@ -22,7 +22,9 @@ public static class ConsolidatedDownload
         var children = tree.ChildrenOf(unit, period.Year).Select(c => c.Code).ToList();
         // The children's workflow states live in their form entities, read with their figures: no call per child
         // again. Plan periods are not read by year, so their forms are read here.
-        var forms = period.Kind == PeriodKind.PlanPeriod ? await workflow.GetManyAsync(children, period, cancellationToken) : await StatesAsync(figures, children, period, cancellationToken);
+        var forms = period.Kind == PeriodKind.PlanPeriod
+            ? await workflow.GetManyAsync(children, period, cancellationToken)
+            : await StatesAsync(figures, children, period, cancellationToken);
         var completeness = Completeness.For(tree, rules.For(tree), unit, period, forms, clock.GetUtcNow());
         return stream => ProvinceWorkbookWriter.Write(book with { Reporting = completeness }, stream);
     }
