@@ -54,6 +54,7 @@ public partial class Program
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
         builder.Services.AddReportExports();
         builder.Services.AddWorkflow();
+        builder.Services.SkipKeyRingLoadAtStart();
 
         var app = builder.Build();
         app.UseForwardedHeaders();

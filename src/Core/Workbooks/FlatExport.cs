@@ -1,3 +1,4 @@
+using HealthFuncs.Core.Periods;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -37,7 +38,13 @@ public static class FlatExport
 
     private sealed class Sheet(Spreadsheet book, StyleId text) : IAsyncDisposable
     {
-        private readonly Cell[] _cells = new Cell[Headers.Length];
+        // Almost every row is plain: it goes out as bare data cells, SpreadCheetah's cheapest path. Only a row with
+        // a text that starts like a formula takes the styled cells, so that text gets the Text format.
+        private readonly DataCell[] _plain = new DataCell[Headers.Length];
+        private readonly StyledCell[] _styled = new StyledCell[Headers.Length];
+        // Rows come period by period: the code and label of the last period are reused instead of formatted again per row.
+        private Period _period;
+        private string _periodCode = "", _periodText = "";
         private long _count;
 
         public static async Task<Sheet> StartAsync(Stream output, CancellationToken cancellationToken)
@@ -63,21 +70,27 @@ public static class FlatExport
 
         public ValueTask AddAsync(FlatRow row, CancellationToken cancellationToken)
         {
-            _cells[0] = Text(row.UnitCode);
-            _cells[1] = Text(row.UnitName);
-            _cells[2] = Text(row.IndicatorCode);
-            _cells[3] = Text(row.IndicatorName);
-            _cells[4] = Text(row.UnitOfMeasure);
-            _cells[5] = Text(row.Period.Code);
-            _cells[6] = Text(AnnexFrame.PeriodText(row.Period));
-            _cells[7] = new Cell(row.Period.Year);
-            // General format: a count shows as 420 and a percentage as 96.2, each with the digits it has.
-            _cells[8] = new Cell(row.Value);
-            _cells[9] = new Cell(row.Numerator);
-            _cells[10] = new Cell(row.Denominator);
-            _cells[11] = Text(row.Note);
+            if (_count == 0 || row.Period != _period) (_period, _periodCode, _periodText) = (row.Period, row.Period.Code, AnnexFrame.PeriodText(row.Period));
             _count++;
-            return book.AddRowAsync(_cells, cancellationToken);
+            var plain = _plain;
+            plain[0] = new DataCell(row.UnitCode);
+            plain[1] = new DataCell(row.UnitName);
+            plain[2] = new DataCell(row.IndicatorCode);
+            plain[3] = new DataCell(row.IndicatorName);
+            plain[4] = new DataCell(row.UnitOfMeasure);
+            plain[5] = new DataCell(_periodCode);
+            plain[6] = new DataCell(_periodText);
+            plain[7] = new DataCell(row.Period.Year);
+            // General format: a count shows as 420 and a percentage as 96.2, each with the digits it has.
+            plain[8] = new DataCell(row.Value);
+            plain[9] = new DataCell(row.Numerator);
+            plain[10] = new DataCell(row.Denominator);
+            plain[11] = new DataCell(row.Note);
+            if (!NeedsQuote(row)) return book.AddRowAsync(plain, cancellationToken);
+            for (var i = 0; i < plain.Length; i++) _styled[i] = new StyledCell(plain[i], null);
+            foreach (var column in TextColumns)
+                if (Text(column, row) is { Length: > 0 } value && Looks.NeedsQuote(value)) _styled[column] = new StyledCell(plain[column], text);
+            return book.AddRowAsync(_styled, cancellationToken);
         }
 
         public async Task<long> FinishAsync(CancellationToken cancellationToken)
@@ -88,6 +101,18 @@ public static class FlatExport
 
         public ValueTask DisposeAsync() => book.DisposeAsync();
 
-        private Cell Text(string? value) => value is { Length: > 0 } && Looks.NeedsQuote(value) ? new Cell(value, text) : new Cell(value);
+        private static readonly int[] TextColumns = [0, 1, 2, 3, 4, 5, 6, 11];
+
+        private string? Text(int column, FlatRow row) => column switch
+        {
+            0 => row.UnitCode, 1 => row.UnitName, 2 => row.IndicatorCode, 3 => row.IndicatorName, 4 => row.UnitOfMeasure,
+            5 => _periodCode, 6 => _periodText, _ => row.Note,
+        };
+
+        private bool NeedsQuote(FlatRow row) =>
+            Quoted(row.UnitCode) || Quoted(row.UnitName) || Quoted(row.IndicatorCode) || Quoted(row.IndicatorName)
+            || Quoted(row.UnitOfMeasure) || Quoted(_periodCode) || Quoted(_periodText) || Quoted(row.Note);
+
+        private static bool Quoted(string? value) => value is { Length: > 0 } && Looks.NeedsQuote(value);
     }
 }

@@ -35,4 +35,19 @@ public static class IdentitySetup
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(Storage.UserRole.Admin)));
         return services;
     }
+
+    /// <summary>
+    /// Leaves out the data protection key ring's load at start-up. Data protection comes with authentication, and its
+    /// hosted service reads and decrypts the key ring before the server takes its first request; this API signs nobody
+    /// in with a cookie and takes no form posts, so no request uses the ring. Were one to, it would load on that use.
+    /// Called last, after every registration that could bring data protection in again.
+    /// </summary>
+    public static IServiceCollection SkipKeyRingLoadAtStart(this IServiceCollection services)
+    {
+        // The hosted service is internal to ASP.NET Core: it is known by its name. Renamed, it would simply stay.
+        foreach (var loader in services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+            services.Remove(loader);
+        return services;
+    }
 }

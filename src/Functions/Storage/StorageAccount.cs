@@ -15,7 +15,9 @@ public enum ContainerName { Uploads, Workbooks }
 public sealed class StorageAccount
 {
     private readonly TableServiceClient _tables;
-    private readonly BlobServiceClient _blobs;
+    // The blob client is built on first use: most requests (sign-in, forms, values) touch only tables, and building
+    // it loads the blob SDK and its pipeline, work a first request would otherwise wait on.
+    private readonly Lazy<BlobServiceClient> _blobs;
     private readonly string _prefix;
 
     /// <param name="options">Where the storage is.</param>
@@ -30,13 +32,14 @@ public sealed class StorageAccount
         {
             var credential = new DefaultAzureCredential();
             _tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential, StorageClients.Tables(policies));
-            _blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential, StorageClients.Blobs(policies));
+            var blobs = new Uri($"https://{o.AccountName}.blob.core.windows.net");
+            _blobs = new(() => new BlobServiceClient(blobs, credential, StorageClients.Blobs(policies)));
         }
         else
         {
             var connection = string.IsNullOrWhiteSpace(o.ConnectionString) ? "UseDevelopmentStorage=true" : o.ConnectionString;
             _tables = new TableServiceClient(connection, StorageClients.Tables(policies));
-            _blobs = new BlobServiceClient(connection, StorageClients.Blobs(policies));
+            _blobs = new(() => new BlobServiceClient(connection, StorageClients.Blobs(policies)));
         }
     }
 
@@ -76,7 +79,7 @@ public sealed class StorageAccount
     }
 
     public BlobContainerClient Container(ContainerName name) =>
-        _blobs.GetBlobContainerClient((_prefix + name).ToLowerInvariant());
+        _blobs.Value.GetBlobContainerClient((_prefix + name).ToLowerInvariant());
 
     /// One cheap call (the first page of one table name) that succeeds only when storage answers.
     public async Task ProbeAsync(CancellationToken cancellationToken = default)
