@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.OrgUnits;
 using HealthFuncs.Functions.Storage;
@@ -16,21 +13,9 @@ namespace HealthFuncs.Functions.Tests.Catalog;
 [Collection(AzuriteCollection.Name)]
 public sealed class CatalogCacheTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly Requests _requests = new();
+    private readonly StorageRequests _requests = new();
     private HealthFuncsFactory _writer = null!, _reader = null!;
     private TestCatalog.Keys _keys = null!;
-
-    private sealed class Requests : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<string> _sent = new();
-        public override void OnSendingRequest(HttpMessage message) => _sent.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}");
-        public List<string> Take()
-        {
-            var taken = new List<string>();
-            while (_sent.TryDequeue(out var request)) taken.Add(request);
-            return taken;
-        }
-    }
 
     public async Task InitializeAsync()
     {

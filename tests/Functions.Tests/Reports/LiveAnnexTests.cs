@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Attainment;
+using HealthFuncs.Core.Tests.Workbooks;
 using HealthFuncs.Functions.Tests.Infrastructure;
 using static HealthFuncs.Functions.Tests.Infrastructure.HttpExtensions;
 
@@ -42,7 +40,7 @@ public sealed class LiveAnnexTests(AzuriteFixture azurite) : SeededServerTests(a
         var api = (await (await D1.GetAsync($"/api/units/D1/periods/{period}/attainment")).ReadAsync<AttainmentReport>()).Rows;
         var response = await D1.GetAsync($"/api/units/D1/periods/{period}/result.xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sheet = Recalculated(await response.Content.ReadAsByteArrayAsync(), ResultAnnexWorkbook.SheetName);
+        var sheet = Texts(Recalculated.Of(new MemoryStream(await response.Content.ReadAsByteArrayAsync())), ResultAnnexWorkbook.SheetName);
 
         var rows = sheet.Where(kv => kv.Key.StartsWith('K') && char.IsAsciiDigit(kv.Key[1]))
             .ToDictionary(kv => kv.Value, kv => kv.Key[1..], StringComparer.Ordinal);
@@ -63,36 +61,7 @@ public sealed class LiveAnnexTests(AzuriteFixture azurite) : SeededServerTests(a
         sheet.TryGetValue(reference, out var text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
             ? Math.Round(v * scale, 2) : null;
 
-    // Drops every formula's cached value, converts with LibreOffice headless, and reads the sheet's values by reference.
-    internal static Dictionary<string, string> Recalculated(byte[] workbook, string sheetName)
-    {
-        var directory = Directory.CreateTempSubdirectory("hf-live-").FullName;
-        try
-        {
-            var file = Path.Combine(directory, "annex.xlsx");
-            File.WriteAllBytes(file, workbook);
-            using (var document = SpreadsheetDocument.Open(file, true))
-                foreach (var cell in document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<Cell>()).Where(c => c.CellFormula is not null))
-                {
-                    cell.CellValue = null;
-                    cell.DataType = null;
-                }
-            var start = new ProcessStartInfo("soffice") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { $"-env:UserInstallation=file://{Path.Combine(directory, "profile")}", "--headless", "--norestore",
-                "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", Path.Combine(directory, "out"), file })
-                start.ArgumentList.Add(argument);
-            using (var soffice = Process.Start(start)!)
-            {
-                var output = soffice.StandardOutput.ReadToEnd() + soffice.StandardError.ReadToEnd();
-                soffice.WaitForExit();
-                Assert.True(soffice.ExitCode == 0, output);
-            }
-            using var result = SpreadsheetDocument.Open(Path.Combine(directory, "out", "annex.xlsx"), false);
-            var cells = new SheetCells(result.WorkbookPart!);
-            return cells.Rows(cells.Find(sheetName)!)
-                .SelectMany(r => r.Cells.Select(c => (Ref: AnnexSheet.Ref(c.Column, r.Index), c.Text)))
-                .ToDictionary(x => x.Ref, x => x.Text, StringComparer.Ordinal);
-        }
-        finally { Directory.Delete(directory, true); }
-    }
+    // Every formula recalculated by LibreOffice headless from the visible cells; one sheet's values as text by reference.
+    internal static Dictionary<string, string> Texts(IReadOnlyDictionary<string, Dictionary<string, SheetCell>> book, string sheetName) =>
+        book[sheetName].ToDictionary(kv => kv.Key, kv => kv.Value.Text, StringComparer.Ordinal);
 }
