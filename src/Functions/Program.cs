@@ -28,7 +28,8 @@ if (FunctionsWorkerHosting.IsStartedByHost(args))
     return await FunctionsWorkerHosting.RunAsync(args, Program.BuildApi);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings (appsettings.json) are read beside the app, wherever it is started from (start.sh starts it from the repository).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddStandaloneHosting();
 builder.Services.AddOperatorCommand<SeedCommand>();
 return await Program.BuildApi(builder).RunOrExecuteAsync(args);
