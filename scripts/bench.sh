@@ -7,7 +7,8 @@
 # Optional: HEALTHFUNCS_BENCH_ROUNDS (5): interleaved runs per contender, medians printed;
 # HEALTHFUNCS_BENCH_ONLY=workbooks: only the flat export and upload rows (no Azurite, no server);
 # HEALTHFUNCS_BENCH_ONLY=coldstart: only the cold start row;
-# HEALTHFUNCS_BENCH_ONLY=consolidation: only the two province consolidation rows (JSON and .xlsx).
+# HEALTHFUNCS_BENCH_ONLY=consolidation: only the two province consolidation rows (JSON and .xlsx);
+# HEALTHFUNCS_BENCH_ONLY=ingest: only the two API ingest rows.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

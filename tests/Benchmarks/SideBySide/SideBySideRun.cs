@@ -14,8 +14,8 @@ public static class SideBySideRun
     {
         var root = arguments.Length > 0 ? Path.GetFullPath(arguments[0]) : Directory.GetCurrentDirectory();
         var rounds = arguments.Length > 1 ? int.Parse(arguments[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-        // A third argument runs one part: "workbooks" (the rows that need no server), "coldstart" or "consolidation"
-        // (the province of 150 communes set up, then only its two consolidation rows).
+        // A third argument runs one part: "workbooks" (the rows that need no server), "coldstart", "consolidation"
+        // (the province of 150 communes set up, then only its two consolidation rows) or "ingest" (the two ingest rows).
         var only = arguments.Length > 2 ? arguments[2] : "";
         var rows = new List<Row>();
         if (only == "coldstart")
@@ -39,16 +39,19 @@ public static class SideBySideRun
                 Progress("ingest");
                 rows.AddRange(await serverRows.IngestAsync(Math.Min(rounds, 3)));
             }
-            Progress("consolidation");
-            rows.AddRange(await serverRows.ConsolidationAsync(rounds));
+            if (only != "ingest")
+            {
+                Progress("consolidation");
+                rows.AddRange(await serverRows.ConsolidationAsync(rounds));
+            }
             stack.Stop(server);
-            if (only != "consolidation")
+            if (only == "")
             {
                 Progress("cold start");
                 rows.Add(await ServerRows.ColdStartAsync(stack, province.Key, rounds));
             }
         }
-        if (only is "coldstart" or "consolidation")
+        if (only is "coldstart" or "consolidation" or "ingest")
         {
             foreach (var row in rows) Console.WriteLine(row);
             return 0;
