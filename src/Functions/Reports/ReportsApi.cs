@@ -183,6 +183,6 @@ public static class ReportsApi
     public sealed record UploadStores(IndicatorStore Indicators, FormStore Forms, ValueStore Values, CommittedValues Committed, FormWriter Writer,
         WorkflowGate Workflow)
     {
-        public UploadSubmission Submission => new(Indicators, Forms, Values, Committed, Writer, Workflow);
+        public UploadSubmission Submission => new(Indicators, Values, Committed, Writer, Workflow);
     }
 }

@@ -16,7 +16,7 @@ public enum UploadOutcome { Written, Unchanged, Rejected, NeedsIfMatch, Stale, B
 /// version against the version the form was generated from (or the If-Match sent), then commit. A form
 /// generated before someone else's change is refused as stale, never merged over it.
 /// </summary>
-public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms, ValueStore values, CommittedValues committed, FormWriter writer,
+public sealed class UploadSubmission(IndicatorStore indicators, ValueStore values, CommittedValues committed, FormWriter writer,
     WorkflowGate workflow)
 {
     /// The outcome; for <see cref="UploadOutcome.Closed"/> the workflow's refusal when it is the workflow that closed the form.
@@ -31,8 +31,8 @@ public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms,
     private async Task<(UploadOutcome Outcome, ImportSummary Summary, FormState Form)> DecideAsync(
         string unit, Period period, WorkbookImport read, string? expectedEtag, string user, string? from, bool dryRun, CancellationToken cancellationToken)
     {
-        var form = await forms.GetAsync(unit, period.Code, cancellationToken) ?? FormState.New(unit, period.Code);
-        form = await writer.RecoverAsync(form, period, cancellationToken);
+        var basis = await committed.ReadForSubmissionAsync(unit, period, cancellationToken);
+        var form = await writer.RecoverAsync(basis.Form, period, cancellationToken);
         ImportSummary Summary(ValidatedBatch? batch, IReadOnlyList<RowIssue> rejected, int version) =>
             new(dryRun, batch?.Imported ?? 0, batch?.Updated ?? 0, (batch?.Ignored ?? 0) + read.Ignored, rejected, batch?.Warnings ?? [], version, Etags.Of(version));
 
@@ -45,11 +45,9 @@ public sealed class UploadSubmission(IndicatorStore indicators, FormStore forms,
 
         var catalog = await indicators.GetAllAsync(cancellationToken);
         var current = await values.ReadAsync(unit, period, form.CurrentVersion, cancellationToken);
-        var history = new List<Observation>();
-        for (var back = period.SamePeriodLastYear(); back.Year >= period.Year - 3; back = back.SamePeriodLastYear())
-            history.AddRange(await committed.ReadAsync(unit, back, cancellationToken));
+        var history = await committed.HistoryAsync(basis, cancellationToken);
         var rows = read.Observations.Select(o => new ValueRow(o.IndicatorCode, o.Value, o.Numerator, o.Denominator, o.Note)).ToList();
-        var year = await committed.ReadYearAsync(unit, period.Year, cancellationToken);
+        var year = await committed.YearAsync(basis, cancellationToken);
         var batch = BatchValidation.Validate(unit, period, rows, catalog, current, history, year);
         // The batch names rows by their index; the user knows them by sheet row.
         var sheetRows = read.Observations.Select(o => read.Rows?.GetValueOrDefault(o.IndicatorCode)).ToList();

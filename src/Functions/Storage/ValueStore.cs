@@ -13,7 +13,8 @@ namespace HealthFuncs.Functions.Storage;
 // version of the form. Readers read only the version the Forms table points at, so a batch of any
 // size (written in transactions of at most 100 rows) becomes visible all at once.
 // The version a commit replaced is kept (the audit's baseline for that commit); older ones are deleted.
-public sealed class ValueStore(StorageAccount account)
+// Versions this instance committed are read from memory (KeptVersions): a version's rows never change.
+public sealed class ValueStore(StorageAccount account, KeptVersions kept)
 {
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Values, cancellationToken);
 
@@ -25,6 +26,7 @@ public sealed class ValueStore(StorageAccount account)
     {
         var result = new List<Observation>();
         if (version <= 0) return result;
+        if (kept.TryGet(unitCode, period.Code, version, out var rows)) return rows;
         await foreach (var e in QueryRange(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken))
             result.Add(e.ToObservation(unitCode, period));
         return result;
@@ -44,6 +46,7 @@ public sealed class ValueStore(StorageAccount account)
     {
         var result = new List<Observation>();
         if (versionByPeriod.Count == 0) return result;
+        if (Kept(unitCode, first, last, versionByPeriod) is { } known) return known;
         var (from, to) = ($"{unitCode}|{first.ToString(CultureInfo.InvariantCulture)}", $"{unitCode}|{last.ToString(CultureInfo.InvariantCulture)}");
         var partitions = Enumerable.Range(first, last - first + 1).Select(y => $"{unitCode}|{y.ToString(CultureInfo.InvariantCulture)}").ToHashSet(StringComparer.Ordinal);
         var table = await TableAsync(cancellationToken);
@@ -60,6 +63,29 @@ public sealed class ValueStore(StorageAccount account)
         }
         return result;
     }
+
+    /// The rows of every version asked for, when this instance committed them all: in the order a query returns them
+    /// (by partition, then row key). Null when one of them is not kept.
+    private List<Observation>? Kept(string unitCode, int first, int last, IReadOnlyDictionary<string, int> versionByPeriod)
+    {
+        var versions = new List<(int Year, string Prefix, IReadOnlyList<Observation> Rows)>();
+        foreach (var (code, version) in versionByPeriod)
+        {
+            var period = Period.ParseCode(code);
+            if (version <= 0 || period.Year < first || period.Year > last) continue;
+            if (!kept.TryGet(unitCode, code, version, out var rows)) return null;
+            versions.Add((period.Year, VersionPrefix(period, version), rows));
+        }
+        return [.. versions.OrderBy(v => v.Year).ThenBy(v => v.Prefix, StringComparer.Ordinal).SelectMany(v => v.Rows)];
+    }
+
+    /// Keeps the rows of a version just committed, as a read of it would return them (stored and parsed back, in
+    /// row key order), so this instance's next reads of it need no query.
+    public void KeepCommitted(string unitCode, Period period, int version, IReadOnlyList<Observation> values) =>
+        kept.Keep(unitCode, period.Code, version, [.. values
+            .Select(v => ValueEntity.From(v, version))
+            .OrderBy(e => e.RowKey, StringComparer.Ordinal)
+            .Select(e => e.ToObservation(unitCode, period))]);
 
     /// Writes a complete version of the form: one transaction per 100 rows. The version is freshly claimed,
     /// so no rows exist under it (an abandoned claim's number is never claimed again).
@@ -91,8 +117,14 @@ public sealed class ValueStore(StorageAccount account)
     private async Task DeleteRangeAsync(string unitCode, Period period, string from, string to, CancellationToken cancellationToken)
     {
         var doomed = new List<TableTransactionAction>();
+        var versions = new HashSet<int>();
         await foreach (var e in QueryRange(unitCode, period, from, to, cancellationToken))
+        {
             doomed.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+            if (int.TryParse(e.RowKey.Split('|')[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) versions.Add(version);
+        }
+        // Kept no longer either: what this instance holds stays what storage holds.
+        foreach (var version in versions) kept.Forget(unitCode, period.Code, version);
         foreach (var chunk in doomed.Chunk(100))
             await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }

@@ -16,6 +16,8 @@ public sealed record WriteResult(WriteOutcome Outcome, FormState Form);
 ///    writer's takeover) refuses the commit, and the claim is given back and its rows deleted;
 /// 4. write the audit entries under keys of the commit, then clear the commit's audit mark;
 /// 5. delete the versions before the one replaced (best effort; readers never see them).
+/// The committed rows are kept in this instance's memory (<see cref="KeptVersions"/>), so its next reads of
+/// that version (the next submission's checks, a consolidation) need no query.
 /// Once claimed, the write runs to its end even if the client goes away, so a dropped connection never
 /// leaves a claim behind. A claim older than <see cref="ClaimLease"/> belongs to a writer that died: the
 /// next writer claims past it and deletes its rows. Every way figures reach storage goes through here.
@@ -63,6 +65,7 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
                 await values.DeleteVersionAsync(form.UnitCode, period, abandoned, work);
             await values.WriteAsync(form.UnitCode, period, version, batch.Merged, work);
             committed = await forms.CommitAsync(claimed, clock.GetUtcNow(), from, work);
+            values.KeepCommitted(form.UnitCode, period, version, batch.Merged);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -79,7 +82,8 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
         await audit.WriteAsync(committed, period, current, batch.Merged, work);
         try
         {
-            if (form.CurrentVersion > 0) await values.DeleteVersionsBeforeAsync(form.UnitCode, period, form.CurrentVersion, work);
+            // Version numbers start at 1: when version 1 was replaced, nothing older exists.
+            if (form.CurrentVersion > 1) await values.DeleteVersionsBeforeAsync(form.UnitCode, period, form.CurrentVersion, work);
         }
         catch (RequestFailedException e)
         {

@@ -35,7 +35,7 @@ public static class ValuesApi
         return api;
     }
 
-    public sealed record SubmissionStores(IndicatorStore Indicators, FormStore Forms, ValueStore Values, CommittedValues Committed, FormWriter Writer);
+    public sealed record SubmissionStores(IndicatorStore Indicators, ValueStore Values, CommittedValues Committed, FormWriter Writer);
 
     private static async Task<Ok<FormValues>> GetAsync(string unit, string period, FormStore forms, ValueStore values, HttpContext http, CancellationToken cancellationToken)
     {
@@ -60,8 +60,8 @@ public static class ValuesApi
         if (rows.Count > BatchValidation.MaxRows)
             return Problems.Invalid("values", $"Mỗi lần gửi tối đa {BatchValidation.MaxRows} dòng.", $"At most {BatchValidation.MaxRows} rows per submission.");
 
-        var form = await stores.Forms.GetAsync(unit, p.Code, cancellationToken) ?? FormState.New(unit, p.Code);
-        form = await stores.Writer.RecoverAsync(form, p, cancellationToken);
+        var read = await stores.Committed.ReadForSubmissionAsync(unit, p, cancellationToken);
+        var form = await stores.Writer.RecoverAsync(read.Form, p, cancellationToken);
         if (form.Exists && string.IsNullOrEmpty(ifMatch))
             return Problems.Of(StatusCodes.Status428PreconditionRequired, "Thiếu If-Match",
                 $"Biểu đã có phiên bản {form.CurrentVersion}; hãy gửi kèm If-Match: {form.Etag} đã đọc để không ghi đè thay đổi của người khác.",
@@ -85,8 +85,8 @@ public static class ValuesApi
 
         var indicators = await stores.Indicators.GetAllAsync(cancellationToken);
         var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);
-        var history = await stores.Committed.HistoryAsync(unit, p, cancellationToken: cancellationToken);
-        var year = await stores.Committed.ReadYearAsync(unit, p.Year, cancellationToken);
+        var history = await stores.Committed.HistoryAsync(read, cancellationToken);
+        var year = await stores.Committed.YearAsync(read, cancellationToken);
         var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history, year);
         ImportSummary Summary(int version) => new(dryRun, batch.Imported, batch.Updated, batch.Ignored, batch.Rejected, batch.Warnings, version, Etags.Of(version), batch.Removed);
 
