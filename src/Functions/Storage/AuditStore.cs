@@ -63,27 +63,33 @@ public sealed class AuditStore(StorageAccount account)
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) => AppendAsync([entry], cancellationToken);
 
     /// Appends the entries of one commit under keys derived from <paramref name="commitId"/>, so writing them
-    /// again (a recovery after the writer died half-way) replaces them instead of adding copies.
+    /// again (a recovery after the writer died half-way) replaces them instead of adding copies. A commit's entries
+    /// share their time, user, unit, period and origin, so they are stored as a few rows of up to
+    /// <see cref="ChangesPerRow"/> changes each (one for a form of the whole catalog) rather than a row per value.
     public async Task AppendOnceAsync(IReadOnlyList<AuditEntry> entries, string commitId, CancellationToken cancellationToken = default)
     {
         foreach (var unit in entries.GroupBy(e => e.UnitCode))
         {
-            var actions = unit.Select((e, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                AuditEntity.From(e, unit.Key, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}")));
-            foreach (var chunk in actions.Chunk(100))
+            var rows = CommitRows.Of([.. unit]).Select((row, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                AuditEntity.From(row.First, unit.Key, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}", row.Changes)));
+            foreach (var chunk in rows.Chunk(100))
                 await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
         }
     }
+
+    /// At most this many changes share a row; fewer when their texts are long (a row's JSON stays under 30 000 characters).
+    public const int ChangesPerRow = 100;
 
     /// The newest entries of a unit, newest first.
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(string unitCode, int take, CancellationToken cancellationToken = default)
     {
         var result = new List<AuditEntry>();
         await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<AuditEntity>(e => e.PartitionKey == unitCode, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
-        {
-            result.Add(e.ToEntry());
-            if (result.Count >= take) break;
-        }
+            foreach (var entry in e.ToEntries())
+            {
+                result.Add(entry);
+                if (result.Count >= take) return result;
+            }
         return result;
     }
 
@@ -104,10 +110,19 @@ public sealed class AuditStore(StorageAccount account)
         public string? Subject { get; set; }
         public string? UnitCode { get; set; }
 
-        public AuditEntry ToEntry() => new(At, User, Enum.Parse<AuditAction>(Action), UnitCode ?? PartitionKey, Period, IndicatorCode, Old, New, Origin, Subject);
+        /// A commit's changes (indicator, action, old, new) when the row holds several; the other columns are theirs.
+        public string? Changes { get; set; }
 
-        public static AuditEntity From(AuditEntry e, string partition, string? id = null) => new()
+        public IEnumerable<AuditEntry> ToEntries()
         {
+            var entry = new AuditEntry(At, User, Enum.Parse<AuditAction>(Action), UnitCode ?? PartitionKey, Period, IndicatorCode, Old, New, Origin, Subject);
+            return Changes is null ? [entry] : CommitRows.Read(Changes).Select(c =>
+                entry with { Action = Enum.Parse<AuditAction>(c.Action), IndicatorCode = c.Indicator, Old = c.Old, New = c.New });
+        }
+
+        public static AuditEntity From(AuditEntry e, string partition, string? id = null, string? changes = null) => new()
+        {
+            Changes = changes,
             PartitionKey = partition, UnitCode = e.UnitCode,
             RowKey = $"{(DateTimeOffset.MaxValue.UtcTicks - e.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{id ?? Guid.NewGuid().ToString("N")}",
             At = e.At, User = e.User, Action = e.Action.ToString(), Period = e.Period, IndicatorCode = e.IndicatorCode,
