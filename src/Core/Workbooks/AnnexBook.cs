@@ -33,10 +33,11 @@ public static class AnnexBook
         for (var i = 0; i < sheets.Count; i++)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = sheets[i].Build(FormatIndex);
             // The drawing element precedes the notes' legacy drawing in the worksheet's schema order.
-            if (sheets[i].Charts.Count > 0) AnnexCharts.Attach(part, sheets[i].Charts);
-            if (sheets[i].Notes.Count > 0) CellNotes.Attach(part, sheets[i].Notes, i + 1);
+            var drawings = new List<DocumentFormat.OpenXml.OpenXmlElement>();
+            if (sheets[i].Charts.Count > 0) drawings.Add(AnnexCharts.Attach(part, sheets[i].Charts));
+            if (sheets[i].Notes.Count > 0) drawings.Add(CellNotes.Attach(part, sheets[i].Notes, i + 1));
+            sheets[i].WriteTo(part, FormatIndex, drawings);
             sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbookPart.GetIdOfPart(part) });
             if (sheets[i].PrintTitles is var (first, last))
                 definedNames.Append(new DefinedName($"{Quote(sheets[i].Name)}!${first}:${last}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });

@@ -23,8 +23,9 @@ public static class AnnexCharts
     private const string A = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /// <summary>Adds <paramref name="charts"/> to the sheet in <paramref name="part"/>; call before notes, whose drawing follows.</summary>
-    public static void Attach(WorksheetPart part, IReadOnlyList<SheetChart> charts)
+    /// <summary>Adds the drawing of <paramref name="charts"/> to the sheet's <paramref name="part"/>; returns the element that
+    /// draws it on the sheet, which goes before the notes' drawing.</summary>
+    public static Drawing Attach(WorksheetPart part, IReadOnlyList<SheetChart> charts)
     {
         var drawing = part.AddNewPart<DrawingsPart>();
         var xml = new StringBuilder($"<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" xmlns:a=\"{A}\">");
@@ -44,7 +45,7 @@ public static class AnnexCharts
         }
         xml.Append("</xdr:wsDr>");
         Feed(drawing, xml.ToString());
-        part.Worksheet!.Append(new Drawing { Id = part.GetIdOfPart(drawing) });
+        return new Drawing { Id = part.GetIdOfPart(drawing) };
     }
 
     private static void Feed(OpenXmlPart part, string xml)

@@ -1,21 +1,46 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace HealthFuncs.Core.Workbooks;
 
 /// <summary>
-/// One worksheet being laid out in memory (annexes are at most a few thousand cells): cells, merges,
-/// widths, heights, then the parts that follow the cells in the schema's order.
+/// One worksheet being laid out in memory: cells, merges, widths, heights, then the parts that follow the cells in
+/// the schema's order. A cell is held as a small value (its style and content) and becomes an XML element only as it
+/// is written, so a table of a hundred thousand cells does not keep as many element trees alive.
 /// Text is always written as an inline string, never as a formula (see <see cref="Looks.NeedsQuote"/>).
 /// </summary>
 public sealed class AnnexSheet(string name)
 {
-    private readonly SortedDictionary<uint, SortedDictionary<uint, Cell>> _rows = [];
+    // A cell's content: text (an inline string), a number, or a formula with its value as computed now (a number,
+    // or text when TextResult); none of them for a styled empty cell.
+    private readonly record struct Entry(uint Style, string? Text = null, decimal? Number = null, string? Formula = null, bool TextResult = false)
+    {
+        public Cell ToCell(uint column, uint row)
+        {
+            var cell = new Cell { CellReference = Ref(column, row), StyleIndex = Style };
+            if (Formula is { } formula)
+            {
+                cell.CellFormula = new CellFormula(formula);
+                if (TextResult || Number is null) { cell.DataType = CellValues.String; cell.CellValue = new CellValue(Text ?? ""); }
+                else cell.CellValue = new CellValue(Number.Value);
+            }
+            else if (Text is { } text)
+            {
+                cell.DataType = CellValues.InlineString;
+                cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+            }
+            else if (Number is { } number) cell.CellValue = new CellValue(number);
+            return cell;
+        }
+    }
+
+    private readonly SortedDictionary<uint, SortedDictionary<uint, Entry>> _rows = [];
     private readonly Dictionary<uint, double> _heights = [];
     private readonly List<string> _merges = [];
     private readonly SortedDictionary<uint, (double Width, bool Hidden)> _columns = [];
-    private readonly Dictionary<Cell, (Look Look, string Format)> _formats = [];
+    private readonly Dictionary<(uint Column, uint Row), (Look Look, string Format)> _formats = [];
     private readonly List<(string Reference, string Text)> _notes = [];
     private readonly List<(string Reference, string Location)> _links = [];
     private readonly HashSet<(uint Column, uint Row)> _unlocked = [];
@@ -57,37 +82,22 @@ public sealed class AnnexSheet(string name)
     public void Height(uint row, double points) => _heights[row] = points;
 
     /// <summary>Writes text; text that starts with = + - @ gets the quote-prefixed twin of its look.</summary>
-    public void Text(uint column, uint row, string? text, Look look)
-    {
-        var cell = Put(column, row, look, text is not null && Looks.NeedsQuote(text));
-        if (string.IsNullOrEmpty(text)) return;
-        cell.DataType = CellValues.InlineString;
-        cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
+    public void Text(uint column, uint row, string? text, Look look) =>
+        Put(column, row, new(Looks.Index(look, text is not null && Looks.NeedsQuote(text)), Text: string.IsNullOrEmpty(text) ? null : text));
 
     /// <summary>Writes a number, or a styled empty cell when null.</summary>
-    public void Number(uint column, uint row, decimal? value, Look look)
-    {
-        var cell = Put(column, row, look, false);
-        if (value is { } v) cell.CellValue = new CellValue(v);
-    }
+    public void Number(uint column, uint row, decimal? value, Look look) => Put(column, row, new(Looks.Index(look), Number: value));
 
     /// <summary>Writes a number with its own number format (a target printed in its plan's words around its number).</summary>
     public void Number(uint column, uint row, decimal? value, Look look, string format)
     {
-        var cell = Put(column, row, look, false);
-        if (value is { } v) cell.CellValue = new CellValue(v);
-        _formats[cell] = (look, format);
+        Number(column, row, value, look);
+        _formats[(column, row)] = (look, format);
     }
 
     /// <summary>Writes a formula whose result is text, with the text as computed now.</summary>
-    public void FormulaText(uint column, uint row, string formula, string cached, Look look)
-    {
-        var cell = Put(column, row, look, false);
-        cell.CellFormula = new CellFormula(formula);
-        cell.DataType = CellValues.String;
-        cell.CellValue = new CellValue(cached);
-    }
+    public void FormulaText(uint column, uint row, string formula, string cached, Look look) =>
+        Put(column, row, new(Looks.Index(look), Text: cached, Formula: formula, TextResult: true));
 
     /// <summary>Writes a date as a date serial with the date look (dd/mm/yyyy), or a bordered empty cell.</summary>
     public void Date(uint column, uint row, DateOnly? date) =>
@@ -115,41 +125,73 @@ public sealed class AnnexSheet(string name)
     public IEnumerable<(Look Look, string Format)> OwnFormats => _formats.Values.Distinct();
 
     /// <summary>Writes a formula with its value as computed now, so readers that do not calculate still see it.</summary>
-    public void Formula(uint column, uint row, string formula, decimal? cached, Look look)
-    {
-        var cell = Put(column, row, look, false);
-        cell.CellFormula = new CellFormula(formula);
-        if (cached is { } v) cell.CellValue = new CellValue(v);
-        else { cell.DataType = CellValues.String; cell.CellValue = new CellValue(""); }
-    }
+    public void Formula(uint column, uint row, string formula, decimal? cached, Look look) =>
+        Put(column, row, new(Looks.Index(look), Number: cached, Formula: formula));
 
     /// <summary>Merges a block, writing the text in its first cell and the look on every cell (for borders).</summary>
     public void Merge(uint fromColumn, uint fromRow, uint toColumn, uint toRow, string? text, Look look)
     {
         for (var r = fromRow; r <= toRow; r++)
             for (var c = fromColumn; c <= toColumn; c++)
-                if (r != fromRow || c != fromColumn) Put(c, r, look, false);
+                if (r != fromRow || c != fromColumn) Put(c, r, new(Looks.Index(look)));
         Text(fromColumn, fromRow, text, look);
         if (fromColumn != toColumn || fromRow != toRow)
             _merges.Add($"{Ref(fromColumn, fromRow)}:{Ref(toColumn, toRow)}");
     }
 
-    private Cell Put(uint column, uint row, Look look, bool quoted)
+    private void Put(uint column, uint row, Entry entry)
     {
         if (!_rows.TryGetValue(row, out var cells)) _rows[row] = cells = [];
-        var cell = new Cell { CellReference = Ref(column, row), StyleIndex = Looks.Index(look, quoted) };
-        cells[column] = cell;
-        return cell;
+        cells[column] = entry;
+        // A cell written again loses the format of the one it replaces.
+        _formats.Remove((column, row));
     }
 
-    /// <summary>Builds the worksheet with its children in the order the schema requires.</summary>
-    public Worksheet Build(Func<Look, string, uint>? formatIndex = null)
+    /// <summary>
+    /// Writes the sheet into <paramref name="part"/>: the worksheet <see cref="Frame"/> built, its rows streamed into
+    /// its sheet data, then whatever follows them, <paramref name="drawings"/> (a chart drawing, a notes drawing) last.
+    /// </summary>
+    public void WriteTo(WorksheetPart part, Func<Look, string, uint>? formatIndex, IEnumerable<OpenXmlElement> drawings)
     {
-        foreach (var (cell, (look, format)) in _formats)
-            cell.StyleIndex = formatIndex?.Invoke(look, format) ?? Looks.Index(look);
+        var worksheet = Frame(formatIndex);
+        foreach (var drawing in drawings) worksheet.Append(drawing);
+        using var writer = OpenXmlWriter.Create(part, new System.Text.UTF8Encoding(false));
+        // The relationships namespace, declared once on the root, where a drawing refers to its part.
+        writer.WriteStartElement(worksheet, [], worksheet.Elements<Drawing>().Any() || worksheet.Elements<LegacyDrawing>().Any()
+            ? [new("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships")] : []);
+        foreach (var child in worksheet.ChildElements)
+        {
+            if (child is not SheetData) { writer.WriteElement(child); continue; }
+            writer.WriteStartElement(child);
+            WriteRows(writer);
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
+
+    private void WriteRows(OpenXmlWriter writer)
+    {
+        var merged = _merges.Select(m => m.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        foreach (var (index, cells) in _rows)
+        {
+            var row = new Row { RowIndex = index };
+            var height = _heights.TryGetValue(index, out var h) ? h : HeightFor(index, cells, merged);
+            if (height is { } points) { row.Height = points; row.CustomHeight = true; }
+            writer.WriteStartElement(row);
+            foreach (var (column, entry) in cells) writer.WriteElement(entry.ToCell(column, index));
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>The worksheet with its children in the order the schema requires, its sheet data empty: the rows are
+    /// written into it as the part is written (<see cref="WriteTo"/>).</summary>
+    private Worksheet Frame(Func<Look, string, uint>? formatIndex)
+    {
+        foreach (var ((column, row), (look, format)) in _formats)
+            _rows[row][column] = _rows[row][column] with { Style = formatIndex?.Invoke(look, format) ?? Looks.Index(look) };
         foreach (var (column, row) in _unlocked)
-            if (_rows.TryGetValue(row, out var line) && line.TryGetValue(column, out var cell))
-                cell.StyleIndex = Looks.Unlocked(cell.StyleIndex!.Value);
+            if (_rows.TryGetValue(row, out var line) && line.TryGetValue(column, out var entry))
+                line[column] = entry with { Style = Looks.Unlocked(entry.Style) };
         var worksheet = new Worksheet();
         worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var view = new SheetView { WorkbookViewId = 0, ZoomScale = 100 };
@@ -161,17 +203,7 @@ public sealed class AnnexSheet(string name)
             {
                 Min = c.Key, Max = c.Key, Width = c.Value.Width, CustomWidth = true, Hidden = c.Value.Hidden ? true : null,
             })));
-        var data = new SheetData();
-        var merged = _merges.Select(m => m.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
-        foreach (var (index, cells) in _rows)
-        {
-            var row = new Row { RowIndex = index };
-            var height = _heights.TryGetValue(index, out var h) ? h : HeightFor(cells, merged);
-            if (height is { } points) { row.Height = points; row.CustomHeight = true; }
-            row.Append(cells.Values);
-            data.Append(row);
-        }
-        worksheet.Append(data);
+        worksheet.Append(new SheetData());
         // In sheetProtection false means "allowed"; the attributes are left out where the default (not allowed) holds.
         bool? filterable = AutoFilter is null ? null : false;
         if (Protect)
@@ -207,13 +239,13 @@ public sealed class AnnexSheet(string name)
     /// Spreadsheet programs do not grow rows for wrapped text when they open a file, so the height is set here:
     /// 15.75 pt a line, the lines estimated from the text's length against the column's width.
     /// </summary>
-    private double? HeightFor(SortedDictionary<uint, Cell> cells, HashSet<string> merged)
+    private double? HeightFor(uint row, SortedDictionary<uint, Entry> cells, HashSet<string> merged)
     {
         var lines = 1;
         foreach (var (column, cell) in cells)
         {
-            if (cell.InlineString?.InnerText is not { Length: > 0 } text || merged.Contains(cell.CellReference!.Value!)
-                || _formats.ContainsKey(cell) || !Looks.Wraps(Looks.Of(cell.StyleIndex?.Value ?? 0))) continue;
+            if (cell.Formula is not null || cell.Text is not { Length: > 0 } text || merged.Contains(Ref(column, row))
+                || _formats.ContainsKey((column, row)) || !Looks.Wraps(Looks.Of(cell.Style))) continue;
             var width = _columns.TryGetValue(column, out var c) ? c.Width : 9;
             // About 1.1 characters of Times New Roman 12 fit per unit of width, less the padding: erring towards a spare line rather than overlapping text.
             var perLine = Math.Max(1, (int)(width * 1.1) - 2);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -14,22 +15,30 @@ public static class CellNotes
     /// <summary>The author every note is signed with.</summary>
     public const string Author = "HealthFuncs";
 
-    /// <summary>Adds <paramref name="notes"/> to the sheet in <paramref name="part"/>; <paramref name="sheetNumber"/> keeps shape ids unique per workbook.</summary>
-    public static void Attach(WorksheetPart part, IReadOnlyList<(string Reference, string Text)> notes, int sheetNumber)
+    /// <summary>Adds <paramref name="notes"/> to the sheet's <paramref name="part"/>; returns the element that draws them on the
+    /// sheet. <paramref name="sheetNumber"/> keeps shape ids unique per workbook.</summary>
+    public static LegacyDrawing Attach(WorksheetPart part, IReadOnlyList<(string Reference, string Text)> notes, int sheetNumber)
     {
+        // A table of many children carries thousands of notes: each is written as it is made, not kept as a tree.
         var comments = part.AddNewPart<WorksheetCommentsPart>();
-        var list = new CommentList();
-        foreach (var (reference, text) in notes)
-            list.Append(new Comment(new CommentText(new Run(
-                new RunProperties(new FontSize { Val = 10 }, new RunFont { Val = "Times New Roman" }),
-                new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve })))
-            { Reference = reference, AuthorId = 0 });
-        comments.Comments = new Comments(new Authors(new Author(Author)), list);
+        using (var writer = OpenXmlWriter.Create(comments, new UTF8Encoding(false)))
+        {
+            writer.WriteStartElement(new Comments());
+            writer.WriteElement(new Authors(new Author(Author)));
+            writer.WriteStartElement(new CommentList());
+            foreach (var (reference, text) in notes)
+                writer.WriteElement(new Comment(new CommentText(new Run(
+                    new RunProperties(new FontSize { Val = 10 }, new RunFont { Val = "Times New Roman" }),
+                    new Text(text) { Space = SpaceProcessingModeValues.Preserve })))
+                { Reference = reference, AuthorId = 0 });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
 
         var vml = part.AddNewPart<VmlDrawingPart>();
         using (var writer = new StreamWriter(vml.GetStream(FileMode.Create), new UTF8Encoding(false)))
             writer.Write(Shapes(notes, sheetNumber));
-        part.Worksheet!.Append(new LegacyDrawing { Id = part.GetIdOfPart(vml) });
+        return new LegacyDrawing { Id = part.GetIdOfPart(vml) };
     }
 
     private static string Shapes(IReadOnlyList<(string Reference, string Text)> notes, int sheetNumber)

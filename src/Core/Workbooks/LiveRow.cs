@@ -153,7 +153,7 @@ public sealed record LiveRow(PlanCell Plan, string? OfPlan, string? Change, stri
     {
         var decimals = Figures.Decimals(number);
         var normal = Figures.Normalize(number);
-        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var vi = AnnexFrame.Vietnamese;
         (string Written, bool Grouped)[] forms =
         [
             (normal.ToString("#,##0." + new string('0', decimals), vi).TrimEnd(','), true),
