@@ -31,7 +31,11 @@ public sealed class UploadSubmission(IndicatorStore indicators, ValueStore value
     private async Task<(UploadOutcome Outcome, ImportSummary Summary, FormState Form)> DecideAsync(
         string unit, Period period, WorkbookImport read, string? expectedEtag, string user, string? from, bool dryRun, CancellationToken cancellationToken)
     {
-        var basis = await committed.ReadForSubmissionAsync(unit, period, cancellationToken);
+        // The catalog and the forms are read at once: neither waits on the other.
+        var indicatorsRead = indicators.GetAllAsync(cancellationToken);
+        var formsRead = committed.ReadForSubmissionAsync(unit, period, cancellationToken);
+        await Task.WhenAll(indicatorsRead, formsRead);
+        var basis = await formsRead;
         var form = await writer.RecoverAsync(basis.Form, period, cancellationToken);
         ImportSummary Summary(ValidatedBatch? batch, IReadOnlyList<RowIssue> rejected, int version) =>
             new(dryRun, batch?.Imported ?? 0, batch?.Updated ?? 0, (batch?.Ignored ?? 0) + read.Ignored, rejected, batch?.Warnings ?? [], version, Etags.Of(version));
@@ -43,7 +47,7 @@ public sealed class UploadSubmission(IndicatorStore indicators, ValueStore value
         if (form.Status is FormStatus.Approved or FormStatus.Locked || await workflow.CheckEditAsync(form, period, cancellationToken) is not null)
             return (UploadOutcome.Closed, Summary(null, [], form.CurrentVersion), form);
 
-        var catalog = await indicators.GetAllAsync(cancellationToken);
+        var catalog = await indicatorsRead;
         var current = await values.ReadAsync(unit, period, form.CurrentVersion, cancellationToken);
         var history = await committed.HistoryAsync(basis, cancellationToken);
         var rows = read.Observations.Select(o => new ValueRow(o.IndicatorCode, o.Value, o.Numerator, o.Denominator, o.Note)).ToList();

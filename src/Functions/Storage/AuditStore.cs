@@ -77,6 +77,15 @@ public sealed class AuditStore(StorageAccount account)
         }
     }
 
+    /// True when row <paramref name="index"/> of a commit's entries, written at <paramref name="at"/>, is stored: one
+    /// point read that tells whether the commit's audit was written to its end (its rows are written in order).
+    public async Task<bool> HasCommitRowAsync(string unitCode, DateTimeOffset at, string commitId, int index, CancellationToken cancellationToken = default) =>
+        (await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(unitCode,
+            AuditEntity.KeyOf(at, $"{commitId}|{index.ToString("D5", CultureInfo.InvariantCulture)}"), [nameof(ITableEntity.RowKey)], cancellationToken)).HasValue;
+
+    /// How many rows a commit's entries take.
+    public static int CommitRowCount(IReadOnlyList<AuditEntry> entries) => entries.GroupBy(e => e.UnitCode).Sum(unit => CommitRows.Of([.. unit]).Count());
+
     /// At most this many changes share a row; fewer when their texts are long (a row's JSON stays under 30 000 characters).
     public const int ChangesPerRow = 100;
 
@@ -120,11 +129,14 @@ public sealed class AuditStore(StorageAccount account)
                 entry with { Action = Enum.Parse<AuditAction>(c.Action), IndicatorCode = c.Indicator, Old = c.Old, New = c.New });
         }
 
+        public static string KeyOf(DateTimeOffset at, string id) =>
+            $"{(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{id}";
+
         public static AuditEntity From(AuditEntry e, string partition, string? id = null, string? changes = null) => new()
         {
             Changes = changes,
             PartitionKey = partition, UnitCode = e.UnitCode,
-            RowKey = $"{(DateTimeOffset.MaxValue.UtcTicks - e.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{id ?? Guid.NewGuid().ToString("N")}",
+            RowKey = KeyOf(e.At, id ?? Guid.NewGuid().ToString("N")),
             At = e.At, User = e.User, Action = e.Action.ToString(), Period = e.Period, IndicatorCode = e.IndicatorCode,
             Old = e.Old, New = e.New, Origin = e.From, Subject = e.Subject,
         };

@@ -26,8 +26,13 @@ public sealed record FormState(
     /// The version the last commit replaced: the audit's baseline for that commit.
     public int BaseVersion { get; init; }
 
-    /// True from a commit until its audit entries are confirmed written.
+    /// True from a commit until its audit entries are confirmed written: how commits were marked before they
+    /// recorded <see cref="AuditRows"/>; such a mark is still honoured.
     public bool AuditPending { get; init; }
+
+    /// How many audit rows the last commit writes (<see cref="CommitRows"/>): the next writer checks that the last
+    /// of them exists, and writes them again when it does not (their writer died first).
+    public int AuditRows { get; init; }
 
     /// Where the last commit came from (the audit's "from").
     public string? UpdatedFrom { get; init; }
@@ -91,14 +96,14 @@ public sealed class FormStore(StorageAccount account)
             ["UpdatedBy"] = by,
         }, cancellationToken);
 
-    /// Makes the claimed version the one readers see, and marks its audit as pending.
-    public Task<FormState> CommitAsync(FormState claimed, DateTimeOffset at, string? from, CancellationToken cancellationToken = default) =>
+    /// Makes the claimed version the one readers see, recording how many audit rows the commit writes.
+    public Task<FormState> CommitAsync(FormState claimed, DateTimeOffset at, string? from, int auditRows, CancellationToken cancellationToken = default) =>
         SaveAsync(claimed, new Dictionary<string, object?>
         {
             ["CurrentVersion"] = claimed.PendingVersion ?? throw new InvalidOperationException("Nothing claimed."),
             ["BaseVersion"] = claimed.CurrentVersion,
             ["PendingVersion"] = null, ["PendingSince"] = null,
-            ["UpdatedAt"] = at, ["UpdatedFrom"] = from, ["AuditPending"] = true,
+            ["UpdatedAt"] = at, ["UpdatedFrom"] = from, ["AuditPending"] = null, ["AuditRows"] = auditRows,
         }, cancellationToken);
 
     /// Gives a claim up (the writer's commit was refused or its rows could not be written).
@@ -125,6 +130,6 @@ public sealed class FormStore(StorageAccount account)
         new(e.PartitionKey, e.RowKey, e.Int("CurrentVersion") ?? 0, Enum.TryParse<FormStatus>(e.Text("Status"), out var s) ? s : FormStatus.Draft,
             e.Text("UpdatedBy"), e.Time("UpdatedAt"), e.Int("PendingVersion"), e.Time("PendingSince"), e.ETag)
         {
-            BaseVersion = e.Int("BaseVersion") ?? 0, AuditPending = e.Flag("AuditPending"), UpdatedFrom = e.Text("UpdatedFrom"), Record = e,
+            BaseVersion = e.Int("BaseVersion") ?? 0, AuditPending = e.Flag("AuditPending"), AuditRows = e.Int("AuditRows") ?? 0, UpdatedFrom = e.Text("UpdatedFrom"), Record = e,
         };
 }

@@ -10,47 +10,54 @@ namespace HealthFuncs.Functions.Submissions;
 /// leaves the next writer able to write exactly the same entries (under the same keys) again.
 public sealed class CommitAudit(FormStore forms, ValueStore values, AuditStore audit, ILogger<CommitAudit> log)
 {
-    /// Writes the entries of <paramref name="committed"/>'s commit and clears its pending mark.
-    public async Task<FormState> WriteAsync(FormState committed, Period period, IReadOnlyList<Observation> before, IReadOnlyList<Observation> after,
-        CancellationToken cancellationToken)
+    /// The entries of a commit at <paramref name="at"/> by <paramref name="user"/> from <paramref name="from"/> that
+    /// replaces <paramref name="before"/> with <paramref name="after"/>.
+    public static IReadOnlyList<AuditEntry> EntriesOf(string unitCode, Period period, DateTimeOffset at, string user, string? from,
+        IReadOnlyList<Observation> before, IReadOnlyList<Observation> after)
     {
-        await audit.AppendOnceAsync(Entries(committed, period, before, after), $"{period.Code}|v{committed.CurrentVersion}", cancellationToken);
+        var old = before.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
+        var kept = after.Select(o => o.IndicatorCode).ToHashSet(StringComparer.Ordinal);
+        var changed = after
+            .Where(o => !old.TryGetValue(o.IndicatorCode, out var was) || was != o)
+            .Select(o => new AuditEntry(at, user, old.ContainsKey(o.IndicatorCode) ? AuditAction.ValueChanged : AuditAction.ValueAdded,
+                unitCode, period.Code, o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), from));
+        // A value in the version replaced and not in the new one was removed (a cell emptied and sent).
+        var removed = before.Where(o => !kept.Contains(o.IndicatorCode))
+            .Select(o => new AuditEntry(at, user, AuditAction.ValueRemoved, unitCode, period.Code, o.IndicatorCode, Describe(o), null, from));
+        return [.. changed.Concat(removed).OrderBy(e => e.IndicatorCode, StringComparer.Ordinal)];
+    }
+
+    /// Writes the entries of <paramref name="committed"/>'s commit under keys of the commit.
+    public Task WriteAsync(FormState committed, Period period, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        audit.AppendOnceAsync(entries, CommitId(period, committed.CurrentVersion), cancellationToken);
+
+    /// Writes the audit of the form's last commit again when its writer died before writing all of it: the last of
+    /// its rows is missing (one point read), or the form carries the pending mark commits used to set. The entries
+    /// come from the two stored versions, under the same keys, so writing them twice is harmless.
+    public async Task<FormState> RecoverAsync(FormState form, Period period, CancellationToken cancellationToken)
+    {
+        if (!form.AuditPending && (form.AuditRows == 0 || form.UpdatedAt is not { } at
+            || await audit.HasCommitRowAsync(form.UnitCode, at, CommitId(period, form.CurrentVersion), form.AuditRows - 1, cancellationToken)))
+            return form;
+        log.LogWarning("Recovering the audit of {Unit} {Period} v{Version}", form.UnitCode, period.Code, form.CurrentVersion);
+        var before = await values.ReadAsync(form.UnitCode, period, form.BaseVersion, cancellationToken);
+        var after = await values.ReadAsync(form.UnitCode, period, form.CurrentVersion, cancellationToken);
+        await WriteAsync(form, period, EntriesOf(form.UnitCode, period, form.UpdatedAt ?? DateTimeOffset.UnixEpoch, form.UpdatedBy ?? "", form.UpdatedFrom,
+            before, after), cancellationToken);
+        if (!form.AuditPending) return form;
         try
         {
-            return await forms.AuditedAsync(committed, cancellationToken);
+            return await forms.AuditedAsync(form, cancellationToken);
         }
         catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
         {
             // The form moved on meanwhile; the mark stays, and writing the same entries again is harmless.
-            log.LogInformation("Audit mark of {Unit} {Period} v{Version} left for the next writer", committed.UnitCode, period.Code, committed.CurrentVersion);
-            return committed;
+            log.LogInformation("Audit mark of {Unit} {Period} v{Version} left for the next writer", form.UnitCode, period.Code, form.CurrentVersion);
+            return form;
         }
     }
 
-    /// Writes the audit of a commit whose writer died before confirming it: reads both versions again.
-    public async Task<FormState> RecoverAsync(FormState form, Period period, CancellationToken cancellationToken)
-    {
-        log.LogWarning("Recovering the audit of {Unit} {Period} v{Version}", form.UnitCode, period.Code, form.CurrentVersion);
-        var before = await values.ReadAsync(form.UnitCode, period, form.BaseVersion, cancellationToken);
-        var after = await values.ReadAsync(form.UnitCode, period, form.CurrentVersion, cancellationToken);
-        return await WriteAsync(form, period, before, after, cancellationToken);
-    }
-
-    private static List<AuditEntry> Entries(FormState form, Period period, IReadOnlyList<Observation> before, IReadOnlyList<Observation> after)
-    {
-        var old = before.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
-        var kept = after.Select(o => o.IndicatorCode).ToHashSet(StringComparer.Ordinal);
-        var at = form.UpdatedAt ?? DateTimeOffset.UnixEpoch;
-        var changed = after
-            .Where(o => !old.TryGetValue(o.IndicatorCode, out var was) || was != o)
-            .Select(o => new AuditEntry(at, form.UpdatedBy ?? "", old.ContainsKey(o.IndicatorCode) ? AuditAction.ValueChanged : AuditAction.ValueAdded,
-                form.UnitCode, period.Code, o.IndicatorCode, old.TryGetValue(o.IndicatorCode, out var was) ? Describe(was) : null, Describe(o), form.UpdatedFrom));
-        // A value in the version replaced and not in the new one was removed (a cell emptied and sent).
-        var removed = before.Where(o => !kept.Contains(o.IndicatorCode))
-            .Select(o => new AuditEntry(at, form.UpdatedBy ?? "", AuditAction.ValueRemoved, form.UnitCode, period.Code, o.IndicatorCode,
-                Describe(o), null, form.UpdatedFrom));
-        return [.. changed.Concat(removed).OrderBy(e => e.IndicatorCode, StringComparer.Ordinal)];
-    }
+    private static string CommitId(Period period, int version) => $"{period.Code}|v{version.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Describe(Observation o)
     {

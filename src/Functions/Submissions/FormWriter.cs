@@ -13,8 +13,10 @@ public sealed record WriteResult(WriteOutcome Outcome, FormState Form);
 /// 1. claim the next version on the form entity with the ETag read (the same read the workflow was checked on);
 /// 2. write every row of that version, one transaction per 100 rows;
 /// 3. commit the pointer with the claim's ETag: any change since the claim (an approval, a return, another
-///    writer's takeover) refuses the commit, and the claim is given back and its rows deleted;
-/// 4. write the audit entries under keys of the commit, then clear the commit's audit mark;
+///    writer's takeover) refuses the commit, and the claim is given back and its rows deleted; the commit records
+///    how many audit rows it writes;
+/// 4. write the audit entries under keys of the commit (the next writer checks that the last of them exists and
+///    writes them again if its writer died first);
 /// 5. delete the versions before the one replaced (best effort; readers never see them).
 /// The committed rows are kept in this instance's memory (<see cref="KeptVersions"/>), so its next reads of
 /// that version (the next submission's checks, a consolidation) need no query.
@@ -34,11 +36,11 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
     public TimeSpan BusyFor(FormState form) =>
         form.PendingSince is { } since ? Max(since + ClaimLease - clock.GetUtcNow(), TimeSpan.FromSeconds(1)) : TimeSpan.FromSeconds(1);
 
-    /// Confirms the audit of the last commit when its mark is still set (its writer died before it could, or is
-    /// about to): the entries are written again under the same keys, so doing it twice is harmless, and a new
-    /// commit never overwrites a mark whose entries may be missing. Returns the form as saved.
-    public async Task<FormState> RecoverAsync(FormState form, Period period, CancellationToken cancellationToken) =>
-        form.AuditPending ? await audit.RecoverAsync(form, period, cancellationToken) : form;
+    /// Completes the audit of the last commit when its writer died before writing it all (or is about to): the
+    /// entries are written again under the same keys, so doing it twice is harmless, and a new commit never
+    /// replaces a commit whose entries may be missing. Returns the form as saved.
+    public Task<FormState> RecoverAsync(FormState form, Period period, CancellationToken cancellationToken) =>
+        audit.RecoverAsync(form, period, cancellationToken);
 
     public async Task<WriteResult> WriteAsync(FormState form, Period period, ValidatedBatch batch, IReadOnlyList<Core.Observations.Observation> current,
         string user, string? from, CancellationToken cancellationToken = default)
@@ -59,12 +61,17 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
         }
 
         var version = claimed.PendingVersion!.Value;
+        // Whole milliseconds: the audit's keys are made from this time, and a later writer makes them again from the
+        // time stored with the commit.
+        var ticks = clock.GetUtcNow().UtcTicks;
+        var at = new DateTimeOffset(ticks - ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        var entries = CommitAudit.EntriesOf(form.UnitCode, period, at, user, from, current, batch.Merged);
         try
         {
             if (form.PendingVersion is { } abandoned)
                 await values.DeleteVersionAsync(form.UnitCode, period, abandoned, work);
             await values.WriteAsync(form.UnitCode, period, version, batch.Merged, work);
-            committed = await forms.CommitAsync(claimed, clock.GetUtcNow(), from, work);
+            committed = await forms.CommitAsync(claimed, at, from, AuditStore.CommitRowCount(entries), work);
             values.KeepCommitted(form.UnitCode, period, version, batch.Merged);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -79,7 +86,7 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
             throw;
         }
 
-        await audit.WriteAsync(committed, period, current, batch.Merged, work);
+        await audit.WriteAsync(committed, period, entries, work);
         try
         {
             // Version numbers start at 1: when version 1 was replaced, nothing older exists.

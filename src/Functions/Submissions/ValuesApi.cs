@@ -60,7 +60,11 @@ public static class ValuesApi
         if (rows.Count > BatchValidation.MaxRows)
             return Problems.Invalid("values", $"Mỗi lần gửi tối đa {BatchValidation.MaxRows} dòng.", $"At most {BatchValidation.MaxRows} rows per submission.");
 
-        var read = await stores.Committed.ReadForSubmissionAsync(unit, p, cancellationToken);
+        // The catalog and the forms are read at once: neither waits on the other.
+        var catalog = stores.Indicators.GetAllAsync(cancellationToken);
+        var forms = stores.Committed.ReadForSubmissionAsync(unit, p, cancellationToken);
+        await Task.WhenAll(catalog, forms);
+        var read = await forms;
         var form = await stores.Writer.RecoverAsync(read.Form, p, cancellationToken);
         if (form.Exists && string.IsNullOrEmpty(ifMatch))
             return Problems.Of(StatusCodes.Status428PreconditionRequired, "Thiếu If-Match",
@@ -83,7 +87,7 @@ public static class ValuesApi
             return Problems.Conflict(refusal.MessageVi, refusal.MessageEn);
         }
 
-        var indicators = await stores.Indicators.GetAllAsync(cancellationToken);
+        var indicators = await catalog;
         var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);
         var history = await stores.Committed.HistoryAsync(read, cancellationToken);
         var year = await stores.Committed.YearAsync(read, cancellationToken);
