@@ -111,6 +111,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Catalog.CatalogUsage>();
         services.AddSingleton<Indicators.UnitIndicators>();
         services.AddSingleton<FormStore>();
+        services.AddSingleton<KeptVersions>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
         services.AddSingleton<Submissions.FormWriter>();
