@@ -37,7 +37,7 @@ public static class SideBySideRun
             if (only != "consolidation")
             {
                 Progress("ingest");
-                rows.AddRange(await serverRows.IngestAsync(Math.Min(rounds, 3)));
+                rows.AddRange(await serverRows.IngestAsync(rounds));
             }
             if (only != "ingest")
             {
