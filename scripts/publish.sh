@@ -30,7 +30,10 @@ rm -rf "$app" "$zip"
 mkdir -p "$out"
 
 echo "Publishing the isolated worker (linux-x64) to $app"
-dotnet publish "$root/src/Functions" -c Release -r linux-x64 --self-contained false \
+# ReadyToRun: the assemblies carry native code for linux-x64, so a cold start compiles far less before its first
+# answer (about 95 ms of 500 on the 2-core development machine; docs/performance.md). The package grows from about
+# 21 to 47 MB (the zip to about 18 MB).
+dotnet publish "$root/src/Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -p:DebugType=none -p:GenerateDocumentationFile=false -o "$app" -nologo -v quiet
 cp "$root/host.json" "$app/host.json"
 for file in functions.metadata worker.config.json extensions.json; do

@@ -87,6 +87,7 @@ public partial class Program
         api.MapWorkflow();
         api.MapSummaries();
         app.MapHostingEndpoints();
+        EndpointsBuiltOnce.Apply(app);
         return app;
     }
 }

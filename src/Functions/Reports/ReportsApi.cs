@@ -50,8 +50,11 @@ public static class ReportsApi
         return api;
     }
 
-    public sealed record ReportStores(UnitStore Units, IndicatorStore Indicators, TargetStore Targets, FormStore Forms, CommittedValues Committed,
-        WorkbookStore Workbooks, Attainment.FigureBooks Books, UnitIndicators Sets)
+    // Named as services: from the record's types alone the compile-time request delegate generator takes the record of a
+    // GET for a JSON body, and the OpenAPI document would show one.
+    public sealed record ReportStores([FromServices] UnitStore Units, [FromServices] IndicatorStore Indicators, [FromServices] TargetStore Targets,
+        [FromServices] FormStore Forms, [FromServices] CommittedValues Committed, [FromServices] WorkbookStore Workbooks,
+        [FromServices] Attainment.FigureBooks Books, [FromServices] UnitIndicators Sets)
     {
         public AnnexSources Sources => new(Units, Indicators, Targets, Forms, Committed, Books, Sets);
     }
