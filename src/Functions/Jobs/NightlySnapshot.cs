@@ -68,7 +68,8 @@ public sealed class NightlySnapshot(JobStepRunner runner, UnitStore units, Stora
         {
             if (!Period.TryParseCode(form.RowKey, out var period)) continue;
             var version = form.GetInt32("CurrentVersion") ?? 0;
-            var rows = await values.ReadAsync(unitCode, period, version, ct);
+            // Not kept: the snapshot reads every form once, and would push out the rows submissions and reports reuse.
+            var rows = await values.ReadAsync(unitCode, period, version, cancellationToken: ct);
             forms.Add(new SnapshotForm(period.Code, version, form.GetString("Status") ?? "", SnapshotWorkflow.Of(states.GetValueOrDefault(period.Code)),
                 [.. rows.OrderBy(r => r.IndicatorCode, StringComparer.Ordinal).Select(r => new SnapshotValue(r.IndicatorCode, r.Value, r.Numerator, r.Denominator, r.Note))]));
         }

@@ -48,7 +48,7 @@ public sealed class UploadSubmission(IndicatorStore indicators, ValueStore value
             return (UploadOutcome.Closed, Summary(null, [], form.CurrentVersion), form);
 
         var catalog = await indicatorsRead;
-        var current = await values.ReadAsync(unit, period, form.CurrentVersion, cancellationToken);
+        var current = await values.ReadAsync(unit, period, form.CurrentVersion, form.CurrentRows, cancellationToken);
         var history = await committed.HistoryAsync(basis, cancellationToken);
         var rows = read.Observations.Select(o => new ValueRow(o.IndicatorCode, o.Value, o.Numerator, o.Denominator, o.Note)).ToList();
         var year = await committed.YearAsync(basis, cancellationToken);

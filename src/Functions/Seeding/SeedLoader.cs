@@ -48,7 +48,7 @@ public sealed class SeedLoader(
         var claimed = await forms.ClaimAsync(FormState.New(unitCode, period.Code), SeedUserId, DateTimeOffset.UtcNow, cancellationToken);
         await values.WriteAsync(unitCode, period, claimed.PendingVersion!.Value, rows, cancellationToken);
         // Seeded figures are the starting point, not changes anyone made: nothing to audit.
-        await forms.CommitAsync(claimed, DateTimeOffset.UtcNow, "seed", auditRows: 0, cancellationToken);
+        await forms.CommitAsync(claimed, DateTimeOffset.UtcNow, "seed", rows.Count, auditRows: 0, cancellationToken);
         return true;
     }
 

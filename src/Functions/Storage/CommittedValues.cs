@@ -10,7 +10,7 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
     /// The committed values of a unit's form for a period; empty when the form was never written.
     public async Task<IReadOnlyList<Observation>> ReadAsync(string unitCode, Period period, CancellationToken cancellationToken = default) =>
         await forms.GetAsync(unitCode, period.Code, cancellationToken) is { } form
-            ? await values.ReadAsync(unitCode, period, form.CurrentVersion, cancellationToken)
+            ? await values.ReadAsync(unitCode, period, form.CurrentVersion, form.CurrentRows, cancellationToken)
             : [];
 
     /// Every committed figure of a unit's years <paramref name="first"/> to <paramref name="last"/>, every period
@@ -21,7 +21,7 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
     {
         var read = await forms.GetYearsAsync(unitCode, first, last, cancellationToken);
         var versions = read.Where(f => f.CurrentVersion > 0).ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal);
-        return new(read, await values.ReadYearsAsync(unitCode, first, last, versions, cancellationToken));
+        return new(read, await values.ReadYearsAsync(unitCode, first, last, versions, RowsOf(read), cancellationToken));
     }
 
     /// How many years back a submission's figures are compared with (the far-from-history warning).
@@ -45,7 +45,7 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
         var history = new List<Observation>();
         for (var back = read.Period.SamePeriodLastYear(); back.Year >= read.Period.Year - HistoryYears; back = back.SamePeriodLastYear())
             if (read.Others.FirstOrDefault(f => f.PeriodCode == back.Code) is { CurrentVersion: > 0 } form)
-                history.AddRange(await values.ReadAsync(read.Form.UnitCode, back, form.CurrentVersion, cancellationToken));
+                history.AddRange(await values.ReadAsync(read.Form.UnitCode, back, form.CurrentVersion, form.CurrentRows, cancellationToken));
         return history;
     }
 
@@ -54,7 +54,11 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
     public Task<IReadOnlyList<Observation>> YearAsync(SubmissionForms read, CancellationToken cancellationToken = default) =>
         values.ReadYearAsync(read.Form.UnitCode, read.Period.Year,
             read.Others.Where(f => f.CurrentVersion > 0 && Period.TryParseCode(f.PeriodCode, out var p) && p.Year == read.Period.Year)
-                .ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal), cancellationToken);
+                .ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal), RowsOf(read.Others), cancellationToken);
+
+    // The row counts the forms record (those committed since commits record them).
+    private static Dictionary<string, int> RowsOf(IEnumerable<FormState> forms) =>
+        forms.Where(f => f.CurrentRows is not null).ToDictionary(f => f.PeriodCode, f => f.CurrentRows!.Value, StringComparer.Ordinal);
 }
 
 /// The form a submission is written to and the unit's forms read with it (<see cref="Others"/>, the form itself

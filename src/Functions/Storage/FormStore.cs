@@ -34,6 +34,10 @@ public sealed record FormState(
     /// of them exists, and writes them again when it does not (their writer died first).
     public int AuditRows { get; init; }
 
+    /// How many value rows the current version has; null for versions committed before commits recorded it. A read
+    /// that finds exactly this many has the whole version (<see cref="KeptVersions"/>).
+    public int? CurrentRows { get; init; }
+
     /// Where the last commit came from (the audit's "from").
     public string? UpdatedFrom { get; init; }
 
@@ -96,14 +100,15 @@ public sealed class FormStore(StorageAccount account)
             ["UpdatedBy"] = by,
         }, cancellationToken);
 
-    /// Makes the claimed version the one readers see, recording how many audit rows the commit writes.
-    public Task<FormState> CommitAsync(FormState claimed, DateTimeOffset at, string? from, int auditRows, CancellationToken cancellationToken = default) =>
+    /// Makes the claimed version the one readers see, recording how many value rows it has and how many audit rows
+    /// the commit writes.
+    public Task<FormState> CommitAsync(FormState claimed, DateTimeOffset at, string? from, int rows, int auditRows, CancellationToken cancellationToken = default) =>
         SaveAsync(claimed, new Dictionary<string, object?>
         {
             ["CurrentVersion"] = claimed.PendingVersion ?? throw new InvalidOperationException("Nothing claimed."),
             ["BaseVersion"] = claimed.CurrentVersion,
             ["PendingVersion"] = null, ["PendingSince"] = null,
-            ["UpdatedAt"] = at, ["UpdatedFrom"] = from, ["AuditPending"] = null, ["AuditRows"] = auditRows,
+            ["UpdatedAt"] = at, ["UpdatedFrom"] = from, ["AuditPending"] = null, ["AuditRows"] = auditRows, ["CurrentRows"] = rows,
         }, cancellationToken);
 
     /// Gives a claim up (the writer's commit was refused or its rows could not be written).
@@ -130,6 +135,6 @@ public sealed class FormStore(StorageAccount account)
         new(e.PartitionKey, e.RowKey, e.Int("CurrentVersion") ?? 0, Enum.TryParse<FormStatus>(e.Text("Status"), out var s) ? s : FormStatus.Draft,
             e.Text("UpdatedBy"), e.Time("UpdatedAt"), e.Int("PendingVersion"), e.Time("PendingSince"), e.ETag)
         {
-            BaseVersion = e.Int("BaseVersion") ?? 0, AuditPending = e.Flag("AuditPending"), AuditRows = e.Int("AuditRows") ?? 0, UpdatedFrom = e.Text("UpdatedFrom"), Record = e,
+            BaseVersion = e.Int("BaseVersion") ?? 0, AuditPending = e.Flag("AuditPending"), AuditRows = e.Int("AuditRows") ?? 0, CurrentRows = e.Int("CurrentRows"), UpdatedFrom = e.Text("UpdatedFrom"), Record = e,
         };
 }

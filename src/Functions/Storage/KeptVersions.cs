@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 namespace HealthFuncs.Functions.Storage;
 
 /// <summary>
-/// The rows of the form versions this instance committed, kept in memory so the next submission's checks and a
-/// consolidation read them without a query. A version's rows never change once it is committed (a later write is a
-/// new version, and a committed number is never claimed again), so what is kept is never stale, here or after a
-/// write in another instance: which version readers want is still read from the form every time. Only commits fill
-/// it; rows read back from storage are not kept, since a read can overlap the deletion of an old version and see
-/// part of it. Bounded by <see cref="StorageOptions.KeptVersionRows"/> rows, the least recently used dropped first.
+/// The rows of form versions, kept in memory so the next submission's checks and a consolidation read them without a
+/// query. A version's rows never change once it is committed (a later write is a new version, and a committed number
+/// is never claimed again), so what is kept is never stale, here or after a write in another instance: which version
+/// readers want is still read from the form every time. Commits fill it, and so do reads that find a version whole:
+/// as many rows as its form records (a read that overlapped the deletion of an old version finds fewer, and is not
+/// kept). Bounded by <see cref="StorageOptions.KeptVersionRows"/> rows, the least recently used dropped first.
 /// </summary>
 public sealed class KeptVersions(IOptions<StorageOptions> options) : IDisposable
 {

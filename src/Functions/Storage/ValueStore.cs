@@ -22,27 +22,32 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
 
     private static string VersionPrefix(Period period, int version) => $"{period.Code}|{version.ToString("D6", CultureInfo.InvariantCulture)}|";
 
-    public async Task<IReadOnlyList<Observation>> ReadAsync(string unitCode, Period period, int version, CancellationToken cancellationToken = default)
+    /// The rows of one version; <paramref name="rows"/>, the count its form records, lets a whole version read from
+    /// storage be kept.
+    public async Task<IReadOnlyList<Observation>> ReadAsync(string unitCode, Period period, int version, int? rows = null,
+        CancellationToken cancellationToken = default)
     {
         var result = new List<Observation>();
         if (version <= 0) return result;
-        if (kept.TryGet(unitCode, period.Code, version, out var rows)) return rows;
+        if (kept.TryGet(unitCode, period.Code, version, out var known)) return known;
         await foreach (var e in QueryRange(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken))
             result.Add(e.ToObservation(unitCode, period));
+        if (result.Count == rows) kept.Keep(unitCode, period.Code, version, result);
         return result;
     }
 
     /// The rows of a unit's year that belong to the given version of each period's form: one query over the
     /// whole partition, however many periods the year has, rather than one per form.
     public Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, IReadOnlyDictionary<string, int> versionByPeriod,
-        CancellationToken cancellationToken = default) =>
-        ReadYearsAsync(unitCode, year, year, versionByPeriod, cancellationToken);
+        IReadOnlyDictionary<string, int>? rowsByPeriod = null, CancellationToken cancellationToken = default) =>
+        ReadYearsAsync(unitCode, year, year, versionByPeriod, rowsByPeriod, cancellationToken);
 
     /// The same for the consecutive years <paramref name="first"/> to <paramref name="last"/>: their partitions
     /// ("{unit}|2023", "{unit}|2024") are one range of partition keys, so one query (continued by the service
     /// where it must), not one per year. A unit code never holds '|', so no other unit's partition falls inside.
+    /// <paramref name="rowsByPeriod"/>, the row counts the forms record, lets each version read whole be kept.
     public async Task<IReadOnlyList<Observation>> ReadYearsAsync(string unitCode, int first, int last, IReadOnlyDictionary<string, int> versionByPeriod,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, int>? rowsByPeriod = null, CancellationToken cancellationToken = default)
     {
         var result = new List<Observation>();
         if (versionByPeriod.Count == 0) return result;
@@ -61,6 +66,10 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
                 && int.TryParse(key[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v == version)
                 result.Add(e.ToObservation(unitCode, Period.ParseCode(key[0])));
         }
+        // A version read whole (as many rows as its form records) is kept: a read that overlapped its deletion finds fewer.
+        foreach (var version in result.GroupBy(o => o.Period.Code))
+            if (rowsByPeriod?.GetValueOrDefault(version.Key) == version.Count())
+                kept.Keep(unitCode, version.Key, versionByPeriod[version.Key], [.. version]);
         return result;
     }
 

@@ -40,8 +40,8 @@ public sealed class CommitAudit(FormStore forms, ValueStore values, AuditStore a
             || await audit.HasCommitRowAsync(form.UnitCode, at, CommitId(period, form.CurrentVersion), form.AuditRows - 1, cancellationToken)))
             return form;
         log.LogWarning("Recovering the audit of {Unit} {Period} v{Version}", form.UnitCode, period.Code, form.CurrentVersion);
-        var before = await values.ReadAsync(form.UnitCode, period, form.BaseVersion, cancellationToken);
-        var after = await values.ReadAsync(form.UnitCode, period, form.CurrentVersion, cancellationToken);
+        var before = await values.ReadAsync(form.UnitCode, period, form.BaseVersion, cancellationToken: cancellationToken);
+        var after = await values.ReadAsync(form.UnitCode, period, form.CurrentVersion, form.CurrentRows, cancellationToken);
         await WriteAsync(form, period, EntriesOf(form.UnitCode, period, form.UpdatedAt ?? DateTimeOffset.UnixEpoch, form.UpdatedBy ?? "", form.UpdatedFrom,
             before, after), cancellationToken);
         if (!form.AuditPending) return form;

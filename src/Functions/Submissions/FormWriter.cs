@@ -71,7 +71,7 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
             if (form.PendingVersion is { } abandoned)
                 await values.DeleteVersionAsync(form.UnitCode, period, abandoned, work);
             await values.WriteAsync(form.UnitCode, period, version, batch.Merged, work);
-            committed = await forms.CommitAsync(claimed, at, from, AuditStore.CommitRowCount(entries), work);
+            committed = await forms.CommitAsync(claimed, at, from, batch.Merged.Count, AuditStore.CommitRowCount(entries), work);
             values.KeepCommitted(form.UnitCode, period, version, batch.Merged);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)

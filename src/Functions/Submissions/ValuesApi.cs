@@ -41,7 +41,7 @@ public static class ValuesApi
     {
         var p = Period.ParseCode(period);
         var form = await forms.GetAsync(unit, p.Code, cancellationToken) ?? FormState.New(unit, p.Code);
-        var rows = await values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);
+        var rows = await values.ReadAsync(unit, p, form.CurrentVersion, form.CurrentRows, cancellationToken);
         http.Response.Headers.ETag = form.Etag;
         return TypedResults.Ok(new FormValues(unit, p.Code, form.CurrentVersion, form.Etag, form.Status,
             rows.Select(o => new ValueRow(o.IndicatorCode, o.Value, o.Numerator, o.Denominator, o.Note)).ToList()));
@@ -88,7 +88,7 @@ public static class ValuesApi
         }
 
         var indicators = await catalog;
-        var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, cancellationToken);
+        var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, form.CurrentRows, cancellationToken);
         var history = await stores.Committed.HistoryAsync(read, cancellationToken);
         var year = await stores.Committed.YearAsync(read, cancellationToken);
         var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history, year);

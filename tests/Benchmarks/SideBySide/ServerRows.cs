@@ -58,17 +58,31 @@ public sealed class ServerRows(LocalStack stack, Province province)
         }));
     }
 
+    private const string ConsolidatedPeriod = "2029-M01";
+
     /// <summary>Every commune reports one month, then the province's consolidation is read as JSON and as the workbook.</summary>
     public async Task<IReadOnlyList<Row>> ConsolidationAsync(int rounds)
     {
-        const string period = "2029-M01";
-        await InParallel(8, i => province.SubmitAsync(province.Communes[i], period));
-        for (var i = Forms; i < province.Communes.Count; i++) await province.SubmitAsync(province.Communes[i], period);
-        var path = $"/api/units/{Province.Code}/periods/{period}/consolidated";
+        await InParallel(8, i => province.SubmitAsync(province.Communes[i], ConsolidatedPeriod));
+        for (var i = Forms; i < province.Communes.Count; i++) await province.SubmitAsync(province.Communes[i], ConsolidatedPeriod);
+        return await ConsolidatedAsync(province.Client, rounds, "");
+    }
+
+    /// <summary>The same consolidation read through a second instance of the server on the same storage, as a scaled-out
+    /// app serves it: one that took none of the submissions, so it keeps none of their rows.</summary>
+    public async Task<IReadOnlyList<Row>> ConsolidationElsewhereAsync(Uri address, int rounds)
+    {
+        using var client = new HttpClient { BaseAddress = address };
+        return await ConsolidatedAsync(client, rounds, ", another instance");
+    }
+
+    private async Task<IReadOnlyList<Row>> ConsolidatedAsync(HttpClient client, int rounds, string where)
+    {
+        var path = $"/api/units/{Province.Code}/periods/{ConsolidatedPeriod}/consolidated";
         var samples = await InterleavedAsync(rounds,
-            () => Province.MustAsync(province.Client, province.Key, HttpMethod.Get, path),
-            () => Province.MustAsync(province.Client, province.Key, HttpMethod.Get, path + ".xlsx"));
-        var work = $"province consolidation, {province.Communes.Count} communes";
+            () => Province.MustAsync(client, province.Key, HttpMethod.Get, path),
+            () => Province.MustAsync(client, province.Key, HttpMethod.Get, path + ".xlsx"));
+        var work = $"province consolidation, {province.Communes.Count} communes{where}";
         return
         [
             new Row($"{work}, JSON", Ms(samples[0].Milliseconds), "-", samples[0].Milliseconds / 300, "≤ 300 ms", samples[0].Milliseconds <= 300),

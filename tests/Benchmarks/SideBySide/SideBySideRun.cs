@@ -43,6 +43,11 @@ public static class SideBySideRun
             {
                 Progress("consolidation");
                 rows.AddRange(await serverRows.ConsolidationAsync(rounds));
+                Progress("consolidation through another instance");
+                var (other, otherAddress) = stack.StartServer();
+                await WaitForHealthAsync(otherAddress);
+                rows.AddRange(await serverRows.ConsolidationElsewhereAsync(otherAddress, rounds));
+                stack.Stop(other);
             }
             stack.Stop(server);
             if (only == "")

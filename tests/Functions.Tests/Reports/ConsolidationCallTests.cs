@@ -81,32 +81,55 @@ public sealed class ConsolidationCallTests(AzuriteFixture azurite) : IAsyncLifet
     [Theory]
     [InlineData("consolidated", JsonFixed, KeptPerChild)]
     [InlineData("consolidated.xlsx", WorkbookFixed, KeptPerChild)]
-    public async Task A_consolidation_costs_a_fixed_number_of_storage_calls_per_child(string report, int fixedCalls, int perChild) =>
-        await CostsWithinAsync(_admin, _requests, report, fixedCalls, perChild);
+    public async Task A_consolidation_costs_a_fixed_number_of_storage_calls_per_child(string report, int fixedCalls, int perChild)
+    {
+        // Tables and blob containers are created on first use: a first consolidation leaves only its own calls to count.
+        await CallsAsync(_admin, _requests, $"/api/units/QA/periods/2024-M01/{report}");
+        var costs = new List<int>();
+        foreach (var (province, children) in Provinces)
+            costs.Add(await CostWithinAsync(_admin, _requests, report, province, children, fixedCalls, perChild));
+        AssertLinear(costs, perChild);
+    }
 
     [Theory]
     [InlineData("consolidated", JsonFixed, ReadPerChild)]
     [InlineData("consolidated.xlsx", WorkbookFixed, ReadPerChild)]
-    public async Task A_consolidation_by_an_instance_that_wrote_none_of_the_figures_costs_one_more_call_per_child(string report, int fixedCalls, int perChild)
+    public async Task A_consolidation_by_an_instance_that_holds_none_of_the_figures_costs_one_more_call_per_child(string report, int fixedCalls, int perChild)
     {
-        var requests = new StorageRequests();
-        await using var other = new HealthFuncsFactory(azurite) { Settings = { ["Storage:TablePrefix"] = _factory.TablePrefix }, StoragePolicies = { requests } };
-        await CostsWithinAsync(other.ClientWithKey(_adminKey), requests, report, fixedCalls, perChild);
-    }
-
-    private async Task CostsWithinAsync(HttpClient client, StorageRequests requests, string report, int fixedCalls, int perChild)
-    {
-        // Tables and blob containers are created on first use: a first consolidation leaves only its own calls to count.
-        await CallsAsync(client, requests, $"/api/units/QA/periods/2024-M01/{report}");
         var costs = new List<int>();
         foreach (var (province, children) in Provinces)
         {
-            var calls = await CallsAsync(client, requests, $"/api/units/{province}/periods/2024-M01/{report}");
-            var budget = fixedCalls + perChild * children;
-            Assert.True(calls.Count <= budget,
-                $"{report} of {children} children cost {calls.Count} storage calls (budget {fixedCalls} + {perChild} × {children} = {budget}):\n{string.Join('\n', calls)}");
-            costs.Add(calls.Count);
+            // A fresh instance per province; its tables and containers are created by a first consolidation of the other one.
+            var requests = new StorageRequests();
+            await using var other = new HealthFuncsFactory(azurite) { Settings = { ["Storage:TablePrefix"] = _factory.TablePrefix }, StoragePolicies = { requests } };
+            var client = other.ClientWithKey(_adminKey);
+            await CallsAsync(client, requests, $"/api/units/{Provinces.First(p => p.Province != province).Province}/periods/2024-M01/{report}");
+            costs.Add(await CostWithinAsync(client, requests, report, province, children, fixedCalls, perChild));
         }
+        AssertLinear(costs, perChild);
+    }
+
+    [Fact]
+    public async Task An_instance_keeps_the_figures_it_read_whole_so_its_next_consolidation_costs_as_much_as_the_writers()
+    {
+        var requests = new StorageRequests();
+        await using var other = new HealthFuncsFactory(azurite) { Settings = { ["Storage:TablePrefix"] = _factory.TablePrefix }, StoragePolicies = { requests } };
+        var client = other.ClientWithKey(_adminKey);
+        await CallsAsync(client, requests, "/api/units/QB/periods/2024-M01/consolidated");
+        Assert.Equal(JsonFixed + KeptPerChild * 9, (await CallsAsync(client, requests, "/api/units/QB/periods/2024-M01/consolidated")).Count);
+    }
+
+    private async Task<int> CostWithinAsync(HttpClient client, StorageRequests requests, string report, string province, int children, int fixedCalls, int perChild)
+    {
+        var calls = await CallsAsync(client, requests, $"/api/units/{province}/periods/2024-M01/{report}");
+        var budget = fixedCalls + perChild * children;
+        Assert.True(calls.Count <= budget,
+            $"{report} of {children} children cost {calls.Count} storage calls (budget {fixedCalls} + {perChild} × {children} = {budget}):\n{string.Join('\n', calls)}");
+        return calls.Count;
+    }
+
+    private static void AssertLinear(List<int> costs, int perChild)
+    {
         var extra = Provinces[1].Children - Provinces[0].Children;
         Assert.True(costs[1] - costs[0] <= perChild * extra,
             $"{extra} more children cost {costs[1] - costs[0]} more storage calls (budget {perChild} each, {perChild * extra})");
@@ -135,8 +158,8 @@ public sealed class ConsolidationCallTests(AzuriteFixture azurite) : IAsyncLifet
     // Today's cost. Per child: one query of its forms for this year and last year together (the baseline is the same
     // period last year), and one of its targets in force, shared by its set, its lines and its verdicts; the
     // workbook's reporting status comes from the same form entities (2). The figures of the versions the forms point
-    // at cost nothing more in the instance that committed them (it keeps their rows); another instance reads them in
-    // one query of the child's values for both years (3). Fixed, JSON: the caller's key and user, the tree's and the
+    // at cost nothing more in an instance that holds their rows (it committed them, or read them whole before);
+    // another instance reads them in one query of the child's values for both years (3). Fixed, JSON: the caller's key and user, the tree's and the
     // catalog's version rows (4), the populations of both years (2), the parent's targets, its own forms for its
     // baseline, the province's set once for all children (3): 9. The workbook reads the parent's unit record
     // instead of its forms, and saves its copy in Blob Storage: 10.

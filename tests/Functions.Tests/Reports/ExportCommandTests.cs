@@ -41,7 +41,7 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var claimed = await forms.ClaimAsync(FormState.New("D1", "2021-H1"), "test", DateTimeOffset.UtcNow);
         await _app.Services.GetRequiredService<ValueStore>().WriteAsync("D1", Period.FirstHalf(2021), claimed.PendingVersion!.Value,
             [new Observation("D1", "BEDS", Period.FirstHalf(2021), 420)]);
-        await forms.CommitAsync(claimed, DateTimeOffset.UtcNow, null, auditRows: 0);
+        await forms.CommitAsync(claimed, DateTimeOffset.UtcNow, null, rows: 1, auditRows: 0);
     }
 
     public async Task DisposeAsync()

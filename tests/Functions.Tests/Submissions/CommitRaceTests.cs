@@ -63,7 +63,7 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
 
         Assert.Equal(HttpStatusCode.OK, (await Province.TransitionAsync("D1", "2021-Q1", "approve?formVersion=1", submitted.Etag())).StatusCode);
 
-        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => forms.CommitAsync(claimed, DateTimeOffset.UtcNow, null, auditRows: 0));
+        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => forms.CommitAsync(claimed, DateTimeOffset.UtcNow, null, rows: 1, auditRows: 0));
         Assert.Equal(412, refused.Status);
         Assert.Equal(1, (await ReadFormAsync(period: "2021-Q1")).Version);
     }
@@ -151,7 +151,7 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
         var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff", DateTimeOffset.UtcNow.AddMinutes(-1));
         await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), claimed.PendingVersion!.Value,
             [new Observation("D1", "BEDS", Period.FullYear(2021), 430)]);
-        var committed = await forms.CommitAsync(claimed, DateTimeOffset.UtcNow.AddMinutes(-1), "10.0.0.9", auditRows: 1);
+        var committed = await forms.CommitAsync(claimed, DateTimeOffset.UtcNow.AddMinutes(-1), "10.0.0.9", rows: 1, auditRows: 1);
         // Commits once set a pending mark instead of counting their audit rows; such a form is still audited.
         if (markedAsCommitsOnceWere)
             await FormRecord.SaveAsync(await Factory.Get<StorageAccount>().TableAsync(TableName.Forms), "D1", "2021", committed.Record,
