@@ -13,7 +13,7 @@ namespace HealthFuncs.Functions.Storage;
 // version of the form. Readers read only the version the Forms table points at, so a batch of any
 // size (written in transactions of at most 100 rows) becomes visible all at once.
 // The version a commit replaced is kept (the audit's baseline for that commit); older ones are deleted.
-// Versions this instance committed are read from memory (KeptVersions): a version's rows never change.
+// Versions this instance committed or read whole are read from memory (KeptVersions): a version's rows never change.
 public sealed class ValueStore(StorageAccount account, KeptVersions kept)
 {
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Values, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         return result;
     }
 
-    /// The rows of every version asked for, when this instance committed them all: in the order a query returns them
+    /// The rows of every version asked for, when this instance holds them all: in the order a query returns them
     /// (by partition, then row key). Null when one of them is not kept.
     private List<Observation>? Kept(string unitCode, int first, int last, IReadOnlyDictionary<string, int> versionByPeriod)
     {
