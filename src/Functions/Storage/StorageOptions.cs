@@ -16,7 +16,7 @@ public sealed class StorageOptions
     public string TablePrefix { get; set; } = "";
 
     /// How many value rows of committed versions an instance keeps in memory (<see cref="KeptVersions"/>): about
-    /// 150 bytes each, so the default of 250 000 (a province of 150 communes reporting a year of 56 indicators)
-    /// holds under 40 MB. 0 keeps none.
+    /// 250 bytes each, so the default of 250 000 (a province of 150 communes reporting a year of 56 indicators)
+    /// holds about 60 MB. 0 keeps none.
     public int KeptVersionRows { get; set; } = 250_000;
 }
