@@ -30,7 +30,7 @@ public sealed class JobStepRunner(ReportStorage storage, TimeProvider clock, ILo
         await storage.ReadyAsync(cancellationToken);
         var partition = $"{plan.Job}|{plan.Key}";
         var done = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
             done.Add(e.RowKey);
 
         var ran = new List<string>();
@@ -66,7 +66,7 @@ public sealed class JobStepRunner(ReportStorage storage, TimeProvider clock, ILo
         await storage.ReadyAsync(cancellationToken);
         var partition = $"{job}|{key}";
         var result = new List<string>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
             result.Add(e.RowKey);
         return result;
     }

@@ -64,7 +64,7 @@ public sealed class NightlySnapshot(JobStepRunner runner, UnitStore units, Stora
         var forms = new List<SnapshotForm>();
         // The Forms table (kept by the submissions API): PartitionKey = unit, RowKey = period,
         // CurrentVersion = the version of the Values rows readers see.
-        await foreach (var form in account.Table(TableName.Forms).QueryAsync<TableEntity>(e => e.PartitionKey == unitCode, cancellationToken: ct))
+        await foreach (var form in account.Table(TableName.Forms).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unitCode}"), cancellationToken: ct))
         {
             if (!Period.TryParseCode(form.RowKey, out var period)) continue;
             var version = form.GetInt32("CurrentVersion") ?? 0;

@@ -66,7 +66,7 @@ public sealed class ApiKeyStore(StorageAccount account)
     public async Task<IReadOnlyList<ApiKey>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
         var result = new List<ApiKey>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<ApiKeyEntity>(e => e.PartitionKey == Partition && e.UserId == userId, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<ApiKeyEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and UserId eq {userId}"), cancellationToken: cancellationToken))
             result.Add(e.ToKey());
         return [.. result.OrderBy(k => k.CreatedAt)];
     }
@@ -78,7 +78,7 @@ public sealed class ApiKeyStore(StorageAccount account)
         var table = await TableAsync(cancellationToken);
         // Every hash starting with the id sorts between the id and the id followed by 'g' (after 'f').
         await foreach (var e in table.QueryAsync<ApiKeyEntity>(
-            e => e.PartitionKey == Partition && e.RowKey.CompareTo(keyId) >= 0 && e.RowKey.CompareTo(keyId + "g") < 0 && e.UserId == userId,
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {keyId} and RowKey lt {keyId + "g"} and UserId eq {userId}"),
             cancellationToken: cancellationToken))
         {
             e.RevokedAt ??= DateTimeOffset.UtcNow;

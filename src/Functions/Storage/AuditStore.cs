@@ -93,7 +93,7 @@ public sealed class AuditStore(StorageAccount account)
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(string unitCode, int take, CancellationToken cancellationToken = default)
     {
         var result = new List<AuditEntry>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<AuditEntity>(e => e.PartitionKey == unitCode, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<AuditEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unitCode}"), maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
             foreach (var entry in e.ToEntries())
             {
                 result.Add(entry);

@@ -83,7 +83,7 @@ public sealed class FormStore(StorageAccount account)
         var (from, to) = (first.ToString(CultureInfo.InvariantCulture), last.ToString(CultureInfo.InvariantCulture) + ".");
         var result = new List<FormState>();
         await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(
-            e => e.PartitionKey == unitCode && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {unitCode} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken))
             if (Period.TryParseCode(e.RowKey, out var p) && p.Kind != PeriodKind.PlanPeriod && p.Year >= first && p.Year <= last)
                 result.Add(StateOf(e));
         return result;

@@ -17,7 +17,7 @@ public sealed class IndicatorSetStore(StorageAccount account)
     {
         var partition = PartitionOf(unitCode, year);
         var codes = new List<string>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
             codes.Add(e.RowKey);
         return codes;
     }

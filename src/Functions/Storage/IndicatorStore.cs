@@ -27,7 +27,7 @@ public sealed class IndicatorStore(StorageAccount account)
         return await _catalog.GetAsync(table, async ct =>
         {
             var list = new List<StoredIndicator>();
-            await foreach (var e in table.QueryAsync<IndicatorEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
+            await foreach (var e in table.QueryAsync<IndicatorEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
                 if (!CachedPartition<IReadOnlyList<StoredIndicator>>.IsVersionRow(e.RowKey)) list.Add(e.ToStored());
             return list.OrderBy(r => RomanValue(r.Indicator.Group)).ThenBy(r => r.Indicator.Group, StringComparer.Ordinal).ThenBy(r => r.Indicator.Order).ToList();
         }, cancellationToken);

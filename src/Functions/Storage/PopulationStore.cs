@@ -15,7 +15,7 @@ public sealed class PopulationStore(StorageAccount account)
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         var partition = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<PopulationEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<PopulationEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
             result[e.RowKey] = e.People;
         return result;
     }

@@ -12,6 +12,10 @@ public enum TableName { Units, Indicators, Populations, Targets, Forms, Values, 
 public enum ContainerName { Uploads, Workbooks }
 
 /// The storage account: table and blob clients named with the configured prefix.
+/// Queries are filtered with <see cref="TableClient.CreateQueryFilter(FormattableString)"/> (interpolated values quoted
+/// and escaped) rather than LINQ expressions, which the SDK turns into a filter by compiling every captured value
+/// into a delegate on every query: about 150 µs and 21 kB each against 1–2 µs and 0.4 kB, and a consolidation of 150
+/// children makes some 300 queries.
 public sealed class StorageAccount
 {
     private readonly TableServiceClient _tables;

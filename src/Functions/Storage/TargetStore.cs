@@ -23,7 +23,7 @@ public sealed class TargetStore(StorageAccount account)
     {
         var partition = PartitionOf(unitCode, year);
         var result = new List<Target>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TargetEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TargetEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
             result.Add(e.ToTarget(unitCode, year));
         return result;
     }

@@ -36,7 +36,7 @@ public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requ
         return await _tree.GetAsync(table, async ct =>
         {
             var units = new List<OrgUnit>();
-            await foreach (var e in table.QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
+            await foreach (var e in table.QueryAsync<UnitEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
                 if (!CachedPartition<OrgTree>.IsVersionRow(e.RowKey)) units.Add(e.ToUnit());
             return new OrgTree(units);
         }, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class UnitStore(StorageAccount account, IHttpContextAccessor? requ
     public async Task<IReadOnlyList<StoredUnit>> GetRecordsAsync(CancellationToken cancellationToken = default)
     {
         var list = new List<StoredUnit>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UnitEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UnitEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
             if (!CachedPartition<OrgTree>.IsVersionRow(e.RowKey)) list.Add(e.ToStored());
         return list;
     }

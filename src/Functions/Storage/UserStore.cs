@@ -36,7 +36,7 @@ public sealed class UserStore(StorageAccount account)
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<UserAccount>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UserEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<UserEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
             result.Add(e.ToAccount());
         return result;
     }

@@ -56,8 +56,8 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         var partitions = Enumerable.Range(first, last - first + 1).Select(y => $"{unitCode}|{y.ToString(CultureInfo.InvariantCulture)}").ToHashSet(StringComparer.Ordinal);
         var table = await TableAsync(cancellationToken);
         var rows = first == last
-            ? table.QueryAsync<ValueEntity>(e => e.PartitionKey == from, cancellationToken: cancellationToken)
-            : table.QueryAsync<ValueEntity>(e => e.PartitionKey.CompareTo(from) >= 0 && e.PartitionKey.CompareTo(to) <= 0, cancellationToken: cancellationToken);
+            ? table.QueryAsync<ValueEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {from}"), cancellationToken: cancellationToken)
+            : table.QueryAsync<ValueEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}"), cancellationToken: cancellationToken);
         await foreach (var e in rows)
         {
             if (!partitions.Contains(e.PartitionKey)) continue;
@@ -118,7 +118,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
     {
         var partition = PartitionOf(unitCode, period);
         var table = await TableAsync(cancellationToken);
-        await foreach (var e in table.QueryAsync<ValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0,
+        await foreach (var e in table.QueryAsync<ValueEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"),
             cancellationToken: cancellationToken))
             yield return e;
     }

@@ -53,7 +53,7 @@ public sealed class WorkflowStore(StorageAccount account)
     public async Task<IReadOnlyList<WorkflowState>> GetUnitAsync(string unitCode, CancellationToken cancellationToken = default)
     {
         var result = new List<WorkflowState>();
-        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(e => e.PartitionKey == unitCode, cancellationToken: cancellationToken))
+        await foreach (var e in (await TableAsync(cancellationToken)).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unitCode}"), cancellationToken: cancellationToken))
             if (e.Int("WorkflowVersion") is > 0) result.Add(StateOf(e));
         return result;
     }
