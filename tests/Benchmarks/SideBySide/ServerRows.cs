@@ -14,7 +14,9 @@ public sealed class ServerRows(LocalStack stack, Province province)
     /// <summary>100 forms through the API (each a new form of a fresh month) against the same values as 100 raw transactions.</summary>
     public async Task<IReadOnlyList<Row>> IngestAsync(int rounds)
     {
-        var table = new TableClient(stack.ConnectionString, "BenchRawValues");
+        // The peer writes into the server's own Values table, rows shaped as the server's, in partitions of years no form
+        // uses (3000 on), so both sides pay what Azurite charges for a table of that size, which grows as the runs go.
+        var table = new TableClient(stack.ConnectionString, "Values");
         await table.CreateIfNotExistsAsync();
         var samples = await InterleavedAsync(rounds,
             () => ApiAsync(1), () => RawAsync(table, 1), () => ApiAsync(8), () => RawAsync(table, 8));
@@ -41,11 +43,13 @@ public sealed class ServerRows(LocalStack stack, Province province)
     private Task RawAsync(TableClient table, int concurrency)
     {
         var run = _rawRun++;
+        var period = $"{3000 + run / 12}-M{run % 12 + 1:00}";
         return InParallel(concurrency, i => table.SubmitTransactionAsync(Enumerable.Range(0, province.ValuesPerForm).Select(v =>
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"{province.Communes[i]}|2030", $"{run:D4}|{v:D6}")
-            {
-                ["Value"] = 80.0, ["Numerator"] = 800.0, ["Denominator"] = 1000.0, ["Note"] = "",
-            }))));
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity($"{province.Communes[i]}|{3000 + run / 12}", $"{period}|000001|RAW{v:D3}")
+                {
+                    ["IndicatorCode"] = $"RAW{v:D3}", ["Value"] = "80", ["Numerator"] = "800", ["Denominator"] = "1000",
+                }))));
     }
 
     private static async Task InParallel(int concurrency, Func<int, Task> form)
