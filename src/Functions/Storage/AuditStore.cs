@@ -69,12 +69,16 @@ public sealed class AuditStore(StorageAccount account)
     public async Task AppendOnceAsync(IReadOnlyList<AuditEntry> entries, string commitId, CancellationToken cancellationToken = default)
     {
         foreach (var unit in entries.GroupBy(e => e.UnitCode))
-        {
-            var rows = CommitRows.Of([.. unit]).Select((row, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                AuditEntity.From(row.First, unit.Key, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}", row.Changes)));
-            foreach (var chunk in rows.Chunk(100))
-                await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
-        }
+            await AppendCommitAsync(unit.Key, [.. CommitRows.Of([.. unit])], commitId, cancellationToken);
+    }
+
+    /// Writes a unit's audit rows of one commit (<see cref="CommitRows.Of"/>) under keys derived from <paramref name="commitId"/>.
+    public async Task AppendCommitAsync(string unitCode, IReadOnlyList<CommitRow> rows, string commitId, CancellationToken cancellationToken = default)
+    {
+        var actions = rows.Select((row, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            AuditEntity.From(row.First, unitCode, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}", row.Changes)));
+        foreach (var chunk in actions.Chunk(100))
+            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     /// True when row <paramref name="index"/> of a commit's entries, written at <paramref name="at"/>, is stored: one
@@ -82,9 +86,6 @@ public sealed class AuditStore(StorageAccount account)
     public async Task<bool> HasCommitRowAsync(string unitCode, DateTimeOffset at, string commitId, int index, CancellationToken cancellationToken = default) =>
         (await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(unitCode,
             AuditEntity.KeyOf(at, $"{commitId}|{index.ToString("D5", CultureInfo.InvariantCulture)}"), [nameof(ITableEntity.RowKey)], cancellationToken)).HasValue;
-
-    /// How many rows a commit's entries take.
-    public static int CommitRowCount(IReadOnlyList<AuditEntry> entries) => entries.GroupBy(e => e.UnitCode).Sum(unit => CommitRows.Of([.. unit]).Count());
 
     /// At most this many changes share a row; fewer when their texts are long (a row's JSON stays under 30 000 characters).
     public const int ChangesPerRow = 100;

@@ -20,8 +20,7 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
     public async Task<CommittedYears> ReadYearsAsync(string unitCode, int first, int last, CancellationToken cancellationToken = default)
     {
         var read = await forms.GetYearsAsync(unitCode, first, last, cancellationToken);
-        var versions = read.Where(f => f.CurrentVersion > 0).ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal);
-        return new(read, await values.ReadYearsAsync(unitCode, first, last, versions, RowsOf(read), cancellationToken));
+        return new(read, await values.ReadYearsAsync(unitCode, first, last, VersionsOf(read), RowsOf(read), cancellationToken));
     }
 
     /// How many years back a submission's figures are compared with (the far-from-history warning).
@@ -53,8 +52,11 @@ public sealed class CommittedValues(FormStore forms, ValueStore values)
     /// query of the unit's values partition for the year.
     public Task<IReadOnlyList<Observation>> YearAsync(SubmissionForms read, CancellationToken cancellationToken = default) =>
         values.ReadYearAsync(read.Form.UnitCode, read.Period.Year,
-            read.Others.Where(f => f.CurrentVersion > 0 && Period.TryParseCode(f.PeriodCode, out var p) && p.Year == read.Period.Year)
-                .ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal), RowsOf(read.Others), cancellationToken);
+            VersionsOf(read.Others.Where(f => Period.TryParseCode(f.PeriodCode, out var p) && p.Year == read.Period.Year)), RowsOf(read.Others), cancellationToken);
+
+    // The version each written form points at.
+    private static Dictionary<string, int> VersionsOf(IEnumerable<FormState> forms) =>
+        forms.Where(f => f.CurrentVersion > 0).ToDictionary(f => f.PeriodCode, f => f.CurrentVersion, StringComparer.Ordinal);
 
     // The row counts the forms record (those committed since commits record them).
     private static Dictionary<string, int> RowsOf(IEnumerable<FormState> forms) =>

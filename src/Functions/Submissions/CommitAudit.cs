@@ -10,9 +10,13 @@ namespace HealthFuncs.Functions.Submissions;
 /// leaves the next writer able to write exactly the same entries (under the same keys) again.
 public sealed class CommitAudit(FormStore forms, ValueStore values, AuditStore audit, ILogger<CommitAudit> log)
 {
-    /// The entries of a commit at <paramref name="at"/> by <paramref name="user"/> from <paramref name="from"/> that
-    /// replaces <paramref name="before"/> with <paramref name="after"/>.
-    public static IReadOnlyList<AuditEntry> EntriesOf(string unitCode, Period period, DateTimeOffset at, string user, string? from,
+    /// The audit rows of a commit at <paramref name="at"/> by <paramref name="user"/> from <paramref name="from"/> that
+    /// replaces <paramref name="before"/> with <paramref name="after"/>: made once, counted in the commit, then written.
+    public static IReadOnlyList<CommitRow> RowsOf(string unitCode, Period period, DateTimeOffset at, string user, string? from,
+        IReadOnlyList<Observation> before, IReadOnlyList<Observation> after) =>
+        [.. CommitRows.Of(EntriesOf(unitCode, period, at, user, from, before, after))];
+
+    private static IReadOnlyList<AuditEntry> EntriesOf(string unitCode, Period period, DateTimeOffset at, string user, string? from,
         IReadOnlyList<Observation> before, IReadOnlyList<Observation> after)
     {
         var old = before.ToDictionary(o => o.IndicatorCode, StringComparer.Ordinal);
@@ -27,9 +31,9 @@ public sealed class CommitAudit(FormStore forms, ValueStore values, AuditStore a
         return [.. changed.Concat(removed).OrderBy(e => e.IndicatorCode, StringComparer.Ordinal)];
     }
 
-    /// Writes the entries of <paramref name="committed"/>'s commit under keys of the commit.
-    public Task WriteAsync(FormState committed, Period period, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
-        audit.AppendOnceAsync(entries, CommitId(period, committed.CurrentVersion), cancellationToken);
+    /// Writes the audit rows of <paramref name="committed"/>'s commit under keys of the commit.
+    public Task WriteAsync(FormState committed, Period period, IReadOnlyList<CommitRow> rows, CancellationToken cancellationToken) =>
+        audit.AppendCommitAsync(committed.UnitCode, rows, CommitId(period, committed.CurrentVersion), cancellationToken);
 
     /// Writes the audit of the form's last commit again when its writer died before writing all of it: the last of
     /// its rows is missing (one point read), or the form carries the pending mark commits used to set. The entries
@@ -42,7 +46,7 @@ public sealed class CommitAudit(FormStore forms, ValueStore values, AuditStore a
         log.LogWarning("Recovering the audit of {Unit} {Period} v{Version}", form.UnitCode, period.Code, form.CurrentVersion);
         var before = await values.ReadAsync(form.UnitCode, period, form.BaseVersion, cancellationToken: cancellationToken);
         var after = await values.ReadAsync(form.UnitCode, period, form.CurrentVersion, form.CurrentRows, cancellationToken);
-        await WriteAsync(form, period, EntriesOf(form.UnitCode, period, form.UpdatedAt ?? DateTimeOffset.UnixEpoch, form.UpdatedBy ?? "", form.UpdatedFrom,
+        await WriteAsync(form, period, RowsOf(form.UnitCode, period, form.UpdatedAt ?? DateTimeOffset.UnixEpoch, form.UpdatedBy ?? "", form.UpdatedFrom,
             before, after), cancellationToken);
         if (!form.AuditPending) return form;
         try

@@ -65,13 +65,13 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
         // time stored with the commit.
         var ticks = clock.GetUtcNow().UtcTicks;
         var at = new DateTimeOffset(ticks - ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        var entries = CommitAudit.EntriesOf(form.UnitCode, period, at, user, from, current, batch.Merged);
+        var auditRows = CommitAudit.RowsOf(form.UnitCode, period, at, user, from, current, batch.Merged);
         try
         {
             if (form.PendingVersion is { } abandoned)
                 await values.DeleteVersionAsync(form.UnitCode, period, abandoned, work);
             await values.WriteAsync(form.UnitCode, period, version, batch.Merged, work);
-            committed = await forms.CommitAsync(claimed, at, from, batch.Merged.Count, AuditStore.CommitRowCount(entries), work);
+            committed = await forms.CommitAsync(claimed, at, from, batch.Merged.Count, auditRows.Count, work);
             values.KeepCommitted(form.UnitCode, period, version, batch.Merged);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -86,7 +86,7 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
             throw;
         }
 
-        await audit.WriteAsync(committed, period, entries, work);
+        await audit.WriteAsync(committed, period, auditRows, work);
         try
         {
             // Version numbers start at 1: when version 1 was replaced, nothing older exists.
