@@ -61,6 +61,7 @@ public partial class Program
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseUnitTreeReadAhead();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace HealthFuncs.Functions.Identity;
 
 /// Authenticates the X-Api-Key header: the key's hash is looked up, never the key itself. The key and its
-/// user are read on every request (no cache), so a revoked or expired key or a disabled user is refused at once.
+/// user are read on every request (no cache), so a revoked or expired key or a disabled user is refused at once;
+/// both at once when the key's owner is known from an earlier request (a key never changes hands).
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, UserStore users, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -24,7 +25,10 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = Request.Headers[Header].ToString();
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
         var now = clock.GetUtcNow();
+        var knownOwner = keys.KnownOwner(key);
+        var ownerRead = knownOwner is null ? null : users.GetAccountAsync(knownOwner, Context.RequestAborted);
         var stored = await keys.FindAsync(key, Context.RequestAborted);
+        var ownerAccount = ownerRead is null ? null : await ownerRead;
         if (stored is null) return Unknown();
         var found = stored.Key;
         if (found.RevokedAt is { } revoked)
@@ -35,7 +39,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return new CallerRefusal(RefusalReason.KeyExpired,
                 $"Khóa API '{found.Name}' ({found.Id}) đã hết hạn lúc {Stamp(expires)}; hãy xin khóa mới.",
                 $"The API key '{found.Name}' ({found.Id}) expired at {Stamp(expires)}; ask for a new key.").Fail(Context);
-        if (await users.GetAccountAsync(found.UserId, Context.RequestAborted) is not { } account) return Unknown();
+        var account = ownerRead is not null && knownOwner == found.UserId ? ownerAccount : await users.GetAccountAsync(found.UserId, Context.RequestAborted);
+        if (account is null) return Unknown();
         if (account.Disabled) return CallerRefusal.Disabled(account.User.Id).Fail(Context);
 
         if (found.LastUsedAt is not { } last || now - last >= LastUsedInterval)

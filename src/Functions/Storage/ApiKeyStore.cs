@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -28,6 +29,11 @@ public sealed class ApiKeyStore(StorageAccount account)
     public const int IdLength = 16;
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.ApiKeys, cancellationToken);
 
+    /// Whose each key is, as this instance found it. A key's owner never changes (a key is issued to one user, and
+    /// revoked rather than deleted or reissued), so on a key's next use its row and its owner's are read at once.
+    private readonly ConcurrentDictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private const int OwnersKept = 10_000;
+
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// A new random key: 32 bytes, base64url, prefixed so it is recognisable in a leaked log.
@@ -37,8 +43,15 @@ public sealed class ApiKeyStore(StorageAccount account)
     public async Task<StoredApiKey?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
         var response = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<ApiKeyEntity>(Partition, Hash(key), cancellationToken: cancellationToken);
-        return response.HasValue ? new StoredApiKey(response.Value!.ToKey(), response.Value.RowKey, response.Value.ETag) : null;
+        if (!response.HasValue) return null;
+        if (_owners.Count >= OwnersKept) _owners.Clear();
+        _owners[response.Value!.RowKey] = response.Value.UserId;
+        return new StoredApiKey(response.Value.ToKey(), response.Value.RowKey, response.Value.ETag);
     }
+
+    /// The user the key belongs to when this instance has found the key before; null otherwise. Whether the key is
+    /// still valid is for <see cref="FindAsync"/> to say.
+    public string? KnownOwner(string key) => _owners.TryGetValue(Hash(key), out var owner) ? owner : null;
 
     /// Stores a key's hash for the user; throws RequestFailedException 409 when the key was stored before.
     public async Task<ApiKey> AddAsync(string key, string userId, string name = "", DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)

@@ -16,8 +16,8 @@ public sealed record WriteResult(WriteOutcome Outcome, FormState Form);
 ///    writer's takeover) refuses the commit, and the claim is given back and its rows deleted; the commit records
 ///    how many audit rows it writes;
 /// 4. write the audit entries under keys of the commit (the next writer checks that the last of them exists and
-///    writes them again if its writer died first);
-/// 5. delete the versions before the one replaced (best effort; readers never see them).
+///    writes them again if its writer died first) and, at the same time, delete the versions before the one replaced
+///    (best effort; readers never see them).
 /// The committed rows are kept in this instance's memory (<see cref="KeptVersions"/>), so its next reads of
 /// that version (the next submission's checks, a consolidation) need no query.
 /// Once claimed, the write runs to its end even if the client goes away, so a dropped connection never
@@ -51,9 +51,15 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
         // claim's own answer is on its way back) is what would leave a form blocked.
         var work = CancellationToken.None;
         FormState claimed, committed;
+        var claim = forms.ClaimAsync(form, user, clock.GetUtcNow(), work);
+        // The audit rows are made while the claim is on its way. Whole milliseconds: the audit's keys are made from
+        // this time, and a later writer makes them again from the time stored with the commit.
+        var ticks = clock.GetUtcNow().UtcTicks;
+        var at = new DateTimeOffset(ticks - ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        var auditRows = CommitAudit.RowsOf(form.UnitCode, period, at, user, from, current, batch.Merged);
         try
         {
-            claimed = await forms.ClaimAsync(form, user, clock.GetUtcNow(), work);
+            claimed = await claim;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -61,11 +67,6 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
         }
 
         var version = claimed.PendingVersion!.Value;
-        // Whole milliseconds: the audit's keys are made from this time, and a later writer makes them again from the
-        // time stored with the commit.
-        var ticks = clock.GetUtcNow().UtcTicks;
-        var at = new DateTimeOffset(ticks - ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        var auditRows = CommitAudit.RowsOf(form.UnitCode, period, at, user, from, current, batch.Merged);
         try
         {
             if (form.PendingVersion is { } abandoned)
@@ -86,18 +87,25 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
             throw;
         }
 
-        await audit.WriteAsync(committed, period, auditRows, work);
+        // The audit and the clean-up touch different rows: they run at once.
+        await Task.WhenAll(audit.WriteAsync(committed, period, auditRows, work), DeleteReplacedAsync(form, period));
+        return new(WriteOutcome.Written, committed);
+    }
+
+    // Deletes the versions before the one just replaced (which stays: the audit's baseline).
+    private async Task DeleteReplacedAsync(FormState replaced, Period period)
+    {
+        // Version numbers start at 1: when version 1 was replaced, nothing older exists.
+        if (replaced.CurrentVersion <= 1) return;
         try
         {
-            // Version numbers start at 1: when version 1 was replaced, nothing older exists.
-            if (form.CurrentVersion > 1) await values.DeleteVersionsBeforeAsync(form.UnitCode, period, form.CurrentVersion, work);
+            await values.DeleteVersionsBeforeAsync(replaced.UnitCode, period, replaced.CurrentVersion, CancellationToken.None);
         }
         catch (RequestFailedException e)
         {
             // Old versions are invisible to readers; leaving them costs storage, not correctness.
-            log.LogWarning(e, "Could not delete old versions of {Unit} {Period}", form.UnitCode, period.Code);
+            log.LogWarning(e, "Could not delete old versions of {Unit} {Period}", replaced.UnitCode, period.Code);
         }
-        return new(WriteOutcome.Written, committed);
     }
 
     // Gives the claim back when it is still this writer's, and deletes its rows. When storage is down this

@@ -74,6 +74,8 @@ public sealed class UserLifecycleTests(AzuriteFixture azurite) : TwoProvinces(az
     [Fact]
     public async Task A_disabled_user_is_refused_at_once_with_the_reason_and_enabled_again_works()
     {
+        // Used once before: the instance knows whose key it is, and still reads the user on the next request.
+        Assert.Equal(HttpStatusCode.OK, (await D1.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync("/api/users/d1-staff/disable", null)).StatusCode);
 
         var refused = await D1.GetAsync("/api/me");
