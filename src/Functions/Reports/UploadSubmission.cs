@@ -12,8 +12,8 @@ namespace HealthFuncs.Functions.Reports;
 public enum UploadOutcome { Written, Unchanged, Rejected, NeedsIfMatch, Stale, Busy, Closed }
 
 /// <summary>
-/// Writes an upload's rows the way the values API writes a batch: the same validation, a claim of the next
-/// version against the version the form was generated from (or the If-Match sent), then commit. A form
+/// Writes an upload's rows the way the values API writes a batch: the same validation, the next version
+/// written and committed against the version the form was generated from (or the If-Match sent). A form
 /// generated before someone else's change is refused as stale, never merged over it.
 /// </summary>
 public sealed class UploadSubmission(IndicatorStore indicators, ValueStore values, CommittedValues committed, FormWriter writer,

@@ -41,14 +41,24 @@ public sealed class SeedLoader(
         return new SeedSummary(catalog.Units.Count, catalog.Indicators.Count, catalog.Populations.Count, catalog.Targets.Count, written, kept, catalog.Users.Count);
     }
 
-    // The same claim → write → commit path as a submission, so seeded forms look like submitted ones.
+    // The same claim and write → commit path as a submission, so seeded forms look like submitted ones.
     private async Task<bool> WriteFormIfNewAsync(string unitCode, Core.Periods.Period period, IReadOnlyList<Observation> rows, CancellationToken cancellationToken)
     {
         if (await forms.GetAsync(unitCode, period.Code, cancellationToken) is not null) return false;
-        var claimed = await forms.ClaimAsync(FormState.New(unitCode, period.Code), SeedUserId, DateTimeOffset.UtcNow, cancellationToken);
-        await values.WriteAsync(unitCode, period, claimed.PendingVersion!.Value, rows, cancellationToken);
+        var at = DateTimeOffset.UtcNow;
+        var claim = new VersionClaim(Guid.NewGuid().ToString("N"), SeedUserId, at);
+        try
+        {
+            await values.WriteAsync(unitCode, period, 1, rows, claim, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            // A seeding that stopped between the rows and the commit left them: the same figures, written again.
+            await values.DeleteVersionAsync(unitCode, period, 1, cancellationToken);
+            await values.WriteAsync(unitCode, period, 1, rows, claim, cancellationToken);
+        }
         // Seeded figures are the starting point, not changes anyone made: nothing to audit.
-        await forms.CommitAsync(claimed, DateTimeOffset.UtcNow, "seed", rows.Count, auditRows: 0, cancellationToken);
+        await forms.CommitAsync(FormState.New(unitCode, period.Code), 1, SeedUserId, at, "seed", rows.Count, auditRows: 0, cancellationToken);
         return true;
     }
 

@@ -60,10 +60,10 @@ public static class Etags
 // Forms table (submission state and, in the same entity, the workflow state: see FormRecord).
 // PartitionKey = unit code, RowKey = period code ("2021-Q1"): one entity per form, read with a point read.
 // CurrentVersion points at the version of the form's rows in the Values table that readers see.
-// A write first claims PendingVersion (with the ETag), writes the rows, then commits
-// CurrentVersion = PendingVersion (with the claim's ETag). The claim is what makes a concurrent
-// writer fail before it writes a single row, so two writers never share row keys; the commit's ETag
-// is what makes an approval or any other change since the claim refuse the commit.
+// A write claims the next version with that version's first row (ValueStore: two writers can never share
+// one), writes the rest, then commits CurrentVersion = that version with the ETag it read the form with: an
+// approval or any other change since the read refuses the commit. PendingVersion and PendingSince are the
+// claims writers once made on this entity instead; a form may still carry one, and it is honoured.
 public sealed class FormStore(StorageAccount account)
 {
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => account.TableAsync(TableName.Forms, cancellationToken);
@@ -89,31 +89,17 @@ public sealed class FormStore(StorageAccount account)
         return result;
     }
 
-    /// Claims the next version. A claim that replaces an abandoned one takes the number after it, so rows
-    /// a dead writer may still be sending can never mix with the new version's.
+    /// Makes <paramref name="version"/> (claimed and written) the one readers see, with the ETag <paramref name="read"/>
+    /// was read with, recording how many value rows it has and how many audit rows the commit writes.
     /// Throws RequestFailedException 412 (changed since read) or 409 (created since read).
-    public Task<FormState> ClaimAsync(FormState form, string by, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        SaveAsync(form, new Dictionary<string, object?>
+    public Task<FormState> CommitAsync(FormState read, int version, string by, DateTimeOffset at, string? from, int rows, int auditRows,
+        CancellationToken cancellationToken = default) =>
+        SaveAsync(read, new Dictionary<string, object?>
         {
-            ["PendingVersion"] = Math.Max(form.CurrentVersion, form.PendingVersion ?? 0) + 1,
-            ["PendingSince"] = at,
-            ["UpdatedBy"] = by,
-        }, cancellationToken);
-
-    /// Makes the claimed version the one readers see, recording how many value rows it has and how many audit rows
-    /// the commit writes.
-    public Task<FormState> CommitAsync(FormState claimed, DateTimeOffset at, string? from, int rows, int auditRows, CancellationToken cancellationToken = default) =>
-        SaveAsync(claimed, new Dictionary<string, object?>
-        {
-            ["CurrentVersion"] = claimed.PendingVersion ?? throw new InvalidOperationException("Nothing claimed."),
-            ["BaseVersion"] = claimed.CurrentVersion,
+            ["CurrentVersion"] = version, ["BaseVersion"] = read.CurrentVersion,
             ["PendingVersion"] = null, ["PendingSince"] = null,
-            ["UpdatedAt"] = at, ["UpdatedFrom"] = from, ["AuditPending"] = null, ["AuditRows"] = auditRows, ["CurrentRows"] = rows,
+            ["UpdatedBy"] = by, ["UpdatedAt"] = at, ["UpdatedFrom"] = from, ["AuditPending"] = null, ["AuditRows"] = auditRows, ["CurrentRows"] = rows,
         }, cancellationToken);
-
-    /// Gives a claim up (the writer's commit was refused or its rows could not be written).
-    public Task<FormState> ReleaseAsync(FormState claimed, CancellationToken cancellationToken = default) =>
-        SaveAsync(claimed, new Dictionary<string, object?> { ["PendingVersion"] = null, ["PendingSince"] = null }, cancellationToken);
 
     /// Records that the last commit's audit entries are written.
     public Task<FormState> AuditedAsync(FormState committed, CancellationToken cancellationToken = default) =>

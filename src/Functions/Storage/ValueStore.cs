@@ -6,12 +6,18 @@ using HealthFuncs.Core.Periods;
 
 namespace HealthFuncs.Functions.Storage;
 
+/// Who began writing a version and when; <see cref="Id"/> is that one write's own.
+public sealed record VersionClaim(string Id, string By, DateTimeOffset At);
+
 // Values table.
 // PartitionKey = "{unitCode}|{year}": a unit's year is one partition, so a form is a range query
 // inside one partition and a consolidation is one query per child unit, never a table scan.
 // RowKey = "{periodCode}|{version:D6}|{indicatorCode}": every submission writes a complete new
 // version of the form. Readers read only the version the Forms table points at, so a batch of any
 // size (written in transactions of at most 100 rows) becomes visible all at once.
+// A version's first row, "{periodCode}|{version:D6}|" (no indicator), is its claim: who began writing it and
+// when. It is added in the same transaction as the version's first 99 rows, so two writers can never write
+// one version: the second one's first transaction fails whole (409), and nothing of it is stored.
 // The version a commit replaced is kept (the audit's baseline for that commit); older ones are deleted.
 // Versions this instance committed or read whole are read from memory (KeptVersions): a version's rows never change.
 public sealed class ValueStore(StorageAccount account, KeptVersions kept)
@@ -31,7 +37,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         if (version <= 0) return result;
         if (kept.TryGet(unitCode, period.Code, version, out var known)) return known;
         await foreach (var e in QueryRange(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken))
-            result.Add(e.ToObservation(unitCode, period));
+            if (!e.IsClaim) result.Add(e.ToObservation(unitCode, period));
         if (result.Count == rows) kept.Keep(unitCode, period.Code, version, result);
         return result;
     }
@@ -62,7 +68,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         {
             if (!partitions.Contains(e.PartitionKey)) continue;
             var key = e.RowKey.Split('|');
-            if (key.Length == 3 && versionByPeriod.TryGetValue(key[0], out var version)
+            if (key.Length == 3 && key[2].Length > 0 && versionByPeriod.TryGetValue(key[0], out var version)
                 && int.TryParse(key[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v == version)
                 result.Add(e.ToObservation(unitCode, Period.ParseCode(key[0])));
         }
@@ -96,13 +102,29 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
             .OrderBy(e => e.RowKey, StringComparer.Ordinal)
             .Select(e => e.ToObservation(unitCode, period))]);
 
-    /// Writes a complete version of the form: one transaction per 100 rows. The version is freshly claimed,
-    /// so no rows exist under it (an abandoned claim's number is never claimed again).
-    public async Task WriteAsync(string unitCode, Period period, int version, IReadOnlyList<Observation> values, CancellationToken cancellationToken = default)
+    /// Writes a complete new version of the form: its claim row with the first 99 rows, then 100 rows per transaction.
+    /// Throws RequestFailedException 409, having stored nothing, when the version is claimed already (another
+    /// writer's, at work or dead: <see cref="ClaimOfAsync"/> tells).
+    public async Task WriteAsync(string unitCode, Period period, int version, IReadOnlyList<Observation> values, VersionClaim claim,
+        CancellationToken cancellationToken = default)
     {
-        var actions = values.Select(v => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ValueEntity.From(v, version)));
+        var claimRow = new TableEntity(PartitionOf(unitCode, period), VersionPrefix(period, version))
+        {
+            [nameof(VersionClaim.Id)] = claim.Id, [nameof(VersionClaim.By)] = claim.By, [nameof(VersionClaim.At)] = claim.At,
+        };
+        var actions = values.Select(v => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ValueEntity.From(v, version)))
+            .Prepend(new TableTransactionAction(TableTransactionActionType.Add, claimRow));
         foreach (var chunk in actions.Chunk(100))
             await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+    }
+
+    /// A version's claim: null when no writer claimed it (or the version was deleted).
+    public async Task<VersionClaim?> ClaimOfAsync(string unitCode, Period period, int version, CancellationToken cancellationToken = default)
+    {
+        var row = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(PartitionOf(unitCode, period), VersionPrefix(period, version),
+            cancellationToken: cancellationToken);
+        return row.HasValue ? new VersionClaim(row.Value!.GetString(nameof(VersionClaim.Id)) ?? "", row.Value.GetString(nameof(VersionClaim.By)) ?? "",
+            row.Value.GetDateTimeOffset(nameof(VersionClaim.At)) ?? DateTimeOffset.MinValue) : null;
     }
 
     /// Deletes the rows of one version: a claim given back, or abandoned by a writer that died.
@@ -149,6 +171,9 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         public string? Numerator { get; set; }
         public string? Denominator { get; set; }
         public string? Note { get; set; }
+
+        /// A version's claim row: its key ends where the indicator code would start.
+        public bool IsClaim => RowKey.EndsWith('|');
 
         public Observation ToObservation(string unitCode, Period period) => new(unitCode, IndicatorCode, period,
             StoredNumber.Parse(Value), StoredNumber.Parse(Numerator), StoredNumber.Parse(Denominator), Note);

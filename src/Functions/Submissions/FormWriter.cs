@@ -7,34 +7,37 @@ namespace HealthFuncs.Functions.Submissions;
 public enum WriteOutcome { Written, Busy, Stale }
 
 /// What became of a write; <see cref="Form"/> is the form after it (or as last read when refused).
-public sealed record WriteResult(WriteOutcome Outcome, FormState Form);
+public sealed record WriteResult(WriteOutcome Outcome, FormState Form)
+{
+    /// When busy: how long until the other writer's claim lapses, for Retry-After.
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+}
 
 /// Writes a validated batch as the form's next version. The protocol, in storage calls:
-/// 1. claim the next version on the form entity with the ETag read (the same read the workflow was checked on);
-/// 2. write every row of that version, one transaction per 100 rows;
-/// 3. commit the pointer with the claim's ETag: any change since the claim (an approval, a return, another
-///    writer's takeover) refuses the commit, and the claim is given back and its rows deleted; the commit records
-///    how many audit rows it writes;
-/// 4. write the audit entries under keys of the commit (the next writer checks that the last of them exists and
+/// 1. claim the next version and write its rows: the version's claim row with its first 99 rows in one transaction
+///    (refused whole when another writer holds the number), then 100 rows per transaction;
+/// 2. commit the pointer with the ETag the form was read with (the same read the workflow was checked on): any change
+///    since (an approval, a return, another writer's commit) refuses the commit, and the version's rows are deleted;
+///    the commit records how many audit rows it writes;
+/// 3. write the audit entries under keys of the commit (the next writer checks that the last of them exists and
 ///    writes them again if its writer died first) and, at the same time, delete the versions before the one replaced
 ///    (best effort; readers never see them).
 /// The committed rows are kept in this instance's memory (<see cref="KeptVersions"/>), so its next reads of
 /// that version (the next submission's checks, a consolidation) need no query.
-/// Once claimed, the write runs to its end even if the client goes away, so a dropped connection never
-/// leaves a claim behind. A claim older than <see cref="ClaimLease"/> belongs to a writer that died: the
-/// next writer claims past it and deletes its rows. Every way figures reach storage goes through here.
+/// Once its rows are on their way, the write runs to its end even if the client goes away. A version claimed more
+/// than <see cref="ClaimLease"/> ago and never committed belongs to a writer that died: the next writer claims the
+/// number after it, and deletes it once committed. Every way figures reach storage goes through here.
 public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit audit, TimeProvider clock, ILogger<FormWriter> log)
 {
     /// Long enough for the largest batch (50 transactions) to be written; short enough that a dead writer
     /// holds a form for seconds, not minutes.
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(10);
 
-    /// True while another writer's claim on <paramref name="form"/> is still within its lease.
-    public bool IsBusy(FormState form) => form.PendingVersion is not null && form.PendingSince > clock.GetUtcNow() - ClaimLease;
+    // Numbers tried (dead writers' versions passed over) before a writer gives up and answers busy.
+    private const int MostAttempts = 4;
 
-    /// How long until the claim on <paramref name="form"/> lapses, for Retry-After.
-    public TimeSpan BusyFor(FormState form) =>
-        form.PendingSince is { } since ? Max(since + ClaimLease - clock.GetUtcNow(), TimeSpan.FromSeconds(1)) : TimeSpan.FromSeconds(1);
+    /// True while a claim on the form entity itself (as writers once made them) is within its lease.
+    public bool IsBusy(FormState form) => form.PendingVersion is not null && form.PendingSince > clock.GetUtcNow() - ClaimLease;
 
     /// Completes the audit of the last commit when its writer died before writing it all (or is about to): the
     /// entries are written again under the same keys, so doing it twice is harmless, and a new commit never
@@ -45,61 +48,113 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
     public async Task<WriteResult> WriteAsync(FormState form, Period period, ValidatedBatch batch, IReadOnlyList<Core.Observations.Observation> current,
         string user, string? from, CancellationToken cancellationToken = default)
     {
-        if (IsBusy(form)) return new(WriteOutcome.Busy, form);
+        if (IsBusy(form)) return Busy(form, form.PendingSince);
         cancellationToken.ThrowIfCancellationRequested();
-        // From the claim on, the write is finished whatever the client does: stopping half-way (even while the
-        // claim's own answer is on its way back) is what would leave a form blocked.
+        // From here on, the write is finished whatever the client does: stopping half-way (even while the first
+        // transaction's answer is on its way back) is what would leave a version behind.
         var work = CancellationToken.None;
-        FormState claimed, committed;
-        var claim = forms.ClaimAsync(form, user, clock.GetUtcNow(), work);
-        // The audit rows are made while the claim is on its way. Whole milliseconds: the audit's keys are made from
-        // this time, and a later writer makes them again from the time stored with the commit.
+        // Whole milliseconds: the audit's keys are made from this time, and a later writer makes them again from the
+        // time stored with the commit.
         var ticks = clock.GetUtcNow().UtcTicks;
         var at = new DateTimeOffset(ticks - ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        var claim = new VersionClaim(Guid.NewGuid().ToString("N"), user, at);
         var auditRows = CommitAudit.RowsOf(form.UnitCode, period, at, user, from, current, batch.Merged);
-        try
+
+        // A claim on the form entity that lapsed: its rows go, and its number is never used again.
+        if (form.PendingVersion is { } abandoned) await values.DeleteVersionAsync(form.UnitCode, period, abandoned, work);
+        var version = Math.Max(form.CurrentVersion, form.PendingVersion ?? 0) + 1;
+        var passedOver = new List<int>();
+        for (var attempt = 1; ; attempt++)
         {
-            claimed = await claim;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return new(WriteOutcome.Stale, await forms.GetAsync(form.UnitCode, form.PeriodCode, work) ?? form);
+            try
+            {
+                await values.WriteAsync(form.UnitCode, period, version, batch.Merged, claim, work);
+                break;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Nothing of this write was stored: the number is another writer's, at work or dead (or deleted since).
+                var other = await values.ClaimOfAsync(form.UnitCode, period, version, work);
+                if (attempt == MostAttempts || other is not null && other.At > clock.GetUtcNow() - ClaimLease) return Busy(form, other?.At);
+                if (other is not null) passedOver.Add(version++);
+            }
+            catch (Exception)
+            {
+                await DeleteOwnAsync(form.UnitCode, period, version, claim);
+                throw;
+            }
         }
 
-        var version = claimed.PendingVersion!.Value;
+        FormState committed;
         try
         {
-            if (form.PendingVersion is { } abandoned)
-                await values.DeleteVersionAsync(form.UnitCode, period, abandoned, work);
-            await values.WriteAsync(form.UnitCode, period, version, batch.Merged, work);
-            committed = await forms.CommitAsync(claimed, at, from, batch.Merged.Count, auditRows.Count, work);
-            values.KeepCommitted(form.UnitCode, period, version, batch.Merged);
+            committed = await forms.CommitAsync(form, version, user, at, from, batch.Merged.Count, auditRows.Count, work);
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (Exception e)
         {
-            // An approval, a return or a takeover came after the claim: this version never becomes visible.
-            var now = await RollBackAsync(claimed, period);
-            return new(WriteOutcome.Stale, now ?? form);
+            // Refused (an approval, a return or another commit came after the read), or its answer was lost: the form
+            // as it is now tells which.
+            var now = await TryGetAsync(form);
+            if (now is { } landed && landed.CurrentVersion == version && landed.UpdatedAt == at) committed = landed;
+            else
+            {
+                await DeleteOwnAsync(form.UnitCode, period, version, claim);
+                if (e is RequestFailedException { Status: 409 or 412 }) return new(WriteOutcome.Stale, now ?? form);
+                throw;
+            }
         }
-        catch (Exception)
-        {
-            await RollBackAsync(claimed, period);
-            throw;
-        }
+        values.KeepCommitted(form.UnitCode, period, version, batch.Merged);
 
         // The audit and the clean-up touch different rows: they run at once.
-        await Task.WhenAll(audit.WriteAsync(committed, period, auditRows, work), DeleteReplacedAsync(form, period));
+        await Task.WhenAll(audit.WriteAsync(committed, period, auditRows, work), DeleteReplacedAsync(form, period, passedOver));
         return new(WriteOutcome.Written, committed);
     }
 
-    // Deletes the versions before the one just replaced (which stays: the audit's baseline).
-    private async Task DeleteReplacedAsync(FormState replaced, Period period)
+    // Busy until the other writer's claim lapses: at least a second, so a client does not retry at once.
+    private WriteResult Busy(FormState form, DateTimeOffset? claimedAt)
     {
-        // Version numbers start at 1: when version 1 was replaced, nothing older exists.
-        if (replaced.CurrentVersion <= 1) return;
+        var left = claimedAt is { } since ? since + ClaimLease - clock.GetUtcNow() : TimeSpan.Zero;
+        return new(WriteOutcome.Busy, form) { RetryAfter = left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1) };
+    }
+
+    private async Task<FormState?> TryGetAsync(FormState form)
+    {
         try
         {
-            await values.DeleteVersionsBeforeAsync(replaced.UnitCode, period, replaced.CurrentVersion, CancellationToken.None);
+            return await forms.GetAsync(form.UnitCode, form.PeriodCode, CancellationToken.None);
+        }
+        catch (RequestFailedException)
+        {
+            return null;
+        }
+    }
+
+    // Deletes the rows of a version this writer claimed and never committed, when its claim row says it is this
+    // writer's: a write whose first transaction never landed stored nothing, and the number may be another writer's
+    // by now. When storage is down this fails too; the claim then lapses, and the next writer passes over the version
+    // and deletes it.
+    private async Task DeleteOwnAsync(string unitCode, Period period, int version, VersionClaim claim)
+    {
+        try
+        {
+            if ((await values.ClaimOfAsync(unitCode, period, version, CancellationToken.None))?.Id == claim.Id)
+                await values.DeleteVersionAsync(unitCode, period, version, CancellationToken.None);
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException)
+        {
+            log.LogWarning(e, "Could not delete the uncommitted version {Version} of {Unit} {Period}", version, unitCode, period.Code);
+        }
+    }
+
+    // Deletes the versions before the one just replaced (which stays: the audit's baseline) and those of dead writers
+    // this one passed over.
+    private async Task DeleteReplacedAsync(FormState replaced, Period period, IReadOnlyList<int> passedOver)
+    {
+        try
+        {
+            // Version numbers start at 1: when version 1 was replaced, nothing older exists.
+            if (replaced.CurrentVersion > 1) await values.DeleteVersionsBeforeAsync(replaced.UnitCode, period, replaced.CurrentVersion, CancellationToken.None);
+            foreach (var version in passedOver) await values.DeleteVersionAsync(replaced.UnitCode, period, version, CancellationToken.None);
         }
         catch (RequestFailedException e)
         {
@@ -107,26 +162,4 @@ public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit a
             log.LogWarning(e, "Could not delete old versions of {Unit} {Period}", replaced.UnitCode, period.Code);
         }
     }
-
-    // Gives the claim back when it is still this writer's, and deletes its rows. When storage is down this
-    // fails too; the claim then lapses with its lease and the next writer deletes the rows.
-    private async Task<FormState?> RollBackAsync(FormState claimed, Period period)
-    {
-        try
-        {
-            // Rows first: a claim given back while its rows remain would let the next claim reuse the number.
-            await values.DeleteVersionAsync(claimed.UnitCode, period, claimed.PendingVersion!.Value, CancellationToken.None);
-            var now = await forms.GetAsync(claimed.UnitCode, claimed.PeriodCode, CancellationToken.None);
-            if (now is not null && now.PendingVersion == claimed.PendingVersion && now.PendingSince == claimed.PendingSince)
-                now = await forms.ReleaseAsync(now, CancellationToken.None);
-            return now;
-        }
-        catch (Exception e) when (e is RequestFailedException or AggregateException or OperationCanceledException)
-        {
-            log.LogWarning(e, "Could not roll back the claim on {Unit} {Period}", claimed.UnitCode, period.Code);
-            return null;
-        }
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -104,7 +104,7 @@ public static class ValuesApi
         switch (written.Outcome)
         {
             case WriteOutcome.Busy:
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(stores.Writer.BusyFor(form).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(written.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Problems.Conflict("Một lượt gửi khác cho biểu này đang được ghi; hãy tải lại sau giây lát.",
                     "Another submission to this form is being written; reload in a moment.", new Dictionary<string, object?> { ["currentEtag"] = form.Etag });
             case WriteOutcome.Stale when await workflow.CheckEditAsync(written.Form, p, CancellationToken.None) is { } closed:

@@ -11,7 +11,7 @@ public sealed class WorkflowGate(UnitStore units, WorkflowRulesSource rules, Tim
 {
     /// Null when the unit's values for the period may change now; otherwise the refusal (409)
     /// saying whether the form is approved or locked and what unlocks it. The workflow state is the one
-    /// in <paramref name="form"/>'s entity: the claim that follows is saved against that same read, so
+    /// in <paramref name="form"/>'s entity: the commit that follows is saved against that same read, so
     /// an approval after this check refuses the write instead of being overtaken by it.
     public async Task<Refusal?> CheckEditAsync(FormState form, Period period, CancellationToken cancellationToken = default)
     {

@@ -18,9 +18,6 @@ public sealed record StoredWorkflow(WorkflowState State, TableEntity? Record)
 
     public int FormVersion => Record?.Int("CurrentVersion") ?? 0;
 
-    /// True while a writer holds a claim on the next version of the values.
-    public bool Writing => Record?.Int("PendingVersion") is not null;
-
     /// The values version the last approval approved.
     public int? ApprovedVersion => Record?.Int("ApprovedVersion");
 }

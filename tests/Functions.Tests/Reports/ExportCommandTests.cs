@@ -38,10 +38,10 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         await _app.Services.GetRequiredService<UnitStore>().UpsertAsync(TestCatalog.Units);
         await _app.Services.GetRequiredService<IndicatorStore>().UpsertAsync(TestCatalog.Indicators);
         var forms = _app.Services.GetRequiredService<FormStore>();
-        var claimed = await forms.ClaimAsync(FormState.New("D1", "2021-H1"), "test", DateTimeOffset.UtcNow);
-        await _app.Services.GetRequiredService<ValueStore>().WriteAsync("D1", Period.FirstHalf(2021), claimed.PendingVersion!.Value,
-            [new Observation("D1", "BEDS", Period.FirstHalf(2021), 420)]);
-        await forms.CommitAsync(claimed, DateTimeOffset.UtcNow, null, rows: 1, auditRows: 0);
+        var at = DateTimeOffset.UtcNow;
+        await _app.Services.GetRequiredService<ValueStore>().WriteAsync("D1", Period.FirstHalf(2021), 1,
+            [new Observation("D1", "BEDS", Period.FirstHalf(2021), 420)], new VersionClaim("export-test", "test", at));
+        await forms.CommitAsync(FormState.New("D1", "2021-H1"), 1, "test", at, null, rows: 1, auditRows: 0);
     }
 
     public async Task DisposeAsync()

@@ -173,7 +173,8 @@ public sealed class ThroughTheYearTests(AzuriteFixture azurite) : SeededServerTe
         await SubmitMonthsAsync(D1, "D1", 2024, 3, _ => [("X001", 20_000)]);
         Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2024-M02", Values(("X001", 25_000)), ifMatch: "\"1\"")).StatusCode);
         // A writer's next version of March, written but never committed: invisible until the form points at it.
-        await Factory.Get<ValueStore>().WriteAsync("D1", Period.Month(2024, 3), 2, [new Observation("D1", "X001", Period.Month(2024, 3), 999_999)]);
+        await Factory.Get<ValueStore>().WriteAsync("D1", Period.Month(2024, 3), 2, [new Observation("D1", "X001", Period.Month(2024, 3), 999_999)],
+            new VersionClaim("uncommitted", "d1-staff", DateTimeOffset.UtcNow));
 
         var q1 = await RowAsync(D1, "D1", "2024-Q1", "X001");
         Assert.Equal(65_000m, q1.Actual);

@@ -54,24 +54,28 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
     }
 
     [Fact]
-    public async Task An_approval_after_a_claim_refuses_that_claims_commit()
+    public async Task An_approval_after_a_writer_read_the_form_refuses_that_writers_commit()
     {
         await D1.SubmitAsync("D1", "2021-Q1", Values(("BEDS", 100)));
         var submitted = await D1.TransitionAsync("D1", "2021-Q1", "submit");
         var forms = Factory.Get<FormStore>();
-        var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021-Q1"))!, "d1-staff", DateTimeOffset.UtcNow);
+        // A writer read the form, claimed version 2 and wrote its rows.
+        var read = (await forms.GetAsync("D1", "2021-Q1"))!;
+        var at = DateTimeOffset.UtcNow;
+        await Factory.Get<ValueStore>().WriteAsync("D1", Period.Quarter(2021, 1), 2, [new Observation("D1", "BEDS", Period.Quarter(2021, 1), 200)],
+            new VersionClaim("writer", "d1-staff", at));
 
         Assert.Equal(HttpStatusCode.OK, (await Province.TransitionAsync("D1", "2021-Q1", "approve?formVersion=1", submitted.Etag())).StatusCode);
 
-        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => forms.CommitAsync(claimed, DateTimeOffset.UtcNow, null, rows: 1, auditRows: 0));
+        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => forms.CommitAsync(read, 2, "d1-staff", at, null, rows: 1, auditRows: 0));
         Assert.Equal(412, refused.Status);
         Assert.Equal(1, (await ReadFormAsync(period: "2021-Q1")).Version);
     }
 
     [Fact]
-    public async Task A_client_dropped_mid_write_leaves_no_claim_its_retry_replays_and_every_version_is_audited()
+    public async Task A_client_dropped_mid_write_blocks_nothing_its_retry_replays_and_every_version_is_audited()
     {
-        var forms = Factory.Get<FormStore>();
+        var values = Factory.Get<ValueStore>();
         var droppedWhileClaimed = 0;
         for (var trial = 0; trial < 10; trial++)
         {
@@ -82,7 +86,7 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
             using (var drop = new CancellationTokenSource())
             {
                 var sending = SubmitAsync(D1, period, AllCounts(2), "\"1\"", key, drop.Token);
-                while (!sending.IsCompleted && (await forms.GetAsync("D1", period))!.PendingVersion is null) { }
+                while (!sending.IsCompleted && await values.ClaimOfAsync("D1", Period.ParseCode(period), 2) is null) { }
                 if (!sending.IsCompleted) droppedWhileClaimed++;
                 await drop.CancelAsync();
                 try { await sending; }
@@ -119,25 +123,50 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
         }
     }
 
-    [Fact]
-    public async Task A_claim_left_by_a_dead_writer_is_taken_over_after_its_short_lease_and_its_rows_are_deleted()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_version_left_by_a_dead_writer_is_passed_over_after_its_short_lease_and_deleted(bool claimedOnTheFormAsWritersOnceDid)
     {
         await D1.SubmitAsync("D1", "2021", AllCounts(1));
         var forms = Factory.Get<FormStore>();
         var values = Factory.Get<ValueStore>();
         // A writer that claimed version 2 a minute ago, wrote half its rows, and died.
-        var dead = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff", DateTimeOffset.UtcNow.AddMinutes(-1));
-        await values.WriteAsync("D1", Period.FullYear(2021), dead.PendingVersion!.Value,
-            [.. TestCatalog.Indicators.Where(i => i.Code.StartsWith('X')).Take(150).Select(i => new Observation("D1", i.Code, Period.FullYear(2021), 99))]);
+        var aMinuteAgo = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await values.WriteAsync("D1", Period.FullYear(2021), 2,
+            [.. TestCatalog.Indicators.Where(i => i.Code.StartsWith('X')).Take(150).Select(i => new Observation("D1", i.Code, Period.FullYear(2021), 99))],
+            new VersionClaim("dead", "d1-staff", aMinuteAgo));
+        if (claimedOnTheFormAsWritersOnceDid)
+            await FormRecord.SaveAsync(await Factory.Get<StorageAccount>().TableAsync(TableName.Forms), "D1", "2021", (await forms.GetAsync("D1", "2021"))!.Record,
+                new Dictionary<string, object?> { ["PendingVersion"] = 2, ["PendingSince"] = aMinuteAgo }, CancellationToken.None);
 
         var next = await D1.SubmitAsync("D1", "2021", AllCounts(2), ifMatch: "\"1\"");
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal("\"3\"", next.Headers.ETag?.Tag);
         var form = await ReadFormAsync();
         Assert.All(form.Values, v => Assert.Equal(2m, v.Value));
         Assert.Equal(Counts, form.Values.Count);
-        Assert.Empty(await values.ReadAsync("D1", Period.FullYear(2021), dead.PendingVersion.Value));
+        Assert.Empty(await values.ReadAsync("D1", Period.FullYear(2021), 2));
+        Assert.Null(await values.ClaimOfAsync("D1", Period.FullYear(2021), 2));
         Assert.Null((await forms.GetAsync("D1", "2021"))!.PendingVersion);
+    }
+
+    [Fact]
+    public async Task A_writer_finding_the_next_version_claimed_within_its_lease_is_told_to_retry_and_nothing_of_it_is_stored()
+    {
+        await D1.SubmitAsync("D1", "2021", AllCounts(1));
+        var values = Factory.Get<ValueStore>();
+        await values.WriteAsync("D1", Period.FullYear(2021), 2, [new Observation("D1", "X001", Period.FullYear(2021), 7)],
+            new VersionClaim("at-work", "d1-staff", DateTimeOffset.UtcNow));
+
+        var busy = await D1.SubmitAsync("D1", "2021", AllCounts(2), ifMatch: "\"1\"");
+
+        Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);
+        Assert.InRange(busy.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), FormWriter.ClaimLease);
+        Assert.Equal("at-work", (await values.ClaimOfAsync("D1", Period.FullYear(2021), 2))!.Id);
+        Assert.Equal([7m], (await values.ReadAsync("D1", Period.FullYear(2021), 2)).Select(o => o.Value!.Value));
+        Assert.Equal(1, (await ReadFormAsync()).Version);
     }
 
     [Theory]
@@ -148,10 +177,11 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
         var forms = Factory.Get<FormStore>();
         // Claimed, written and committed a minute ago, then the writer died before writing the audit's one row.
-        var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff", DateTimeOffset.UtcNow.AddMinutes(-1));
-        await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), claimed.PendingVersion!.Value,
-            [new Observation("D1", "BEDS", Period.FullYear(2021), 430)]);
-        var committed = await forms.CommitAsync(claimed, DateTimeOffset.UtcNow.AddMinutes(-1), "10.0.0.9", rows: 1, auditRows: 1);
+        var aMinuteAgo = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var read = (await forms.GetAsync("D1", "2021"))!;
+        await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), 2, [new Observation("D1", "BEDS", Period.FullYear(2021), 430)],
+            new VersionClaim("died-before-audit", "d1-staff", aMinuteAgo));
+        var committed = await forms.CommitAsync(read, 2, "d1-staff", aMinuteAgo, "10.0.0.9", rows: 1, auditRows: 1);
         // Commits once set a pending mark instead of counting their audit rows; such a form is still audited.
         if (markedAsCommitsOnceWere)
             await FormRecord.SaveAsync(await Factory.Get<StorageAccount>().TableAsync(TableName.Forms), "D1", "2021", committed.Record,

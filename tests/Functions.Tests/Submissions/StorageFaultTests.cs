@@ -1,4 +1,5 @@
 using System.Net;
+using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Submissions;
 using HealthFuncs.Functions.Tests.Infrastructure;
@@ -9,10 +10,15 @@ namespace HealthFuncs.Functions.Tests.Submissions;
 /// Storage going away under the server: an Azurite of this class's own, stopped and started again on its data.
 public sealed class StorageFaultTests(RestartableAzurite azurite) : IClassFixture<RestartableAzurite>, IAsyncLifetime
 {
-    private readonly HealthFuncsFactory _factory = new(azurite);
+    private readonly AnswerLost _commitAnswerLost = new("PUT", "Forms(PartitionKey='D1',RowKey='2019')");
+    private HealthFuncsFactory _factory = null!;
     private TestCatalog.Keys _keys = null!;
 
-    public async Task InitializeAsync() => _keys = await TestCatalog.SeedAsync(_factory);
+    public async Task InitializeAsync()
+    {
+        _factory = new(azurite) { StoragePolicies = { _commitAnswerLost } };
+        _keys = await TestCatalog.SeedAsync(_factory);
+    }
 
     public async Task DisposeAsync()
     {
@@ -59,7 +65,7 @@ public sealed class StorageFaultTests(RestartableAzurite azurite) : IClassFixtur
         var forms = _factory.Get<FormStore>();
         Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2020", AllCounts(1))).StatusCode);
         var sending = D1.SubmitAsync("D1", "2020", AllCounts(2), ifMatch: "\"1\"", idempotencyKey: "restart-1");
-        while (!sending.IsCompleted && (await forms.GetAsync("D1", "2020"))!.PendingVersion is null) { }
+        while (!sending.IsCompleted && await _factory.Get<ValueStore>().ClaimOfAsync("D1", Period.FullYear(2020), 2) is null) { }
         await azurite.StopAsync();
         var interrupted = await sending;
         await azurite.StartAsync();
@@ -83,5 +89,45 @@ public sealed class StorageFaultTests(RestartableAzurite azurite) : IClassFixtur
         var form = await (await D1.GetAsync("/api/units/D1/periods/2020/values")).ReadAsync<FormValues>();
         Assert.All(form.Values, v => Assert.Equal(3m, v.Value));
         Assert.Null((await forms.GetAsync("D1", "2020"))!.PendingVersion);
+    }
+
+    [Fact]
+    public async Task A_commit_whose_answer_was_lost_stays_committed_with_its_rows_and_its_audit()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2019", AllCounts(1))).StatusCode);
+
+        _commitAnswerLost.Armed = true;
+        var response = await D1.SubmitAsync("D1", "2019", AllCounts(2), ifMatch: "\"1\"");
+        _commitAnswerLost.Armed = false;
+
+        Assert.Equal(1, _commitAnswerLost.Lost);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
+        var form = await (await D1.GetAsync("/api/units/D1/periods/2019/values")).ReadAsync<FormValues>();
+        Assert.Equal(2, form.Version);
+        Assert.Equal(TestCatalog.Indicators.Count(i => i.Code.StartsWith('X')), form.Values.Count);
+        Assert.All(form.Values, v => Assert.Equal(2m, v.Value));
+        var audit = (await _factory.Get<AuditStore>().GetLatestAsync("D1", 10_000)).Where(e => e.Period == "2019").ToList();
+        Assert.Equal(form.Values.Count, audit.Count(e => e.Action == AuditAction.ValueChanged));
+    }
+
+    /// Sends the matching request, then fails as if its answer never came back: the change is stored, the caller
+    /// does not know it.
+    private sealed class AnswerLost(string method, string pathEnd) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public volatile bool Armed;
+
+        public int Lost { get; private set; }
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The app calls storage asynchronously.");
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (!Armed || message.Request.Method.ToString() != method || !message.Request.Uri.Path.EndsWith(pathEnd, StringComparison.Ordinal)) return;
+            Lost++;
+            throw new Azure.RequestFailedException("The connection was reset before the answer arrived.");
+        }
     }
 }

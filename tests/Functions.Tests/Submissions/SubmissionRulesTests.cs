@@ -197,10 +197,9 @@ public sealed class SubmissionRulesTests(AzuriteFixture azurite) : SeededServerT
     public async Task Rows_of_a_claimed_version_not_yet_committed_stay_invisible()
     {
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
-        var forms = Factory.Get<FormStore>();
-        var claimed = await forms.ClaimAsync((await forms.GetAsync("D1", "2021"))!, "d1-staff", DateTimeOffset.UtcNow);
-        await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), claimed.PendingVersion!.Value,
-            [new Observation("D1", "BEDS", Period.FullYear(2021), 999)]);
+        // Another writer has claimed version 2 and written its rows, and not committed yet.
+        await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), 2,
+            [new Observation("D1", "BEDS", Period.FullYear(2021), 999)], new VersionClaim("other", "d1-staff", DateTimeOffset.UtcNow));
 
         var form = await ReadFormAsync();
         Assert.Equal((1, 420m), (form.Version, form.Values.Single().Value!.Value));
