@@ -72,13 +72,19 @@ public sealed class AuditStore(StorageAccount account)
             await AppendCommitAsync(unit.Key, [.. CommitRows.Of([.. unit])], commitId, cancellationToken);
     }
 
-    /// Writes a unit's audit rows of one commit (<see cref="CommitRows.Of"/>) under keys derived from <paramref name="commitId"/>.
+    /// Writes a unit's audit rows of one commit (<see cref="CommitRows.Of"/>) under keys derived from <paramref name="commitId"/>:
+    /// one row (up to 100 changes, most commits) as a plain write, more as transactions of 100.
     public async Task AppendCommitAsync(string unitCode, IReadOnlyList<CommitRow> rows, string commitId, CancellationToken cancellationToken = default)
     {
-        var actions = rows.Select((row, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            AuditEntity.From(row.First, unitCode, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}", row.Changes)));
-        foreach (var chunk in actions.Chunk(100))
-            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+        var entities = rows.Select((row, i) => AuditEntity.From(row.First, unitCode, $"{commitId}|{i.ToString("D5", CultureInfo.InvariantCulture)}", row.Changes)).ToList();
+        var table = await TableAsync(cancellationToken);
+        if (entities.Count == 1)
+        {
+            await table.UpsertEntityAsync(entities[0], TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+        foreach (var chunk in entities.Chunk(100))
+            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
     }
 
     /// True when row <paramref name="index"/> of a commit's entries, written at <paramref name="at"/>, is stored: one
