@@ -154,8 +154,9 @@ public static class ReportsApi
         }
 
         var caller = http.User.ToUser();
-        var (outcome, summary, form, closed) = await stores.Submission.WriteAsync(unit, p, read, read.FormVersion ?? ifMatch, caller.Id, "upload",
-            dryRun, cancellationToken);
+        var result = await stores.Submission.WriteAsync(unit, p, read, read.FormVersion ?? ifMatch, caller.Id, "upload", dryRun, cancellationToken);
+        var (outcome, summary, form) = result;
+        var closed = result.Closed;
         var current = new Dictionary<string, object?> { ["currentEtag"] = form.Etag };
         switch (outcome)
         {
@@ -169,6 +170,7 @@ public static class ReportsApi
                 return Problems.Conflict($"Số liệu đã được cập nhật sau khi tạo biểu này (phiên bản hiện tại {form.CurrentVersion}); hãy tải biểu mới rồi nhập lại.",
                     $"The figures changed after this form was made (current version {form.CurrentVersion}); download a new form and enter them again.", current);
             case UploadOutcome.Busy:
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Problems.Conflict("Một lượt gửi khác cho biểu này đang được ghi; hãy thử lại sau giây lát.", "Another submission to this form is being written; try again in a moment.", current);
             case UploadOutcome.Closed when closed is not null:
                 await Audit.Denials.RecordAsync(http, unit, p.Code, closed.MessageEn);

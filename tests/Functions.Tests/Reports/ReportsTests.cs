@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Targets;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Core.Workflow;
@@ -86,6 +88,23 @@ public sealed class ReportsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("\"1\"", (await response.ReadJsonAsync()).GetProperty("currentEtag").GetString());
         var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
         Assert.Equal(400m, stored.Values.Single().Value);
+    }
+
+    [Fact]
+    public async Task An_upload_while_another_write_is_under_way_is_told_when_to_retry_and_nothing_of_it_is_stored()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021-H1", Values(("BEDS", 400)))).StatusCode);
+        var form = await WorkbookAsync(await D1.GetAsync("/api/units/D1/periods/2021-H1/form.xlsx"));
+        // Another writer has claimed version 2 and is writing its rows.
+        await _factory.Get<ValueStore>().WriteAsync("D1", Period.FirstHalf(2021), 2, [new Observation("D1", "BEDS", Period.FirstHalf(2021), 999)],
+            new VersionClaim("other", "d1-staff", DateTimeOffset.UtcNow));
+
+        var response = await UploadAsync(WorkbookRows.Fill(form, new Dictionary<string, decimal> { ["BEDS"] = 420 }));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), FormWriter.ClaimLease);
+        var stored = await (await D1.GetAsync("/api/units/D1/periods/2021-H1/values")).ReadAsync<FormValues>();
+        Assert.Equal((1, 400m), (stored.Version, stored.Values.Single().Value!.Value));
     }
 
     [Fact]
