@@ -185,9 +185,8 @@ public static class ReportsApi
         }
     }
 
-    public sealed record UploadStores(IndicatorStore Indicators, FormStore Forms, ValueStore Values, CommittedValues Committed, FormWriter Writer,
-        WorkflowGate Workflow)
+    public sealed record UploadStores(FormStore Forms, SubmissionReader Reader, FormWriter Writer, WorkflowGate Workflow)
     {
-        public UploadSubmission Submission => new(Indicators, Values, Committed, Writer, Workflow);
+        public UploadSubmission Submission => new(Reader, Writer, Workflow);
     }
 }

@@ -1,6 +1,5 @@
 using HealthFuncs.Core.Workflow;
 using HealthFuncs.Functions.Workflow;
-using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Core.Workbooks;
 using HealthFuncs.Functions.Storage;
@@ -24,8 +23,7 @@ public sealed record UploadResult(UploadOutcome Outcome, ImportSummary Summary, 
 /// written and committed against the version the form was generated from (or the If-Match sent). A form
 /// generated before someone else's change is refused as stale, never merged over it.
 /// </summary>
-public sealed class UploadSubmission(IndicatorStore indicators, ValueStore values, CommittedValues committed, FormWriter writer,
-    WorkflowGate workflow)
+public sealed class UploadSubmission(SubmissionReader reader, FormWriter writer, WorkflowGate workflow)
 {
     /// The outcome; for <see cref="UploadOutcome.Closed"/> the workflow's refusal when it is the workflow that closed the form.
     public async Task<UploadResult> WriteAsync(
@@ -40,12 +38,8 @@ public sealed class UploadSubmission(IndicatorStore indicators, ValueStore value
     private async Task<UploadResult> DecideAsync(
         string unit, Period period, WorkbookImport read, string? expectedEtag, string user, string? from, bool dryRun, CancellationToken cancellationToken)
     {
-        // The catalog and the forms are read at once: neither waits on the other.
-        var indicatorsRead = indicators.GetAllAsync(cancellationToken);
-        var formsRead = committed.ReadForSubmissionAsync(unit, period, cancellationToken);
-        await Task.WhenAll(indicatorsRead, formsRead);
-        var basis = await formsRead;
-        var form = await writer.RecoverAsync(basis.Form, period, cancellationToken);
+        var basis = await reader.ReadAsync(unit, period, cancellationToken);
+        var form = basis.Form;
         ImportSummary Summary(ValidatedBatch? batch, IReadOnlyList<RowIssue> rejected, int version) =>
             new(dryRun, batch?.Imported ?? 0, batch?.Updated ?? 0, (batch?.Ignored ?? 0) + read.Ignored, rejected, batch?.Warnings ?? [], version, Etags.Of(version));
 
@@ -56,12 +50,8 @@ public sealed class UploadSubmission(IndicatorStore indicators, ValueStore value
         if (form.Status is FormStatus.Approved or FormStatus.Locked || await workflow.CheckEditAsync(form, period, cancellationToken) is not null)
             return new(UploadOutcome.Closed, Summary(null, [], form.CurrentVersion), form);
 
-        var catalog = await indicatorsRead;
-        var current = await values.ReadAsync(unit, period, form.CurrentVersion, form.CurrentRows, cancellationToken);
-        var history = await committed.HistoryAsync(basis, cancellationToken);
         var rows = read.Observations.Select(o => new ValueRow(o.IndicatorCode, o.Value, o.Numerator, o.Denominator, o.Note)).ToList();
-        var year = await committed.YearAsync(basis, cancellationToken);
-        var batch = BatchValidation.Validate(unit, period, rows, catalog, current, history, year);
+        var (batch, current) = await reader.ValidateAsync(basis, rows, cancellationToken);
         // The batch names rows by their index; the user knows them by sheet row.
         var sheetRows = read.Observations.Select(o => read.Rows?.GetValueOrDefault(o.IndicatorCode)).ToList();
         RowIssue Located(RowIssue issue) => issue.Row is { } i && i < sheetRows.Count && sheetRows[i] is { } sheetRow and > 0

@@ -119,6 +119,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ValueStore>();
         services.AddSingleton<CommittedValues>();
         services.AddSingleton<Submissions.FormWriter>();
+        services.AddSingleton<Submissions.SubmissionReader>();
         services.AddSingleton<Submissions.CommitAudit>();
         services.AddSingleton<Attainment.FigureBooks>();
         services.AddSingleton<Seeding.SeedLoader>();

@@ -1,4 +1,3 @@
-using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Audit;
 using HealthFuncs.Functions.Errors;
@@ -35,7 +34,7 @@ public static class ValuesApi
         return api;
     }
 
-    public sealed record SubmissionStores(IndicatorStore Indicators, ValueStore Values, CommittedValues Committed, FormWriter Writer);
+    public sealed record SubmissionStores(SubmissionReader Reader, FormWriter Writer);
 
     private static async Task<Ok<FormValues>> GetAsync(string unit, string period, FormStore forms, ValueStore values, HttpContext http, CancellationToken cancellationToken)
     {
@@ -60,12 +59,8 @@ public static class ValuesApi
         if (rows.Count > BatchValidation.MaxRows)
             return Problems.Invalid("values", $"Mỗi lần gửi tối đa {BatchValidation.MaxRows} dòng.", $"At most {BatchValidation.MaxRows} rows per submission.");
 
-        // The catalog and the forms are read at once: neither waits on the other.
-        var catalog = stores.Indicators.GetAllAsync(cancellationToken);
-        var forms = stores.Committed.ReadForSubmissionAsync(unit, p, cancellationToken);
-        await Task.WhenAll(catalog, forms);
-        var read = await forms;
-        var form = await stores.Writer.RecoverAsync(read.Form, p, cancellationToken);
+        var basis = await stores.Reader.ReadAsync(unit, p, cancellationToken);
+        var form = basis.Form;
         if (form.Exists && string.IsNullOrEmpty(ifMatch))
             return Problems.Of(StatusCodes.Status428PreconditionRequired, "Thiếu If-Match",
                 $"Biểu đã có phiên bản {form.CurrentVersion}; hãy gửi kèm If-Match: {form.Etag} đã đọc để không ghi đè thay đổi của người khác.",
@@ -87,11 +82,7 @@ public static class ValuesApi
             return Problems.Conflict(refusal.MessageVi, refusal.MessageEn);
         }
 
-        var indicators = await catalog;
-        var current = await stores.Values.ReadAsync(unit, p, form.CurrentVersion, form.CurrentRows, cancellationToken);
-        var history = await stores.Committed.HistoryAsync(read, cancellationToken);
-        var year = await stores.Committed.YearAsync(read, cancellationToken);
-        var batch = BatchValidation.Validate(unit, p, rows, indicators, current, history, year);
+        var (batch, current) = await stores.Reader.ValidateAsync(basis, rows, cancellationToken);
         ImportSummary Summary(int version) => new(dryRun, batch.Imported, batch.Updated, batch.Ignored, batch.Rejected, batch.Warnings, version, Etags.Of(version), batch.Removed);
 
         if (batch.Rejected.Count > 0) return ImportRejection.Of(Summary(form.CurrentVersion));
