@@ -14,7 +14,9 @@ public sealed class BodyLimitTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory.UseKestrel(0);
+        // The endpoint is Kestrel's own option: asking the factory for a port makes it rewrite the server's
+        // addresses after the app, which starts itself, may already have started listening.
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         _keys = await TestCatalog.SeedAsync(_factory);
     }
 
