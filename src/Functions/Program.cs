@@ -62,6 +62,7 @@ public partial class Program
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseUnitTreeReadAhead();
+        app.UseSubmissionReadAhead();
         app.UseAuthentication();
         app.UseAuthorization();
 

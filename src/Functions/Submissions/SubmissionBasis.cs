@@ -9,17 +9,25 @@ namespace HealthFuncs.Functions.Submissions;
 /// forms read with it (its year and history) and the catalog.
 public sealed record SubmissionBasis(FormState Form, SubmissionForms Forms, IReadOnlyDictionary<string, Indicator> Catalog);
 
+/// The reads a submission's basis starts with, under way: the catalog and the unit's forms.
+public sealed record SubmissionReads(string UnitCode, Period Period, Task<IReadOnlyDictionary<string, Indicator>> Catalog, Task<SubmissionForms> Forms);
+
 /// Reads a submission's basis and checks a batch against it, the same way for the values API and an upload.
 public sealed class SubmissionReader(IndicatorStore indicators, CommittedValues committed, ValueStore values, FormWriter writer)
 {
-    /// The catalog and the unit's forms, read at once (neither waits on the other).
-    public async Task<SubmissionBasis> ReadAsync(string unitCode, Period period, CancellationToken cancellationToken)
+    /// Starts reading the catalog and the unit's forms at once (neither waits on the other). Nothing is written.
+    public SubmissionReads Start(string unitCode, Period period, CancellationToken cancellationToken) =>
+        new(unitCode, period, indicators.GetAllAsync(cancellationToken), committed.ReadForSubmissionAsync(unitCode, period, cancellationToken));
+
+    public Task<SubmissionBasis> ReadAsync(string unitCode, Period period, CancellationToken cancellationToken) =>
+        ReadAsync(Start(unitCode, period, cancellationToken), cancellationToken);
+
+    /// The basis from reads started before: the form (its last commit's audit made whole), its unit's forms and the catalog.
+    public async Task<SubmissionBasis> ReadAsync(SubmissionReads started, CancellationToken cancellationToken)
     {
-        var catalog = indicators.GetAllAsync(cancellationToken);
-        var forms = committed.ReadForSubmissionAsync(unitCode, period, cancellationToken);
-        await Task.WhenAll(catalog, forms);
-        var read = await forms;
-        return new(await writer.RecoverAsync(read.Form, period, cancellationToken), read, await catalog);
+        await Task.WhenAll(started.Catalog, started.Forms);
+        var read = await started.Forms;
+        return new(await writer.RecoverAsync(read.Form, started.Period, cancellationToken), read, await started.Catalog);
     }
 
     /// The batch checked against the form's current version, its year and its history; with the current version,
@@ -33,4 +41,41 @@ public sealed class SubmissionReader(IndicatorStore indicators, CommittedValues 
         var year = await committed.YearAsync(basis.Forms, cancellationToken);
         return (BatchValidation.Validate(form.UnitCode, period, rows, basis.Catalog, current, history, year), current);
     }
+}
+
+/// Starts a submission's reads (<see cref="SubmissionReader.Start"/>) as the request arrives, before its caller is
+/// authenticated: the catalog and the unit's forms are then read alongside the caller's key and user, not after them.
+/// Only for a request that carries credentials; the handler uses the reads only once the caller may write to the unit,
+/// and nothing is written before. A refused caller's reads are dropped.
+public static class SubmissionReadAhead
+{
+    /// The endpoint metadata that asks for it, on an endpoint whose route names the unit and the period.
+    public sealed class Marker;
+
+    public static readonly Marker Needed = new();
+
+    public static IApplicationBuilder UseSubmissionReadAhead(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null && CarriesCredentials(http.Request)
+            && http.Request.RouteValues["unit"] is string unit && http.Request.RouteValues["period"] is string code
+            && Period.TryParseCode(code, out var period))
+        {
+            var started = http.RequestServices.GetRequiredService<SubmissionReader>().Start(unit, period, http.RequestAborted);
+            foreach (var read in new Task[] { started.Catalog, started.Forms })
+                read.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            http.Features.Set(started);
+        }
+        return next(http);
+    });
+
+    /// The reads started for this unit and period, or new ones.
+    public static SubmissionReads Reads(this SubmissionReader reader, HttpContext http, string unitCode, Period period) =>
+        http.Features.Get<SubmissionReads>() is { } started && started.UnitCode == unitCode && started.Period == period
+            ? started
+            : reader.Start(unitCode, period, http.RequestAborted);
+
+    private static bool CarriesCredentials(HttpRequest request) =>
+        request.Headers.ContainsKey(Identity.ApiKeyAuthenticationHandler.Header) || request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+        || request.Headers.ContainsKey(Identity.AppServiceAuthenticationHandler.Header);
 }

@@ -21,6 +21,7 @@ public static class ValuesApi
             .ReturnsETag("The form's committed version").WithSummary("The committed values of a unit's form for a period");
         group.MapPost("/", SubmitAsync)
             .RequireUnitAccess(UnitAccess.Write)
+            .WithMetadata(SubmissionReadAhead.Needed)
             .AcceptsIdempotencyKey<SubmissionRequest>()
             .AcceptsIfMatch("once the form has a version")
             .ReturnsETag("The form's version after the submission")
@@ -59,7 +60,7 @@ public static class ValuesApi
         if (rows.Count > BatchValidation.MaxRows)
             return Problems.Invalid("values", $"Mỗi lần gửi tối đa {BatchValidation.MaxRows} dòng.", $"At most {BatchValidation.MaxRows} rows per submission.");
 
-        var basis = await stores.Reader.ReadAsync(unit, p, cancellationToken);
+        var basis = await stores.Reader.ReadAsync(stores.Reader.Reads(http, unit, p), cancellationToken);
         var form = basis.Form;
         if (form.Exists && string.IsNullOrEmpty(ifMatch))
             return Problems.Of(StatusCodes.Status428PreconditionRequired, "Thiếu If-Match",

@@ -13,7 +13,7 @@ public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
     private readonly StorageRequests _requests = new();
     private HealthFuncsFactory _factory = null!;
     private TestCatalog.Keys _keys = null!;
-    private HoldUntilSent _keyUntilOwner = null!, _keyUntilTree = null!, _auditUntilCleanUp = null!;
+    private HoldUntilSent _keyUntilOwner = null!, _keyUntilTree = null!, _keyUntilForms = null!, _auditUntilCleanUp = null!;
 
     public async Task InitializeAsync()
     {
@@ -21,10 +21,11 @@ public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
         bool Read(string request, string table) => request.StartsWith($"GET devstoreaccount1/{_factory.TablePrefix}{table}(", StringComparison.Ordinal);
         _keyUntilOwner = new(r => Read(r, "ApiKeys"), r => Read(r, "Users"));
         _keyUntilTree = new(r => Read(r, "ApiKeys"), r => Read(r, "Units") && r.Contains("~version", StringComparison.Ordinal));
+        _keyUntilForms = new(r => Read(r, "ApiKeys"), r => Read(r, "Forms"));
         // The audit's write (a transaction's body names the Audit table too) and the query of the rows older than the version replaced.
         _auditUntilCleanUp = new(r => !r.StartsWith("GET", StringComparison.Ordinal) && r.Contains($"{_factory.TablePrefix}Audit", StringComparison.Ordinal),
             r => Read(r, "Values"));
-        _factory.StoragePolicies.AddRange([_keyUntilOwner, _keyUntilTree, _auditUntilCleanUp]);
+        _factory.StoragePolicies.AddRange([_keyUntilOwner, _keyUntilTree, _keyUntilForms, _auditUntilCleanUp]);
         _keys = await TestCatalog.SeedAsync(_factory);
     }
 
@@ -73,9 +74,10 @@ public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
         var second = await d1.SubmitAsync("D1", "2022", Values(430, 1), ifMatch: first.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
 
-        // The key's owner is known from the requests before: the key, its owner and the unit tree's version row are read
-        // at once; after the commit, the audit is written while the versions before the one replaced are deleted.
-        HoldUntilSent[] holds = [_keyUntilOwner, _keyUntilTree, _auditUntilCleanUp];
+        // The key's owner is known from the requests before: the key, its owner, the unit tree's version row and the
+        // unit's forms are read at once; after the commit, the audit is written while the versions before the one
+        // replaced are deleted.
+        HoldUntilSent[] holds = [_keyUntilOwner, _keyUntilTree, _keyUntilForms, _auditUntilCleanUp];
         foreach (var hold in holds) hold.Arm();
         var third = await d1.SubmitAsync("D1", "2022", Values(440, 1), ifMatch: second.Headers.ETag!.ToString());
         foreach (var hold in holds) hold.Disarm();
@@ -84,9 +86,29 @@ public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.All(holds, hold => Assert.True(hold.Held > 0, "the held call was never made"));
         Assert.False(_keyUntilOwner.TimedOut, "the key's owner was read only after the key");
         Assert.False(_keyUntilTree.TimedOut, "the unit tree was read only after the caller was authenticated");
+        Assert.False(_keyUntilForms.TimedOut, "the unit's forms were read only after the caller was authenticated");
         Assert.False(_auditUntilCleanUp.TimedOut, "the old versions were deleted only after the audit was written");
         var values = await (await d1.GetAsync("/api/units/D1/periods/2022/values")).ReadAsync<System.Text.Json.JsonElement>();
         Assert.Equal(440, values.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("indicatorCode").GetString() == "BEDS").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Forms_are_read_ahead_only_for_a_caller_with_credentials_and_a_refused_one_writes_nothing()
+    {
+        var anonymous = _factory.CreateClient();
+        _requests.Take();
+        var refused = await anonymous.SubmitAsync("D1", "2023", Values(420, 1));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.DoesNotContain(_requests.Take(), r => r.Contains($"{_factory.TablePrefix}Forms", StringComparison.Ordinal));
+
+        // Someone else's unit: read ahead (whose the key is is known only once it is read), refused, nothing but the refusal written.
+        var other = await _factory.ClientWithKey(_keys.D2).SubmitAsync("D1", "2023", Values(420, 1));
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        var values = new Azure.Data.Tables.TableClient(azurite.ConnectionString, _factory.TablePrefix + "Values");
+        await values.CreateIfNotExistsAsync();
+        Assert.Empty(await values.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "D1|2023").ToListAsync());
+        var form = await (await _factory.ClientWithKey(_keys.D1).GetAsync("/api/units/D1/periods/2023/values")).ReadAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(0, form.GetProperty("version").GetInt32());
     }
 
     // Today's cost. Every one: the key and its user (2), the unit tree's version row once (the access check and the
