@@ -61,8 +61,7 @@ public partial class Program
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseUnitTreeReadAhead();
-        app.UseSubmissionReadAhead();
+        app.UseReadAhead();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -3,6 +3,7 @@ using HealthFuncs.Core.OrgUnits;
 using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Audit;
 using HealthFuncs.Functions.Errors;
+using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -81,11 +82,15 @@ public sealed class UnitAccessFilter(UnitAccess access) : IEndpointFilter
 
 public static class UnitAccessExtensions
 {
+    /// The unit tree, read as the request arrives (a point read of its version row while this instance holds the tree):
+    /// the access check awaits the same read, which <see cref="UnitStore"/> keeps for the request.
+    private static readonly ReadAhead TreeReadAhead = new(http => [http.RequestServices.GetRequiredService<UnitStore>().GetTreeAsync(http.RequestAborted)]);
+
     /// The caller must reach the route's {unit}; otherwise 403 (a write is also audited) or 404 for an unknown unit.
     public static TBuilder RequireUnitAccess<TBuilder>(this TBuilder builder, UnitAccess access) where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(new UnitAccessFilter(access));
-        builder.WithMetadata(UnitTreeReadAhead.Needed);
+        builder.WithMetadata(TreeReadAhead);
         // The filter's answers, so the OpenAPI document (and the add-in's client generated from it) knows them.
         string[] problem = ["application/problem+json"];
         builder.WithMetadata(
@@ -95,28 +100,4 @@ public static class UnitAccessExtensions
             new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), problem));
         return builder;
     }
-}
-
-/// Starts reading the unit tree as a request for an endpoint that checks unit access arrives, before its caller is
-/// authenticated: the read (a point read of the tree's version row while this instance holds the tree) then runs
-/// alongside the caller's key and user reads instead of after them. The access check awaits the same read, which
-/// <see cref="UnitStore"/> keeps for the request.
-public static class UnitTreeReadAhead
-{
-    /// The endpoint metadata that asks for it (added by <see cref="UnitAccessExtensions.RequireUnitAccess"/>).
-    public sealed class Marker;
-
-    public static readonly Marker Needed = new();
-
-    public static IApplicationBuilder UseUnitTreeReadAhead(this IApplicationBuilder app) => app.Use((http, next) =>
-    {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null)
-        {
-            var tree = http.RequestServices.GetRequiredService<UnitStore>().GetTreeAsync(http.RequestAborted);
-            // A caller refused before the access check never awaits it; a failed read is then dropped here.
-            tree.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-        return next(http);
-    });
 }

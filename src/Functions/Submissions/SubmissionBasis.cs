@@ -1,6 +1,7 @@
 using HealthFuncs.Core.Indicators;
 using HealthFuncs.Core.Observations;
 using HealthFuncs.Core.Periods;
+using HealthFuncs.Functions.Hosting;
 using HealthFuncs.Functions.Storage;
 
 namespace HealthFuncs.Functions.Submissions;
@@ -43,31 +44,23 @@ public sealed class SubmissionReader(IndicatorStore indicators, CommittedValues 
     }
 }
 
-/// Starts a submission's reads (<see cref="SubmissionReader.Start"/>) as the request arrives, before its caller is
-/// authenticated: the catalog and the unit's forms are then read alongside the caller's key and user, not after them.
-/// Only for a request that carries credentials; the handler uses the reads only once the caller may write to the unit,
-/// and nothing is written before. A refused caller's reads are dropped.
+/// A submission's reads (<see cref="SubmissionReader.Start"/>) started as the request arrives (<see cref="ReadAhead"/>):
+/// the catalog and the unit's forms are then read alongside the caller's key and user, not after them. Only for a
+/// request that carries credentials.
 public static class SubmissionReadAhead
 {
-    /// The endpoint metadata that asks for it, on an endpoint whose route names the unit and the period.
-    public sealed class Marker;
+    /// On an endpoint whose route names the unit and the period.
+    public static readonly ReadAhead Needed = new(StartReads);
 
-    public static readonly Marker Needed = new();
-
-    public static IApplicationBuilder UseSubmissionReadAhead(this IApplicationBuilder app) => app.Use((http, next) =>
+    private static IEnumerable<Task> StartReads(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null && CarriesCredentials(http.Request)
-            && http.Request.RouteValues["unit"] is string unit && http.Request.RouteValues["period"] is string code
-            && Period.TryParseCode(code, out var period))
-        {
-            var started = http.RequestServices.GetRequiredService<SubmissionReader>().Start(unit, period, http.RequestAborted);
-            foreach (var read in new Task[] { started.Catalog, started.Forms })
-                read.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            http.Features.Set(started);
-        }
-        return next(http);
-    });
+        if (!CarriesCredentials(http.Request) || http.Request.RouteValues["unit"] is not string unit
+            || http.Request.RouteValues["period"] is not string code || !Period.TryParseCode(code, out var period))
+            return [];
+        var started = http.RequestServices.GetRequiredService<SubmissionReader>().Start(unit, period, http.RequestAborted);
+        http.Features.Set(started);
+        return [started.Catalog, started.Forms];
+    }
 
     /// The reads started for this unit and period, or new ones.
     public static SubmissionReads Reads(this SubmissionReader reader, HttpContext http, string unitCode, Period period) =>
