@@ -117,7 +117,8 @@ public sealed class FormStore(StorageAccount account)
         return StateOf(saved);
     }
 
-    private static FormState StateOf(TableEntity e) =>
+    /// The submission state held by a form's entity read elsewhere (the workflow reads the same entity).
+    public static FormState StateOf(TableEntity e) =>
         new(e.PartitionKey, e.RowKey, e.Int("CurrentVersion") ?? 0, Enum.TryParse<FormStatus>(e.Text("Status"), out var s) ? s : FormStatus.Draft,
             e.Text("UpdatedBy"), e.Time("UpdatedAt"), e.Int("PendingVersion"), e.Time("PendingSince"), e.ETag)
         {

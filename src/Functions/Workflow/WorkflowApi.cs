@@ -5,6 +5,7 @@ using HealthFuncs.Functions.Audit;
 using HealthFuncs.Functions.Errors;
 using HealthFuncs.Functions.Identity;
 using HealthFuncs.Functions.Storage;
+using HealthFuncs.Functions.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using HealthFuncs.Functions.OpenApi;
 
@@ -72,8 +73,10 @@ public sealed record TransitionAsk(WorkflowAction Action, string? Reason, DateOn
 
 /// One transition: read the state with its ETag, check If-Match, apply Core's rules, save with the
 /// ETag read, audit. Two concurrent approvals: the second either fails If-Match or loses the table's
-/// ETag race, and gets 409 with the current ETag; it never overwrites the first.
-public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, AuditStore audit, WorkflowRulesSource rules, TimeProvider clock)
+/// ETag race, and gets 409 with the current ETag; it never overwrites the first. Before saving, the audit of
+/// the form's last value commit is made whole when its writer died before writing it, so a form is never
+/// submitted, approved, returned or unlocked with figures whose changes the audit does not show.
+public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, AuditStore audit, FormWriter writer, WorkflowRulesSource rules, TimeProvider clock)
 {
     public async Task<Results<Ok<WorkflowView>, ProblemHttpResult, ValidationProblem>> TransitionAsync(
         string unit, string period, TransitionAsk ask, HttpContext http, CancellationToken ct)
@@ -119,6 +122,8 @@ public sealed class WorkflowEndpoint(WorkflowStore store, UnitStore units, Audit
         StoredWorkflow saved;
         try
         {
+            if (read.Record is { } record && await writer.RecoverAsync(FormStore.StateOf(record), p, ct) is { } form && form.Version != record.ETag)
+                read = read with { Record = form.Record };
             saved = await store.SaveAsync(read, next!, ct);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)

@@ -174,9 +174,39 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
     [InlineData(true)]
     public async Task A_commit_whose_writer_died_before_its_audit_is_audited_by_the_next_writer(bool markedAsCommitsOnceWere)
     {
+        await CommitWithoutAuditAsync(markedAsCommitsOnceWere);
+
+        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021", Values(("BEDS", 440)), ifMatch: "\"2\"")).StatusCode);
+
+        var audit = (await Factory.Get<AuditStore>().GetLatestAsync("D1", 50)).Where(e => e.IndicatorCode == "BEDS").ToList();
+        Assert.Equal([("420", "430", "10.0.0.9"), ("430", "440", audit[0].From)], audit.Where(e => e.Old is not null).Select(e => (e.Old!, e.New!, e.From)).Reverse());
+        Assert.False((await Factory.Get<FormStore>().GetAsync("D1", "2021"))!.AuditPending);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_commit_whose_writer_died_before_its_audit_is_audited_before_the_form_is_sent_on(bool markedAsCommitsOnceWere)
+    {
+        await CommitWithoutAuditAsync(markedAsCommitsOnceWere);
+
+        // No one writes the form again: it is submitted as it stands, and the audit shows how its figure came to be.
+        Assert.Equal(HttpStatusCode.OK, (await D1.TransitionAsync("D1", "2021", "submit")).StatusCode);
+
+        var audit = (await Factory.Get<AuditStore>().GetLatestAsync("D1", 50)).ToList();
+        Assert.Equal([("430", "10.0.0.9")], audit.Where(e => e.IndicatorCode == "BEDS" && e.Old == "420").Select(e => (e.New!, e.From)));
+        Assert.Single(audit, e => e.Action == AuditAction.FormSubmitted);
+        var form = (await Factory.Get<FormStore>().GetAsync("D1", "2021"))!;
+        Assert.Equal((2, false), (form.CurrentVersion, form.AuditPending));
+        Assert.Equal("Submitted", (await (await D1.GetAsync("/api/units/D1/periods/2021/status")).ReadJsonAsync()).GetProperty("status").GetString());
+    }
+
+    // Version 1 (420) submitted; version 2 (430) claimed, written and committed a minute ago by a writer that then died
+    // before writing the audit's one row.
+    private async Task CommitWithoutAuditAsync(bool markedAsCommitsOnceWere)
+    {
         await D1.SubmitAsync("D1", "2021", Values(("BEDS", 420)));
         var forms = Factory.Get<FormStore>();
-        // Claimed, written and committed a minute ago, then the writer died before writing the audit's one row.
         var aMinuteAgo = DateTimeOffset.UtcNow.AddMinutes(-1);
         var read = (await forms.GetAsync("D1", "2021"))!;
         await Factory.Get<ValueStore>().WriteAsync("D1", Period.FullYear(2021), 2, [new Observation("D1", "BEDS", Period.FullYear(2021), 430)],
@@ -186,12 +216,6 @@ public sealed class CommitRaceTests(AzuriteFixture azurite) : SeededServerTests(
         if (markedAsCommitsOnceWere)
             await FormRecord.SaveAsync(await Factory.Get<StorageAccount>().TableAsync(TableName.Forms), "D1", "2021", committed.Record,
                 new Dictionary<string, object?> { ["AuditPending"] = true, ["AuditRows"] = null }, CancellationToken.None);
-
-        Assert.Equal(HttpStatusCode.OK, (await D1.SubmitAsync("D1", "2021", Values(("BEDS", 440)), ifMatch: "\"2\"")).StatusCode);
-
-        var audit = (await Factory.Get<AuditStore>().GetLatestAsync("D1", 50)).Where(e => e.IndicatorCode == "BEDS").ToList();
-        Assert.Equal([("420", "430", "10.0.0.9"), ("430", "440", audit[0].From)], audit.Where(e => e.Old is not null).Select(e => (e.Old!, e.New!, e.From)).Reverse());
-        Assert.False((await forms.GetAsync("D1", "2021"))!.AuditPending);
     }
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string period, object body, string ifMatch, string key, CancellationToken ct)
