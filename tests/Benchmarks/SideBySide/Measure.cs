@@ -44,9 +44,10 @@ public static class Measure
     public static string Whole(double value) => value.ToString("0", CultureInfo.InvariantCulture);
 }
 
-/// <summary>One line of the comparison, in the form the issue tracker and docs/performance.md use.</summary>
-public sealed record Row(string Work, string Project, string Peer, double Ratio, string Goal, bool Met)
+/// <summary>One line of the comparison, in the form the issue tracker and docs/performance.md use; <see cref="Met"/> is null
+/// on a row that shows where time goes rather than a goal.</summary>
+public sealed record Row(string Work, string Project, string Peer, double Ratio, string Goal, bool? Met)
 {
     public override string ToString() =>
-        $"{Work}: project {Project}, peer {Peer}, ratio {Measure.Ratio(Ratio)}, goal {Goal}, met {(Met ? "yes" : "no")}";
+        $"{Work}: project {Project}, peer {Peer}, ratio {Measure.Ratio(Ratio)}, goal {Goal}, met {Met switch { true => "yes", false => "no", null => "-" }}";
 }

@@ -16,6 +16,7 @@ public sealed class Province(HttpClient client, string key, IReadOnlyList<string
     public string Key => key;
     public IReadOnlyList<string> Communes => communes;
     public int ValuesPerForm => values.Count;
+    public JsonArray Values => values;
 
     public static async Task<Province> SetUpAsync(Uri server, string root, int communes)
     {
