@@ -93,6 +93,26 @@ public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_callers_reads_go_out_first_and_the_reads_ahead_just_after()
+    {
+        var d1 = _factory.ClientWithKey(_keys.D1);
+        var first = await d1.SubmitAsync("D1", "2024", Values(420, 1));
+        _requests.Take();
+
+        // The key's owner is known from the request before. Every step waits on who the caller is, so the key and its
+        // user go out first; the unit tree's and the catalog's version rows and the unit's forms follow without waiting.
+        Assert.Equal(HttpStatusCode.OK, (await d1.SubmitAsync("D1", "2024", Values(430, 1), ifMatch: first.Headers.ETag!.ToString())).StatusCode);
+        var sent = _requests.Take().Select(r => r.Split(' ')[0] + " " + TableOf(r)).ToList();
+
+        Assert.Equal(["GET ApiKeys", "GET Users"], sent.Take(2).Order());
+        Assert.Equal(["GET Forms", "GET Indicators", "GET Units"], sent.Skip(2).Take(3).Order());
+    }
+
+    private string TableOf(string request) =>
+        request.Split('/').ElementAtOrDefault(1)?.Split('(', '?', ' ')[0] is { } table && table.StartsWith(_factory.TablePrefix, StringComparison.Ordinal)
+            ? table[_factory.TablePrefix.Length..] : request;
+
+    [Fact]
     public async Task Forms_are_read_ahead_only_for_a_caller_with_credentials_and_a_refused_one_writes_nothing()
     {
         var anonymous = _factory.CreateClient();
