@@ -12,6 +12,8 @@ namespace HealthFuncs.Benchmarks.SideBySide;
 public sealed class Province(HttpClient client, string key, IReadOnlyList<string> communes, JsonArray values)
 {
     public const string Code = "BENCH";
+    /// <summary>The province user whose key the rows use.</summary>
+    public const string UserId = "bench-syt";
     public HttpClient Client => client;
     public string Key => key;
     public IReadOnlyList<string> Communes => communes;
@@ -34,7 +36,7 @@ public sealed class Province(HttpClient client, string key, IReadOnlyList<string
                 code, name = $"Xã đo tốc độ {code[^3..]}", level = "Commune", parents = new[] { new { fromYear = 2000, parentCode = Code } },
                 governingBody = $"UBND XÃ {code}", issuingAgency = "TRẠM Y TẾ",
             });
-        var user = await MustAsync(client, admin, HttpMethod.Post, "/api/users", new { id = "bench-syt", name = "Sở Y tế đo tốc độ", role = "Province", unitCode = Code });
+        var user = await MustAsync(client, admin, HttpMethod.Post, "/api/users", new { id = UserId, name = "Sở Y tế đo tốc độ", role = "Province", unitCode = Code });
         var key = (await user.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
         return new Province(client, key, codes, await ValuesAsync(root));
     }

@@ -91,10 +91,10 @@ public sealed class ServerRows(LocalStack stack, Province province)
             var (forms, values) = (tables.GetTableClient("Forms"), tables.GetTableClient("Values"));
             await Task.WhenAll(
                 tables.GetTableClient("ApiKeys").GetEntityIfExistsAsync<TableEntity>("key", _keyHash),
-                tables.GetTableClient("Users").GetEntityIfExistsAsync<TableEntity>("user", "bench-syt"),
+                tables.GetTableClient("Users").GetEntityIfExistsAsync<TableEntity>("user", Province.UserId),
                 tables.GetTableClient("Units").GetEntityIfExistsAsync<TableEntity>("unit", "~version", ["RowKey"]),
                 tables.GetTableClient("Indicators").GetEntityIfExistsAsync<TableEntity>("indicator", "~version", ["RowKey"]),
-                ToListAsync(forms.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
+                DrainAsync(forms.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
                     $"PartitionKey eq {unit} and RowKey ge {(year - 3).ToString(CultureInfo.InvariantCulture)} and RowKey lt {year.ToString(CultureInfo.InvariantCulture) + "."}"))));
             var at = DateTimeOffset.UtcNow;
             var rows = province.Values.Select(v => new TableEntity($"{unit}|{year}", $"{period}|000001|{(string)v!["indicatorCode"]!}")
@@ -104,11 +104,11 @@ public sealed class ServerRows(LocalStack stack, Province province)
             await values.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))
                 .Prepend(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity($"{unit}|{year}", $"{period}|000001|")
                 {
-                    ["Id"] = Guid.NewGuid().ToString("N"), ["By"] = "bench-syt", ["At"] = at,
+                    ["Id"] = Guid.NewGuid().ToString("N"), ["By"] = Province.UserId, ["At"] = at,
                 })));
             await forms.AddEntityAsync(new TableEntity(unit, period)
             {
-                ["CurrentVersion"] = 1, ["BaseVersion"] = 0, ["UpdatedBy"] = "bench-syt", ["UpdatedAt"] = at, ["UpdatedFrom"] = "127.0.0.1",
+                ["CurrentVersion"] = 1, ["BaseVersion"] = 0, ["UpdatedBy"] = Province.UserId, ["UpdatedAt"] = at, ["UpdatedFrom"] = "127.0.0.1",
                 ["AuditRows"] = 1, ["CurrentRows"] = province.ValuesPerForm,
             });
             var changes = new JsonArray([.. province.Values.Select(v => (JsonNode)new JsonObject
@@ -118,14 +118,14 @@ public sealed class ServerRows(LocalStack stack, Province province)
             await tables.GetTableClient("Audit").UpsertEntityAsync(new TableEntity(unit,
                 $"{(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{period}|v1|00000")
             {
-                ["At"] = at, ["User"] = "bench-syt", ["Action"] = "ValueAdded", ["Period"] = period, ["UnitCode"] = unit, ["Origin"] = "127.0.0.1",
+                ["At"] = at, ["User"] = Province.UserId, ["Action"] = "ValueAdded", ["Period"] = period, ["UnitCode"] = unit, ["Origin"] = "127.0.0.1",
                 ["Changes"] = changes,
             }, TableUpdateMode.Replace);
         }
 
         private static string? Text(JsonNode? number) => number?.ToJsonString();
 
-        private static async Task ToListAsync(Azure.AsyncPageable<TableEntity> query)
+        private static async Task DrainAsync(Azure.AsyncPageable<TableEntity> query)
         {
             await foreach (var _ in query) { }
         }
