@@ -12,12 +12,15 @@ public sealed record VersionClaim(string Id, string By, DateTimeOffset At);
 // Values table.
 // PartitionKey = "{unitCode}|{year}": a unit's year is one partition, so a form is a range query
 // inside one partition and a consolidation is one query per child unit, never a table scan.
-// RowKey = "{periodCode}|{version:D6}|{indicatorCode}": every submission writes a complete new
-// version of the form. Readers read only the version the Forms table points at, so a batch of any
-// size (written in transactions of at most 100 rows) becomes visible all at once.
-// A version's first row, "{periodCode}|{version:D6}|" (no indicator), is its claim: who began writing it and
-// when. It is added in the same transaction as the version's first 99 rows, so two writers can never write
-// one version: the second one's first transaction fails whole (409), and nothing of it is stored.
+// Every submission writes a complete new version of the form, its values as JSON (VersionRows): the version's
+// first row, RowKey "{periodCode}|{version:D6}|", is its claim (who began writing it and when) and holds as
+// many values as fit in 30 000 characters (the whole catalog); a larger version goes on in rows
+// "{periodCode}|{version:D6}|~00001", "~00002"... The claim row is added alone, or in the same transaction as the
+// version's first further rows, so two writers can never write one version: the second one's first write fails
+// whole (409), and nothing of it is stored. Readers read only the version the Forms table points at, so a batch
+// of any size (written in transactions of at most 32 rows) becomes visible all at once.
+// Versions written before values were stored as JSON have a row per value, "{periodCode}|{version:D6}|{indicatorCode}"
+// (a code never starts with '~'), and a claim row without values; they are read as they are.
 // The version a commit replaced is kept (the audit's baseline for that commit); older ones are deleted.
 // Versions this instance committed or read whole are read from memory (KeptVersions): a version's rows never change.
 public sealed class ValueStore(StorageAccount account, KeptVersions kept)
@@ -37,7 +40,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         if (version <= 0) return result;
         if (kept.TryGet(unitCode, period.Code, version, out var known)) return known;
         await foreach (var e in QueryRange(unitCode, period, VersionPrefix(period, version), VersionPrefix(period, version + 1), cancellationToken))
-            if (!e.IsClaim) result.Add(e.ToObservation(unitCode, period));
+            result.AddRange(e.ToObservations(unitCode, period));
         if (result.Count == rows) kept.Keep(unitCode, period.Code, version, result);
         return result;
     }
@@ -68,9 +71,9 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         {
             if (!partitions.Contains(e.PartitionKey)) continue;
             var key = e.RowKey.Split('|');
-            if (key.Length == 3 && key[2].Length > 0 && versionByPeriod.TryGetValue(key[0], out var version)
+            if (key.Length == 3 && versionByPeriod.TryGetValue(key[0], out var version)
                 && int.TryParse(key[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v == version)
-                result.Add(e.ToObservation(unitCode, Period.ParseCode(key[0])));
+                result.AddRange(e.ToObservations(unitCode, Period.ParseCode(key[0])));
         }
         // A version read whole (as many rows as its form records) is kept: a read that overlapped its deletion finds fewer.
         foreach (var version in result.GroupBy(o => o.Period.Code))
@@ -95,34 +98,44 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
     }
 
     /// Keeps the rows of a version just committed, as a read of it would return them (stored and parsed back, in
-    /// row key order), so this instance's next reads of it need no query.
+    /// indicator code order), so this instance's next reads of it need no query.
     public void KeepCommitted(string unitCode, Period period, int version, IReadOnlyList<Observation> values) =>
-        kept.Keep(unitCode, period.Code, version, [.. values
-            .Select(v => ValueEntity.From(v, version))
-            .OrderBy(e => e.RowKey, StringComparer.Ordinal)
-            .Select(e => e.ToObservation(unitCode, period))]);
+        kept.Keep(unitCode, period.Code, version, VersionRows.AsStored(values, unitCode, period));
 
-    /// Writes a complete new version of the form: its claim row with the first 99 rows, then 100 rows per transaction.
+    // Rows of a version per transaction: 32 rows of 30 000 characters stay under a transaction's 4 MiB however the
+    // characters are encoded.
+    private const int RowsPerTransaction = 32;
+
+    /// Writes a complete new version of the form: its claim row holding the first values (the whole catalog), alone or
+    /// in one transaction with the version's next rows, then 32 rows per transaction.
     /// Throws RequestFailedException 409, having stored nothing, when the version is claimed already (another
     /// writer's, at work or dead: <see cref="ClaimOfAsync"/> tells).
     public async Task WriteAsync(string unitCode, Period period, int version, IReadOnlyList<Observation> values, VersionClaim claim,
         CancellationToken cancellationToken = default)
     {
-        var claimRow = new TableEntity(PartitionOf(unitCode, period), VersionPrefix(period, version))
+        var (partition, prefix) = (PartitionOf(unitCode, period), VersionPrefix(period, version));
+        var rows = VersionRows.Of(values).Select((json, i) => i == 0
+            ? new TableEntity(partition, prefix)
+            {
+                [nameof(VersionClaim.Id)] = claim.Id, [nameof(VersionClaim.By)] = claim.By, [nameof(VersionClaim.At)] = claim.At, [nameof(ValueEntity.Values)] = json,
+            }
+            : new TableEntity(partition, $"{prefix}~{i.ToString("D5", CultureInfo.InvariantCulture)}") { [nameof(ValueEntity.Values)] = json }).ToList();
+        var table = await TableAsync(cancellationToken);
+        if (rows.Count == 1)
         {
-            [nameof(VersionClaim.Id)] = claim.Id, [nameof(VersionClaim.By)] = claim.By, [nameof(VersionClaim.At)] = claim.At,
-        };
-        var actions = values.Select(v => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ValueEntity.From(v, version)))
-            .Prepend(new TableTransactionAction(TableTransactionActionType.Add, claimRow));
-        foreach (var chunk in actions.Chunk(100))
-            await (await TableAsync(cancellationToken)).SubmitTransactionAsync(chunk, cancellationToken);
+            await table.AddEntityAsync(rows[0], cancellationToken);
+            return;
+        }
+        var actions = rows.Select((row, i) => new TableTransactionAction(i == 0 ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace, row));
+        foreach (var chunk in actions.Chunk(RowsPerTransaction))
+            await table.SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     /// A version's claim: null when no writer claimed it (or the version was deleted).
     public async Task<VersionClaim?> ClaimOfAsync(string unitCode, Period period, int version, CancellationToken cancellationToken = default)
     {
         var row = await (await TableAsync(cancellationToken)).GetEntityIfExistsAsync<TableEntity>(PartitionOf(unitCode, period), VersionPrefix(period, version),
-            cancellationToken: cancellationToken);
+            [nameof(VersionClaim.Id), nameof(VersionClaim.By), nameof(VersionClaim.At)], cancellationToken);
         return row.HasValue ? new VersionClaim(row.Value!.GetString(nameof(VersionClaim.Id)) ?? "", row.Value.GetString(nameof(VersionClaim.By)) ?? "",
             row.Value.GetDateTimeOffset(nameof(VersionClaim.At)) ?? DateTimeOffset.MinValue) : null;
     }
@@ -136,20 +149,38 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         DeleteRangeAsync(unitCode, period, VersionPrefix(period, 0), VersionPrefix(period, keepFrom), cancellationToken);
 
     private async IAsyncEnumerable<ValueEntity> QueryRange(string unitCode, Period period, string from, string to,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, IEnumerable<string>? select = null)
     {
         var partition = PartitionOf(unitCode, period);
         var table = await TableAsync(cancellationToken);
         await foreach (var e in table.QueryAsync<ValueEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"),
-            cancellationToken: cancellationToken))
+            select: select, cancellationToken: cancellationToken))
             yield return e;
+    }
+
+    /// Whether any stored version holds a figure of the indicator: a scan of the whole table (the rows of older
+    /// versions by their column, the JSON rows by reading them), for an administrator's rare question, never on a
+    /// reporting path.
+    public async Task<bool> AnyOfAsync(string indicatorCode, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync(cancellationToken);
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"IndicatorCode eq {indicatorCode}"), maxPerPage: 1,
+            select: [nameof(ITableEntity.PartitionKey)], cancellationToken: cancellationToken))
+            return true;
+        // Every string is at least the empty one; a row without values has no such column and is not returned.
+        await foreach (var e in table.QueryAsync<ValueEntity>(TableClient.CreateQueryFilter($"Values ge {""}"),
+            select: [nameof(ITableEntity.PartitionKey), nameof(ValueEntity.Values)], cancellationToken: cancellationToken))
+            if (e.Values!.Contains($"\"{indicatorCode}\"", StringComparison.Ordinal)
+                && VersionRows.Read(e.Values, "", Period.FullYear(2000)).Any(o => o.IndicatorCode == indicatorCode))
+                return true;
+        return false;
     }
 
     private async Task DeleteRangeAsync(string unitCode, Period period, string from, string to, CancellationToken cancellationToken)
     {
         var doomed = new List<TableTransactionAction>();
         var versions = new HashSet<int>();
-        await foreach (var e in QueryRange(unitCode, period, from, to, cancellationToken))
+        await foreach (var e in QueryRange(unitCode, period, from, to, cancellationToken, [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)]))
         {
             doomed.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
             if (int.TryParse(e.RowKey.Split('|')[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) versions.Add(version);
@@ -172,21 +203,14 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         public string? Denominator { get; set; }
         public string? Note { get; set; }
 
-        /// A version's claim row: its key ends where the indicator code would start.
-        public bool IsClaim => RowKey.EndsWith('|');
+        /// A version's values as JSON (<see cref="VersionRows"/>): on its claim row and the rows after it.
+        public string? Values { get; set; }
 
-        public Observation ToObservation(string unitCode, Period period) => new(unitCode, IndicatorCode, period,
-            StoredNumber.Parse(Value), StoredNumber.Parse(Numerator), StoredNumber.Parse(Denominator), Note);
-
-        public static ValueEntity From(Observation o, int version) => new()
-        {
-            PartitionKey = PartitionOf(o.UnitCode, o.Period),
-            RowKey = VersionPrefix(o.Period, version) + o.IndicatorCode,
-            IndicatorCode = o.IndicatorCode,
-            Value = StoredNumber.Format(o.Value),
-            Numerator = StoredNumber.Format(o.Numerator),
-            Denominator = StoredNumber.Format(o.Denominator),
-            Note = o.Note,
-        };
+        /// The values this row holds: its JSON, or, written before values were stored as JSON, the one value of a row
+        /// whose key ends with an indicator code (a claim row of then holds none).
+        public IEnumerable<Observation> ToObservations(string unitCode, Period period) =>
+            Values is { } json ? VersionRows.Read(json, unitCode, period)
+            : RowKey.EndsWith('|') ? []
+            : [new Observation(unitCode, IndicatorCode, period, StoredNumber.Parse(Value), StoredNumber.Parse(Numerator), StoredNumber.Parse(Denominator), Note)];
     }
 }

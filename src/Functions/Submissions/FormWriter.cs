@@ -14,8 +14,9 @@ public sealed record WriteResult(WriteOutcome Outcome, FormState Form)
 }
 
 /// Writes a validated batch as the form's next version. The protocol, in storage calls:
-/// 1. claim the next version and write its rows: the version's claim row with its first 99 rows in one transaction
-///    (refused whole when another writer holds the number), then 100 rows per transaction;
+/// 1. claim the next version and write its values: the version's claim row holds them (the whole catalog), alone or in
+///    one transaction with the version's next rows (refused whole when another writer holds the number), then 32 rows
+///    per transaction;
 /// 2. commit the pointer with the ETag the form was read with (the same read the workflow was checked on): any change
 ///    since (an approval, a return, another writer's commit) refuses the commit, and the version's rows are deleted;
 ///    the commit records how many audit rows it writes;
@@ -29,7 +30,7 @@ public sealed record WriteResult(WriteOutcome Outcome, FormState Form)
 /// number after it, and deletes it once committed. Every way figures reach storage goes through here.
 public sealed class FormWriter(FormStore forms, ValueStore values, CommitAudit audit, TimeProvider clock, ILogger<FormWriter> log)
 {
-    /// Long enough for the largest batch (50 transactions) to be written; short enough that a dead writer
+    /// Long enough for the largest batch (a dozen transactions) to be written; short enough that a dead writer
     /// holds a form for seconds, not minutes.
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(10);
 
