@@ -1,5 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
+using HealthFuncs.Core.Observations;
+using HealthFuncs.Core.Periods;
 using HealthFuncs.Functions.Catalog;
 using HealthFuncs.Functions.Storage;
 using HealthFuncs.Functions.Tests.Infrastructure;
@@ -36,6 +38,26 @@ public sealed class VersionRowsTests(AzuriteFixture azurite) : SeededServerTests
         var read = await ReadFormAsync(period: "2022-M01");
         var sent = large.values.Select(v => ((string?)v.indicatorCode, (decimal?)v.value, v.note)).OrderBy(v => v.Item1, StringComparer.Ordinal);
         Assert.Equal(sent, read.Values.Select(v => ((string?)v.IndicatorCode, v.Value, v.Note)));
+    }
+
+    [Fact]
+    public async Task A_version_of_more_rows_than_one_transaction_holds_is_written_whole_and_claimed_once()
+    {
+        // 600 values with notes of 2 000 characters: some 40 rows, more than the 32 a transaction takes.
+        var period = Period.Month(2023, 1);
+        var note = string.Concat(Enumerable.Repeat("Số liệu đã được kiểm tra lại với sổ sách của trạm. ", 40))[..2000];
+        var written = Enumerable.Range(1, 600).Select(n => new Observation("D1", $"Y{n:0000}", period, n * 1.5m, n, 2m * n, $"{n}: {note}")).ToList();
+        var store = Factory.Get<ValueStore>();
+        await store.WriteAsync("D1", period, 1, written, new VersionClaim("first", "d1-staff", DateTimeOffset.UtcNow));
+
+        Assert.True((await RowsAsync("D1|2023")).Count > 32);
+        Assert.Equal(written, await store.ReadAsync("D1", period, 1));
+        // A second writer of the same number stores nothing: its first transaction holds the claim row.
+        var second = await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() =>
+            store.WriteAsync("D1", period, 1, written.Take(5).ToList(), new VersionClaim("second", "d1-staff", DateTimeOffset.UtcNow)));
+        Assert.Equal(409, second.Status);
+        Assert.Equal("first", (await store.ClaimOfAsync("D1", period, 1))!.Id);
+        Assert.Equal(written, await store.ReadAsync("D1", period, 1));
     }
 
     [Fact]
