@@ -31,8 +31,8 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
 
     private static string VersionPrefix(Period period, int version) => $"{period.Code}|{version.ToString("D6", CultureInfo.InvariantCulture)}|";
 
-    /// The rows of one version; <paramref name="rows"/>, the count its form records, lets a whole version read from
-    /// storage be kept.
+    /// The values of one version; <paramref name="rows"/>, the count of values its form records, lets a whole version
+    /// read from storage be kept.
     public async Task<IReadOnlyList<Observation>> ReadAsync(string unitCode, Period period, int version, int? rows = null,
         CancellationToken cancellationToken = default)
     {
@@ -45,7 +45,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         return result;
     }
 
-    /// The rows of a unit's year that belong to the given version of each period's form: one query over the
+    /// The values of a unit's year that belong to the given version of each period's form: one query over the
     /// whole partition, however many periods the year has, rather than one per form.
     public Task<IReadOnlyList<Observation>> ReadYearAsync(string unitCode, int year, IReadOnlyDictionary<string, int> versionByPeriod,
         IReadOnlyDictionary<string, int>? rowsByPeriod = null, CancellationToken cancellationToken = default) =>
@@ -97,7 +97,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         return [.. versions.OrderBy(v => v.Year).ThenBy(v => v.Prefix, StringComparer.Ordinal).SelectMany(v => v.Rows)];
     }
 
-    /// Keeps the rows of a version just committed, as a read of it would return them (stored and parsed back, in
+    /// Keeps the values of a version just committed, as a read of it would return them (stored and parsed back, in
     /// indicator code order), so this instance's next reads of it need no query.
     public void KeepCommitted(string unitCode, Period period, int version, IReadOnlyList<Observation> values) =>
         kept.Keep(unitCode, period.Code, version, VersionRows.AsStored(values, unitCode, period));
