@@ -134,9 +134,9 @@ public sealed class StorageCallTests(AzuriteFixture azurite) : IAsyncLifetime
     // Today's cost. Every one: the key and its user (2), the unit tree's version row once (the access check and the
     // handler share it; the tree itself is kept in the process while that row is unchanged), the catalog's version
     // row (likewise) and, at the same time, one query of the unit's forms of the year and the three before it (the
-    // form itself, the period checks' year, the history check's same periods): 5; then one transaction of the new
-    // version's claim row and its rows, the commit (which records how many audit rows it writes) and one audit
-    // write (a row per 100 changes): 3. A new form: 8. The rows of versions this instance committed (the year's
+    // form itself, the period checks' year, the history check's same periods): 5; then one insert of the new
+    // version's claim row holding its values, the commit (which records how many audit rows it writes) and one audit
+    // write (a row per 100 changes): 3. A new form: 8. The values of versions this instance committed (the year's
     // other forms, the version an update replaces) are kept in memory, so they cost no query. An update also reads
     // the last audit row of the commit it replaces, to know that commit's audit was written to its end: 9; from the
     // second update on, one query of the rows older than the version replaced and their deletion are added: 11.
