@@ -170,9 +170,7 @@ public sealed class ValueStore(StorageAccount account, KeptVersions kept)
         // Every string is at least the empty one; a row without values has no such column and is not returned.
         await foreach (var e in table.QueryAsync<ValueEntity>(TableClient.CreateQueryFilter($"Values ge {""}"),
             select: [nameof(ITableEntity.PartitionKey), nameof(ValueEntity.Values)], cancellationToken: cancellationToken))
-            if (e.Values!.Contains($"\"{indicatorCode}\"", StringComparison.Ordinal)
-                && VersionRows.Read(e.Values, "", Period.FullYear(2000)).Any(o => o.IndicatorCode == indicatorCode))
-                return true;
+            if (VersionRows.Holds(e.Values!, indicatorCode)) return true;
         return false;
     }
 

@@ -44,6 +44,11 @@ public static class VersionRows
         (JsonSerializer.Deserialize<string?[][]>(json, Json) ?? []).Select(v => new Observation(unitCode, v[0]!, period,
             StoredNumber.Parse(v[1]), StoredNumber.Parse(v[2]), StoredNumber.Parse(v[3]), v[4]));
 
+    /// Whether a row holds a value of the indicator.
+    public static bool Holds(string json, string indicatorCode) =>
+        json.Contains($"\"{indicatorCode}\"", StringComparison.Ordinal)
+        && (JsonSerializer.Deserialize<string?[][]>(json, Json) ?? []).Any(v => v[0] == indicatorCode);
+
     /// The values of a version as a read of its rows returns them: stored and parsed back, in indicator code order.
     public static IReadOnlyList<Observation> AsStored(IReadOnlyList<Observation> values, string unitCode, Period period) =>
         [.. Of(values).SelectMany(json => Read(json, unitCode, period))];
